@@ -1,0 +1,296 @@
+//! Horizontal bars around a zero line: change-only figures ("−61 %") diverge left and right,
+//! levels grow to the right. Each row is a label line above its bar, so long labels fit a
+//! 320 px phone without being squeezed into a left margin.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{ChartError, Rect, Theme, Tone};
+
+/// One bar: what it is, its value, and the text written at its end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    /// Already formatted for the reader's locale, with sign, unit and qualifier ("▼ −7 %").
+    pub value_label: String,
+    pub tone: Tone,
+}
+
+/// Row geometry in CSS pixels.
+const PAD_X: f64 = 8.0;
+const PAD_TOP: f64 = 6.0;
+const LABEL_H: f64 = 20.0;
+const BAR_H: f64 = 20.0;
+const ROW_GAP: f64 = 12.0;
+const ROW_H: f64 = LABEL_H + BAR_H + ROW_GAP;
+const FONT: f64 = 14.0;
+/// Room kept beyond a bar's end for its value label.
+const VALUE_ROOM: f64 = 78.0;
+
+/// The CSS height a chart of `rows` bars needs.
+pub fn css_height(rows: usize) -> f64 {
+    PAD_TOP + ROW_H * rows.max(1) as f64
+}
+
+/// Where each bar sits, in backing pixels, for a canvas `width` wide: used to draw and to hit-test.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub bars: Vec<Rect>,
+    /// The x of the zero line.
+    pub zero_x: i32,
+    /// Each row's whole band (label and bar), for pointer hit-testing.
+    pub rows: Vec<Rect>,
+}
+
+/// Lays bars out along one value axis that always contains zero.
+pub fn layout(bars: &[Bar], width: u32, theme: &Theme) -> Layout {
+    let w = f64::from(width);
+    let s = theme.scale;
+    let lo = bars.iter().map(|b| b.value).fold(0.0_f64, f64::min);
+    let hi = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
+    let left_room = if lo < 0.0 { VALUE_ROOM * s } else { 0.0 };
+    let right_room = if hi > 0.0 { VALUE_ROOM * s } else { 0.0 };
+    let x_min = PAD_X * s + left_room;
+    let x_max = (w - PAD_X * s - right_room).max(x_min + 1.0);
+    let span = (hi - lo).max(f64::EPSILON);
+    let x_of = |v: f64| x_min + (v - lo) / span * (x_max - x_min);
+    let zero_x = x_of(0.0).round() as i32;
+    let mut rects = Vec::with_capacity(bars.len());
+    let mut rows = Vec::with_capacity(bars.len());
+    for (i, bar) in bars.iter().enumerate() {
+        let top = (PAD_TOP + ROW_H * i as f64) * s;
+        let bar_top = top + LABEL_H * s;
+        let x = x_of(bar.value).round() as i32;
+        rects.push(Rect {
+            x0: x.min(zero_x),
+            y0: bar_top.round() as i32,
+            x1: x.max(zero_x),
+            y1: (bar_top + BAR_H * s).round() as i32,
+        });
+        rows.push(Rect {
+            x0: 0,
+            y0: top.round() as i32,
+            x1: width as i32,
+            y1: (top + ROW_H * s).round() as i32,
+        });
+    }
+    Layout {
+        bars: rects,
+        zero_x,
+        rows,
+    }
+}
+
+fn err<E: std::fmt::Debug>(e: E) -> ChartError {
+    ChartError(format!("{e:?}"))
+}
+
+/// Cuts `text` with "…" until it fits `max_w` backing pixels.
+fn fit<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &TextStyle,
+    max_w: i32,
+) -> Result<String, ChartError> {
+    let (w, _) = area.estimate_text_size(text, style).map_err(err)?;
+    if w as i32 <= max_w {
+        return Ok(text.to_owned());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().chain(['…'].iter()).collect();
+        let (w, _) = area.estimate_text_size(&candidate, style).map_err(err)?;
+        if w as i32 <= max_w {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Ok(chars[..lo].iter().chain(['…'].iter()).collect())
+}
+
+/// Draws the bars and returns their layout. `highlight` outlines one row (pointer or keyboard).
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    bars: &[Bar],
+    theme: &Theme,
+    highlight: Option<usize>,
+) -> Result<Layout, ChartError> {
+    let (width, _) = area.dim_in_pixel();
+    let layout = layout(bars, width, theme);
+    area.fill(&theme.background).map_err(err)?;
+    let font = (theme.font, FONT * theme.scale);
+    let label_style = TextStyle::from(font.into_font())
+        .color(&theme.text)
+        .pos(Pos::new(HPos::Left, VPos::Top));
+    let max_label_w = width as i32 - theme.px(PAD_X) * 2;
+    for (i, (bar, rect)) in bars.iter().zip(&layout.bars).enumerate() {
+        let row = layout.rows[i];
+        if highlight == Some(i) {
+            area.draw(&Rectangle::new(
+                [(row.x0, row.y0), (row.x1 - 1, row.y1 - theme.px(ROW_GAP / 2.0))],
+                theme.axis.mix(0.18).filled(),
+            ))
+            .map_err(err)?;
+        }
+        let label = fit(area, &bar.label, &label_style, max_label_w)?;
+        area.draw(&Text::new(
+            label,
+            (theme.px(PAD_X), row.y0 + theme.px(3.0)),
+            label_style.clone(),
+        ))
+        .map_err(err)?;
+        let colour = theme.tone(bar.tone);
+        // A zero value still gets a hairline so the row is not empty.
+        let x1 = if rect.x1 == rect.x0 { rect.x0 + 1 } else { rect.x1 };
+        area.draw(&Rectangle::new([(rect.x0, rect.y0), (x1, rect.y1)], colour.filled()))
+            .map_err(err)?;
+        let value_style = TextStyle::from((theme.font, FONT * theme.scale, FontStyle::Bold).into_font())
+            .color(&theme.text);
+        let mid_y = (rect.y0 + rect.y1) / 2;
+        let gap = theme.px(6.0);
+        let (anchor, x) = if bar.value < 0.0 {
+            (HPos::Right, rect.x0 - gap)
+        } else {
+            (HPos::Left, x1 + gap)
+        };
+        area.draw(&Text::new(
+            bar.value_label.clone(),
+            (x, mid_y),
+            value_style.pos(Pos::new(anchor, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+    if let (Some(first), Some(last)) = (layout.bars.first(), layout.bars.last()) {
+        area.draw(&PathElement::new(
+            vec![
+                (layout.zero_x, first.y0 - theme.px(4.0)),
+                (layout.zero_x, last.y1 + theme.px(4.0)),
+            ],
+            theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
+        ))
+        .map_err(err)?;
+    }
+    area.present().map_err(err)?;
+    Ok(layout)
+}
+
+/// Index of the row under a point in backing pixels.
+pub fn hit(layout: &Layout, x: i32, y: i32) -> Option<usize> {
+    layout.rows.iter().position(|r| r.contains(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bars() -> Vec<Bar> {
+        [
+            ("Registered crimes", -7.0, Tone::Better),
+            ("Particularly serious crimes", -61.0, Tone::Better),
+            ("Internet fraud", 37.3, Tone::Worse),
+            ("Drug laboratories liquidated", 0.0, Tone::Neutral),
+        ]
+        .into_iter()
+        .map(|(label, value, tone)| Bar {
+            label: label.into(),
+            value,
+            value_label: format!("{value} %"),
+            tone,
+        })
+        .collect()
+    }
+
+    fn svg(bars: &[Bar], width: u32) -> (String, Layout) {
+        let mut out = String::new();
+        let height = css_height(bars.len()).ceil() as u32;
+        let layout = {
+            let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+            draw(&area, bars, &Theme::light(), None).unwrap()
+        };
+        (out, layout)
+    }
+
+    fn count(svg: &str, needle: &str) -> usize {
+        svg.matches(needle).count()
+    }
+
+    #[test]
+    fn negative_values_extend_left_of_zero_and_positive_ones_right() {
+        let (_, layout) = svg(&bars(), 600);
+        let z = layout.zero_x;
+        assert!(layout.bars[0].x1 == z && layout.bars[0].x0 < z, "−7 ends at zero");
+        assert!(layout.bars[1].x0 < layout.bars[0].x0, "−61 is longer than −7");
+        assert!(layout.bars[2].x0 == z && layout.bars[2].x1 > z, "+37 starts at zero");
+        assert_eq!(layout.bars[3].x0, layout.bars[3].x1, "zero has no length");
+    }
+
+    #[test]
+    fn bar_lengths_are_proportional_to_values() {
+        let (_, layout) = svg(&bars(), 800);
+        let len = |i: usize| f64::from(layout.bars[i].x1 - layout.bars[i].x0);
+        let ratio = len(1) / len(0);
+        assert!((ratio - 61.0 / 7.0).abs() < 0.3, "ratio {ratio}");
+    }
+
+    #[test]
+    fn svg_has_one_rect_per_bar_plus_background_and_every_label() {
+        let b = bars();
+        let (out, _) = svg(&b, 600);
+        // Background fill + one rect per bar.
+        assert_eq!(count(&out, "<rect"), b.len() + 1);
+        for bar in &b {
+            assert!(out.contains(&bar.label), "label {:?} missing", bar.label);
+            assert!(out.contains(&bar.value_label), "value {:?} missing", bar.value_label);
+        }
+        // The zero line.
+        assert_eq!(count(&out, "<polyline"), 1);
+    }
+
+    #[test]
+    fn highlight_adds_one_band_behind_the_row() {
+        let b = bars();
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (600, 240)).into_drawing_area();
+            draw(&area, &b, &Theme::light(), Some(1)).unwrap();
+        }
+        assert_eq!(count(&out, "<rect"), b.len() + 2);
+    }
+
+    #[test]
+    fn long_labels_are_cut_to_the_width_with_an_ellipsis() {
+        let mut b = bars();
+        b[0].label = "a very long label ".repeat(20);
+        let (out, _) = svg(&b, 320);
+        assert!(out.contains('…'));
+        assert!(!out.contains(&b[0].label));
+    }
+
+    #[test]
+    fn hit_testing_finds_the_row_under_the_pointer() {
+        let (_, layout) = svg(&bars(), 600);
+        let r = layout.bars[2];
+        assert_eq!(hit(&layout, r.x0 + 1, (r.y0 + r.y1) / 2), Some(2));
+        assert_eq!(hit(&layout, 5, 100_000), None);
+    }
+
+    #[test]
+    fn labels_are_escaped_in_svg_output() {
+        let mut b = bars();
+        b[0].label = "<script>alert(1)</script>".into();
+        let (out, _) = svg(&b, 600);
+        assert!(!out.contains("<script>"));
+    }
+
+    #[test]
+    fn an_empty_chart_draws_only_its_background() {
+        let (out, layout) = svg(&[], 300);
+        assert!(layout.bars.is_empty());
+        assert_eq!(count(&out, "<rect"), 1);
+    }
+}

@@ -1,0 +1,284 @@
+//! Reporting periods and partial dates, as written in a feed.
+//!
+//! | written             | meaning                                   |
+//! |---------------------|-------------------------------------------|
+//! | `2025`              | the calendar year                         |
+//! | `2025-H1`           | January–June (`H2`: July–December)        |
+//! | `2025-Q3`           | July–September                            |
+//! | `2025-03`           | March                                     |
+//! | `2025-01..2025-09`  | a cumulative range of whole months        |
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// What shape a period has; a period is only compared with one of the same shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodKind {
+    Year,
+    Half(u8),
+    Quarter(u8),
+    Month,
+    Range,
+}
+
+/// A span of whole months, `start` and `end` inclusive, each as `(year, month)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub kind: PeriodKind,
+    pub start: (i32, u8),
+    pub end: (i32, u8),
+}
+
+/// Why a period string was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("'{text}' is not a period (use 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01..2025-09)")]
+pub struct PeriodError {
+    pub text: String,
+}
+
+const FIRST_YEAR: i32 = 1900;
+const LAST_YEAR: i32 = 2200;
+
+fn year(text: &str) -> Option<i32> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
+}
+
+fn month(text: &str) -> Option<u8> {
+    if text.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|m| (1..=12).contains(m))
+}
+
+fn year_month(text: &str) -> Option<(i32, u8)> {
+    let (y, m) = text.split_once('-')?;
+    Some((year(y)?, month(m)?))
+}
+
+impl Period {
+    /// Parses a period as written in a feed.
+    pub fn parse(text: &str) -> Result<Period, PeriodError> {
+        Self::parse_opt(text).ok_or_else(|| PeriodError {
+            text: text.chars().take(40).collect(),
+        })
+    }
+
+    fn parse_opt(text: &str) -> Option<Period> {
+        if let Some((a, b)) = text.split_once("..") {
+            let start = year_month(a)?;
+            let end = year_month(b)?;
+            return (start < end).then_some(Period {
+                kind: PeriodKind::Range,
+                start,
+                end,
+            });
+        }
+        let Some((y, rest)) = text.split_once('-') else {
+            let y = year(text)?;
+            return Some(Period {
+                kind: PeriodKind::Year,
+                start: (y, 1),
+                end: (y, 12),
+            });
+        };
+        let y = year(y)?;
+        let (kind, first, last) = match rest {
+            "H1" => (PeriodKind::Half(1), 1, 6),
+            "H2" => (PeriodKind::Half(2), 7, 12),
+            "Q1" | "Q2" | "Q3" | "Q4" => {
+                let q = rest.as_bytes()[1] - b'0';
+                (PeriodKind::Quarter(q), q * 3 - 2, q * 3)
+            }
+            _ => {
+                let m = month(rest)?;
+                (PeriodKind::Month, m, m)
+            }
+        };
+        Some(Period {
+            kind,
+            start: (y, first),
+            end: (y, last),
+        })
+    }
+
+    /// The year in which the period ends: the year a reader files it under.
+    pub fn year(&self) -> i32 {
+        self.end.0
+    }
+
+    /// Number of months covered.
+    pub fn months(&self) -> i32 {
+        (self.end.0 - self.start.0) * 12 + i32::from(self.end.1) - i32::from(self.start.1) + 1
+    }
+
+    /// The same span one year earlier: what a year-on-year change compares with.
+    pub fn year_before(&self) -> Period {
+        Period {
+            kind: self.kind,
+            start: (self.start.0 - 1, self.start.1),
+            end: (self.end.0 - 1, self.end.1),
+        }
+    }
+
+    /// True when `self` is the same span as `other`, one year later.
+    pub fn follows_by_a_year(&self, other: &Period) -> bool {
+        self.year_before() == *other
+    }
+}
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.end, self.start).cmp(&(other.end, other.start))
+    }
+}
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Period {
+    /// Writes the period back in the feed's notation.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m) = self.start;
+        match self.kind {
+            PeriodKind::Year => write!(f, "{y}"),
+            PeriodKind::Half(h) => write!(f, "{y}-H{h}"),
+            PeriodKind::Quarter(q) => write!(f, "{y}-Q{q}"),
+            PeriodKind::Month => write!(f, "{y}-{m:02}"),
+            PeriodKind::Range => write!(f, "{y}-{m:02}..{}-{:02}", self.end.0, self.end.1),
+        }
+    }
+}
+
+/// A publication date that may name only the year or the month (`2020`, `2026-01`, `2025-12-27`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// Why a date string was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("'{text}' is not a date (use 2025-12-27, or 2025-12 or 2025 when the day is not known)")]
+pub struct DateError {
+    pub text: String,
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl PartialDate {
+    pub fn parse(text: &str) -> Result<PartialDate, DateError> {
+        let err = || DateError {
+            text: text.chars().take(40).collect(),
+        };
+        let mut parts = text.split('-');
+        let y = parts.next().and_then(year).ok_or_else(err)?;
+        let m = match parts.next() {
+            None => None,
+            Some(m) => Some(month(m).ok_or_else(err)?),
+        };
+        let d = match parts.next() {
+            None => None,
+            Some(d) => {
+                let ok = d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit());
+                let d: u8 = if ok { d.parse().map_err(|_| err())? } else { 0 };
+                let max = days_in_month(y, m.unwrap_or(1));
+                Some(Some(d).filter(|d| (1..=max).contains(d)).ok_or_else(err)?)
+            }
+        };
+        if parts.next().is_some() {
+            return Err(err());
+        }
+        Ok(PartialDate {
+            year: y,
+            month: m,
+            day: d,
+        })
+    }
+
+    /// True when the day is known.
+    pub fn is_complete(&self) -> bool {
+        self.day.is_some()
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_round_trip(text: &str, months: i32) {
+        let p = Period::parse(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.to_string(), text);
+        assert_eq!(p.months(), months, "{text}");
+    }
+
+    #[test]
+    fn every_documented_period_shape_parses_and_prints_back() {
+        assert_round_trip("2025", 12);
+        assert_round_trip("2025-H1", 6);
+        assert_round_trip("2025-H2", 6);
+        assert_round_trip("2020-Q1", 3);
+        assert_round_trip("2020-Q4", 3);
+        assert_round_trip("2025-03", 1);
+        assert_round_trip("2025-01..2025-09", 9);
+        assert_round_trip("2024-11..2025-02", 4);
+    }
+
+    #[test]
+    fn malformed_periods_are_refused() {
+        for bad in [
+            "", "25", "2025-13", "2025-Q5", "2025-H3", "2025-1", "2025-09..2025-01", "2025..2026",
+            "1800", "two", "2025-01..", "2025-01..2025-09..2025-10", "２０２５",
+        ] {
+            assert!(Period::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn nine_months_of_2025_follow_nine_months_of_2024() {
+        let a = Period::parse("2025-01..2025-09").unwrap();
+        let b = Period::parse("2024-01..2024-09").unwrap();
+        assert!(a.follows_by_a_year(&b));
+        assert!(!b.follows_by_a_year(&a));
+        assert!(b < a);
+    }
+
+    #[test]
+    fn partial_dates_keep_what_is_known() {
+        let d = PartialDate::parse("2026-01").unwrap();
+        assert_eq!((d.year, d.month, d.day), (2026, Some(1), None));
+        assert!(!d.is_complete());
+        assert!(PartialDate::parse("2025-12-27").unwrap().is_complete());
+        assert_eq!(PartialDate::parse("2020").unwrap().to_string(), "2020");
+        for bad in ["2025-02-30", "2025-00", "2025-1-1", "2025-12-27-1", "", "2023-02-29"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+}

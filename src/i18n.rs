@@ -1,0 +1,206 @@
+//! The page's own words in Kazakh, Russian and English, and period names. Pure: tested natively.
+//! Numbers are formatted by the browser's `Intl` in `ui::format`, not here.
+
+use crate::feed::{Lang, Period, PeriodKind};
+
+/// One UI string in the three languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Msg {
+    pub kk: &'static str,
+    pub ru: &'static str,
+    pub en: &'static str,
+}
+
+impl Msg {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Kk => self.kk,
+            Lang::Ru => self.ru,
+            Lang::En => self.en,
+        }
+    }
+}
+
+macro_rules! msgs {
+    ($($name:ident: $kk:expr, $ru:expr, $en:expr;)*) => {
+        $(pub const $name: Msg = Msg { kk: $kk, ru: $ru, en: $en };)*
+    };
+}
+
+msgs! {
+    LOADING: "Деректер жүктелуде…", "Загрузка данных…", "Loading data…";
+    LANGUAGE: "Тіл", "Язык", "Language";
+    DATA_AS_OF: "Деректер күні", "Данные на", "Data as of";
+    HEADLINES: "Негізгі көрсеткіштер", "Главные показатели", "Key figures";
+    CHANGES_TITLE: "Өткен жылмен салыстырғанда өзгеріс", "Изменение к прошлому году", "Change compared with a year earlier";
+    CHANGES_NOTE: "Тек пайыздық өзгеріс жарияланған: абсолютті сандар жарияланбаған.",
+        "Опубликовано только изменение в процентах: абсолютные числа не опубликованы.",
+        "Only the percentage change was published; the underlying counts were not.";
+    ALL_FIGURES: "Барлық көрсеткіштер", "Все показатели", "All figures";
+    SOURCES: "Дереккөздер", "Источники", "Sources";
+    SOURCE: "Дереккөз", "Источник", "Source";
+    PUBLISHED: "жарияланған", "опубликовано", "published";
+    INDICATOR: "Көрсеткіш", "Показатель", "Indicator";
+    AREA: "Аумақ", "Территория", "Area";
+    PERIOD: "Кезең", "Период", "Period";
+    VALUE: "Мәні", "Значение", "Value";
+    VS: "салыстырғанда", "к", "vs";
+    NOT_AVAILABLE: "деректер жоқ", "нет данных", "not available";
+    CONTEXT_NOTE: "Салыстыру үшін: бүкіл Қазақстан бойынша, Ақтөбе облысы емес.",
+        "Для сравнения: по всему Казахстану, не по Актюбинской области.",
+        "For comparison: all of Kazakhstan, not Aktobe region.";
+    ERROR_TITLE: "Деректерді көрсету мүмкін емес", "Не удалось показать данные", "The data cannot be shown";
+    ERROR_LOAD: "Деректер файлы жүктелмеді.", "Файл данных не загрузился.", "The data file did not load.";
+    ERROR_PARSE: "Деректер файлы бүлінген немесе басқа форматта.", "Файл данных повреждён или в другом формате.", "The data file is damaged or in another format.";
+    TRY_AGAIN: "Қайталау", "Повторить", "Try again";
+    DETAILS: "Жариялаушыға арналған мәліметтер", "Подробности для издателя", "Details for the publisher";
+    PROBLEMS_TITLE: "Деректер файлында қателер бар: кейбір көрсеткіштер көрсетілмейді.",
+        "В файле данных есть ошибки: часть показателей не показана.",
+        "The data file has errors: some figures are not shown.";
+    ILLUSTRATIVE: "Иллюстрация: нақты деректер емес", "Иллюстрация: не реальные данные", "Illustrative: not real data";
+    SKIP_TO_CONTENT: "Мазмұнға өту", "К содержанию", "Skip to content";
+    NO_TRACKING: "Бұл бет бөгде сұраныстар жасамайды және ешкімді бақыламайды.",
+        "Эта страница не делает сторонних запросов и никого не отслеживает.",
+        "This page makes no third-party requests and tracks no one.";
+    MADE_WITH: "esep арқылы жасалған", "Сделано с помощью esep", "Made with esep";
+    CHART_FAILED: "Диаграмманы салу мүмкін болмады; деректер төмендегі кестеде.",
+        "Не удалось нарисовать диаграмму; данные — в таблице ниже.",
+        "The chart could not be drawn; the data is in the table below.";
+    GRADE_PRIMARY: "ведомствоның өз мәтіні", "текст самого ведомства", "the agency's own text";
+    GRADE_MIRROR: "ведомство мәтінінің көшірмесі", "текст ведомства в перепечатке", "the agency's text, republished";
+    GRADE_SECONDARY: "БАҚ ведомствоға сілтеме жасайды", "СМИ со ссылкой на ведомство", "a news outlet quoting the agency";
+    FELL: "азайды", "снижение", "fell";
+    ROSE: "өсті", "рост", "rose";
+    UNCHANGED: "өзгерген жоқ", "без изменений", "unchanged";
+}
+
+const MONTHS_SHORT: [Msg; 12] = [
+    Msg { kk: "қаң.", ru: "янв.", en: "Jan" },
+    Msg { kk: "ақп.", ru: "февр.", en: "Feb" },
+    Msg { kk: "нау.", ru: "март", en: "Mar" },
+    Msg { kk: "сәу.", ru: "апр.", en: "Apr" },
+    Msg { kk: "мам.", ru: "май", en: "May" },
+    Msg { kk: "мау.", ru: "июнь", en: "Jun" },
+    Msg { kk: "шіл.", ru: "июль", en: "Jul" },
+    Msg { kk: "там.", ru: "авг.", en: "Aug" },
+    Msg { kk: "қыр.", ru: "сент.", en: "Sep" },
+    Msg { kk: "қаз.", ru: "окт.", en: "Oct" },
+    Msg { kk: "қар.", ru: "нояб.", en: "Nov" },
+    Msg { kk: "жел.", ru: "дек.", en: "Dec" },
+];
+
+const MONTHS: [Msg; 12] = [
+    Msg { kk: "қаңтар", ru: "январь", en: "January" },
+    Msg { kk: "ақпан", ru: "февраль", en: "February" },
+    Msg { kk: "наурыз", ru: "март", en: "March" },
+    Msg { kk: "сәуір", ru: "апрель", en: "April" },
+    Msg { kk: "мамыр", ru: "май", en: "May" },
+    Msg { kk: "маусым", ru: "июнь", en: "June" },
+    Msg { kk: "шілде", ru: "июль", en: "July" },
+    Msg { kk: "тамыз", ru: "август", en: "August" },
+    Msg { kk: "қыркүйек", ru: "сентябрь", en: "September" },
+    Msg { kk: "қазан", ru: "октябрь", en: "October" },
+    Msg { kk: "қараша", ru: "ноябрь", en: "November" },
+    Msg { kk: "желтоқсан", ru: "декабрь", en: "December" },
+];
+
+fn month(m: u8, lang: Lang, short: bool) -> &'static str {
+    let table = if short { &MONTHS_SHORT } else { &MONTHS };
+    table
+        .get(usize::from(m.clamp(1, 12)) - 1)
+        .map(|msg| msg.get(lang))
+        .unwrap_or("")
+}
+
+const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// A period as a reader says it: "Jan–Sep 2025", "янв.–сент. 2025", "Q1 2020", "2020 ж. I тоқсан".
+pub fn period_label(p: &Period, lang: Lang) -> String {
+    let (y, m) = p.start;
+    match (p.kind, lang) {
+        (PeriodKind::Year, _) => y.to_string(),
+        (PeriodKind::Half(h), Lang::En) => format!("H{h} {y}"),
+        (PeriodKind::Half(h), Lang::Ru) => format!("{h}-е полугодие {y}"),
+        (PeriodKind::Half(h), Lang::Kk) => format!("{y} ж. {h}-жартыжылдық"),
+        (PeriodKind::Quarter(q), _) => {
+            let r = ROMAN.get(usize::from(q.clamp(1, 4)) - 1).copied().unwrap_or("");
+            match lang {
+                Lang::En => format!("Q{q} {y}"),
+                Lang::Ru => format!("{r} кв. {y}"),
+                Lang::Kk => format!("{y} ж. {r} тоқсан"),
+            }
+        }
+        (PeriodKind::Month, Lang::Kk) => format!("{y} ж. {}", month(m, lang, false)),
+        (PeriodKind::Month, _) => format!("{} {y}", month(m, lang, false)),
+        (PeriodKind::Range, _) => {
+            let (ey, em) = p.end;
+            let from = month(m, lang, true);
+            let to = month(em, lang, true);
+            match (y == ey, lang) {
+                (true, Lang::Kk) => format!("{y} ж. {from}–{to}"),
+                (true, _) => format!("{from}–{to} {y}"),
+                (false, Lang::Kk) => format!("{y} ж. {from} – {ey} ж. {to}"),
+                (false, _) => format!("{from} {y} – {to} {ey}"),
+            }
+        }
+    }
+}
+
+
+/// The heading of a theme's section.
+pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
+    use crate::feed::Group::*;
+    let m = match g {
+        Crime => Msg { kk: "Қылмыс жалпы", ru: "Преступность в целом", en: "Crime overall" },
+        CrimeByGravity => Msg { kk: "Ауырлығы бойынша қылмыстар", ru: "Преступления по тяжести", en: "Crime by gravity" },
+        CrimeByType => Msg { kk: "Түрлері бойынша қылмыстар", ru: "Преступления по видам", en: "Crime by type" },
+        Drugs => Msg { kk: "Есірткі", ru: "Наркотики", en: "Drugs" },
+        Fraud => Msg { kk: "Алаяқтық және кибералаяқтық", ru: "Мошенничество и кибермошенничество", en: "Fraud and cyber-fraud" },
+        Courts => Msg { kk: "Соттар және мемлекеттік айыптау", ru: "Суды и государственное обвинение", en: "Courts and prosecution" },
+        Prevention => Msg { kk: "Алдын алу", ru: "Профилактика", en: "Prevention" },
+        Children => Msg { kk: "Балалар құқықтары", ru: "Права детей", en: "Children's rights" },
+        Budget => Msg { kk: "Бюджет және мемлекеттік сатып алу", ru: "Бюджет и госзакупки", en: "Budget and procurement" },
+        Corruption => Msg { kk: "Сыбайлас жемқорлық", ru: "Коррупция", en: "Corruption" },
+    };
+    m.get(lang)
+}
+
+/// How a source is graded, for readers.
+pub fn grade_text(g: crate::feed::Grade, lang: Lang) -> &'static str {
+    match g {
+        crate::feed::Grade::Primary => GRADE_PRIMARY.get(lang),
+        crate::feed::Grade::AgencyViaMirror => GRADE_MIRROR.get(lang),
+        crate::feed::Grade::Secondary => GRADE_SECONDARY.get(lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(text: &str, lang: Lang) -> String {
+        period_label(&Period::parse(text).unwrap(), lang)
+    }
+
+    #[test]
+    fn periods_read_naturally_in_each_language() {
+        assert_eq!(label("2025-01..2025-09", Lang::En), "Jan–Sep 2025");
+        assert_eq!(label("2025-01..2025-09", Lang::Ru), "янв.–сент. 2025");
+        assert_eq!(label("2025-01..2025-09", Lang::Kk), "2025 ж. қаң.–қыр.");
+        assert_eq!(label("2020-Q1", Lang::En), "Q1 2020");
+        assert_eq!(label("2020-Q1", Lang::Ru), "I кв. 2020");
+        assert_eq!(label("2025", Lang::Kk), "2025");
+        assert_eq!(label("2025-03", Lang::En), "March 2025");
+        assert_eq!(label("2024-11..2025-02", Lang::En), "Nov 2024 – Feb 2025");
+        assert_eq!(label("2025-H2", Lang::Ru), "2-е полугодие 2025");
+    }
+
+    #[test]
+    fn every_message_has_all_three_languages() {
+        for m in [LOADING, ERROR_TITLE, SOURCES, CHANGES_NOTE, NO_TRACKING] {
+            for lang in Lang::ALL {
+                assert!(!m.get(lang).is_empty());
+            }
+        }
+    }
+}

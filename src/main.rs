@@ -1,0 +1,3 @@
+fn main() {
+    esep::ui::mount();
+}

@@ -1,0 +1,244 @@
+//! Turns observations into what a reader sees: value labels with unit and qualifier, tones,
+//! and one-sentence summaries. Pure: the browser's `Intl` comes in through [`Numbers`].
+
+use crate::chart::Tone;
+use crate::feed::{Direction, Feed, Lang, Measure, Observation, Qualifier, Unit};
+use crate::i18n::{self, period_label};
+
+/// Locale-aware number formatting (the browser's `Intl.NumberFormat` in the page).
+pub trait Numbers {
+    /// A grouped decimal with at most `max_frac` fraction digits: "1 638", "3,8".
+    fn decimal(&self, v: f64, max_frac: u8) -> String;
+    /// `v` percent ("7" → "7 %"), with a sign for non-zero values when `signed`.
+    fn percent(&self, v: f64, signed: bool) -> String;
+}
+
+/// Plain formatting for tests and the command line: no grouping, '.' decimals.
+pub struct PlainNumbers;
+
+impl Numbers for PlainNumbers {
+    fn decimal(&self, v: f64, max_frac: u8) -> String {
+        let p = 10f64.powi(i32::from(max_frac));
+        let r = (v * p).round() / p;
+        format!("{r}")
+    }
+    fn percent(&self, v: f64, signed: bool) -> String {
+        let body = self.decimal(v.abs(), 1);
+        let sign = match (signed, v) {
+            (true, v) if v > 0.0 => "+",
+            (_, v) if v < 0.0 => "−",
+            _ => "",
+        };
+        format!("{sign}{body} %")
+    }
+}
+
+fn unit_word(unit: Unit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (Unit::Kg, Lang::En) => "kg",
+        (Unit::Kg, _) => "кг",
+        (Unit::MillionTenge, Lang::En) => "million ₸",
+        (Unit::MillionTenge, _) => "млн ₸",
+        (Unit::Tenge, _) => "₸",
+        _ => "",
+    }
+}
+
+/// Kazakh ablative suffix after a whole number, from the last word pronounced
+/// ("25 000" → мың → "нан", "76" → алты → "дан").
+fn kk_ablative(n: u64) -> &'static str {
+    const ONES: [&str; 10] = ["ден", "ден", "ден", "тен", "тен", "тен", "дан", "ден", "ден", "дан"];
+    const TENS: [&str; 10] = ["", "нан", "дан", "дан", "тан", "ден", "тан", "тен", "нен", "нан"];
+    if n == 0 {
+        "ден"
+    } else if n % 10 != 0 {
+        ONES[(n % 10) as usize]
+    } else if n % 100 != 0 {
+        TENS[((n / 10) % 10) as usize]
+    } else if n % 1000 != 0 {
+        "ден"
+    } else {
+        "нан"
+    }
+}
+
+fn qualified(q: Option<Qualifier>, value: f64, body: String, unit: Unit, lang: Lang) -> String {
+    use Qualifier::*;
+    let Some(q) = q else { return body };
+    match (q, lang) {
+        (MoreThan, Lang::En) => format!("more than {body}"),
+        (MoreThan, Lang::Ru) => format!("более {body}"),
+        (MoreThan, Lang::Kk) => {
+            let suffix = match unit {
+                Unit::Kg => "нан".to_owned(),
+                Unit::MillionTenge | Unit::Tenge => "ден".to_owned(),
+                _ if value.fract() == 0.0 && value >= 0.0 => kk_ablative(value as u64).to_owned(),
+                _ => "ден".to_owned(),
+            };
+            format!("{body}-{suffix} астам")
+        }
+        (LessThan, Lang::En) => format!("less than {body}"),
+        (LessThan, Lang::Ru) => format!("менее {body}"),
+        (LessThan, Lang::Kk) => format!("{body}-ге жетпейді"),
+        (Approximately, Lang::En) => format!("about {body}"),
+        (Approximately, Lang::Ru) => format!("около {body}"),
+        (Approximately, Lang::Kk) => format!("шамамен {body}"),
+        (RoundedToHundreds | RoundedToThousands, Lang::En) => format!("≈ {body}"),
+        (RoundedToHundreds | RoundedToThousands, _) => format!("≈ {body}"),
+    }
+}
+
+/// The value as a reader sees it: "−7 %", "76 kg", "more than 1 000 million ₸", "not available".
+pub fn value_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
+    let Some(v) = o.value else {
+        return i18n::NOT_AVAILABLE.get(lang).to_owned();
+    };
+    let body = match o.measure {
+        Measure::ChangePct { .. } => nums.percent(v, true),
+        Measure::ChangePp { .. } => {
+            let word = match lang {
+                Lang::En => "pp",
+                Lang::Ru => "п. п.",
+                Lang::Kk => "п. т.",
+            };
+            let sign = if v > 0.0 { "+" } else if v < 0.0 { "−" } else { "" };
+            format!("{sign}{} {word}", nums.decimal(v.abs(), 1))
+        }
+        Measure::Level if unit == Unit::Percent => nums.percent(v, false),
+        Measure::Level => {
+            let n = nums.decimal(v, 1);
+            match unit_word(unit, lang) {
+                "" => n,
+                w => format!("{n} {w}"),
+            }
+        }
+    };
+    qualified(o.qualifier, v, body, unit, lang)
+}
+
+/// Good news, bad news or neither, for a change in a metric with this direction.
+pub fn tone(direction: Direction, change: f64) -> Tone {
+    match direction {
+        Direction::Neutral => Tone::Neutral,
+        _ if change == 0.0 => Tone::Neutral,
+        Direction::LowerIsBetter if change < 0.0 => Tone::Better,
+        Direction::HigherIsBetter if change > 0.0 => Tone::Better,
+        _ => Tone::Worse,
+    }
+}
+
+/// An arrow that says up or down without colour.
+pub fn arrow(change: f64) -> &'static str {
+    if change < 0.0 {
+        "▼"
+    } else if change > 0.0 {
+        "▲"
+    } else {
+        "●"
+    }
+}
+
+/// One sentence built from the data, e.g. "Registered crimes, Aktobe region: fell by 7 % in 2025
+/// compared with 2024." `None` for a figure that is not a change.
+pub fn change_sentence(feed: &Feed, o: &Observation, lang: Lang, nums: &dyn Numbers) -> Option<String> {
+    let vs = o.measure.vs()?;
+    let v = o.value?;
+    let metric = feed.metric(&o.metric)?;
+    let area = feed.area(&o.area)?;
+    let label = feed.text(&metric.label, lang);
+    let place = feed.text(&area.name, lang);
+    let now = period_label(&o.period, lang);
+    let before = period_label(&vs, lang);
+    let amount = {
+        let mut plain = o.clone();
+        plain.value = Some(v.abs());
+        let text = value_text(&plain, metric.unit, lang, nums);
+        text.trim_start_matches(['+', '−', '-']).to_owned()
+    };
+    Some(match (lang, v.partial_cmp(&0.0)) {
+        (Lang::En, Some(std::cmp::Ordering::Less)) => {
+            format!("{label}, {place}: fell by {amount} in {now} compared with {before}.")
+        }
+        (Lang::En, Some(std::cmp::Ordering::Greater)) => {
+            format!("{label}, {place}: rose by {amount} in {now} compared with {before}.")
+        }
+        (Lang::En, _) => format!("{label}, {place}: unchanged in {now} compared with {before}."),
+        (Lang::Ru, Some(std::cmp::Ordering::Less)) => {
+            format!("{label}, {place}: снижение на {amount} за {now} по сравнению с {before}.")
+        }
+        (Lang::Ru, Some(std::cmp::Ordering::Greater)) => {
+            format!("{label}, {place}: рост на {amount} за {now} по сравнению с {before}.")
+        }
+        (Lang::Ru, _) => format!("{label}, {place}: без изменений за {now} по сравнению с {before}."),
+        (Lang::Kk, Some(std::cmp::Ordering::Less)) => {
+            format!("{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде {amount} азайды.")
+        }
+        (Lang::Kk, Some(std::cmp::Ordering::Greater)) => {
+            format!("{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде {amount} өсті.")
+        }
+        (Lang::Kk, _) => format!("{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде өзгерген жоқ."),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{Period, Status, Text};
+
+    fn obs(value: f64, measure: Measure, qualifier: Option<Qualifier>) -> Observation {
+        Observation {
+            index: 0,
+            id: None,
+            metric: "m".into(),
+            area: "a".into(),
+            period: Period::parse("2025").unwrap(),
+            measure,
+            value: Some(value),
+            qualifier,
+            status: Status::Final,
+            agency: Text::default(),
+            source: "s".into(),
+            quote: None,
+        }
+    }
+
+    #[test]
+    fn values_carry_unit_sign_and_qualifier() {
+        let vs = Period::parse("2024").unwrap();
+        let change = obs(-7.0, Measure::ChangePct { vs }, None);
+        assert_eq!(value_text(&change, Unit::Count, Lang::En, &PlainNumbers), "−7 %");
+        let kg = obs(76.0, Measure::Level, None);
+        assert_eq!(value_text(&kg, Unit::Kg, Lang::Ru, &PlainNumbers), "76 кг");
+        let more = obs(1000.0, Measure::Level, Some(Qualifier::MoreThan));
+        assert_eq!(
+            value_text(&more, Unit::MillionTenge, Lang::En, &PlainNumbers),
+            "more than 1000 million ₸"
+        );
+        let brochures = obs(25000.0, Measure::Level, Some(Qualifier::MoreThan));
+        assert_eq!(
+            value_text(&brochures, Unit::Count, Lang::Kk, &PlainNumbers),
+            "25000-нан астам"
+        );
+        let mut na = obs(0.0, Measure::Level, None);
+        na.value = None;
+        assert_eq!(value_text(&na, Unit::Count, Lang::Ru, &PlainNumbers), "нет данных");
+    }
+
+    #[test]
+    fn kazakh_ablative_follows_the_last_spoken_word() {
+        assert_eq!(kk_ablative(76), "дан");
+        assert_eq!(kk_ablative(1500), "ден");
+        assert_eq!(kk_ablative(2500), "ден");
+        assert_eq!(kk_ablative(127), "ден");
+        assert_eq!(kk_ablative(25000), "нан");
+        assert_eq!(kk_ablative(40), "тан");
+    }
+
+    #[test]
+    fn tone_follows_direction_and_sign() {
+        assert_eq!(tone(Direction::LowerIsBetter, -7.0), Tone::Better);
+        assert_eq!(tone(Direction::LowerIsBetter, 37.0), Tone::Worse);
+        assert_eq!(tone(Direction::HigherIsBetter, 2.4), Tone::Better);
+        assert_eq!(tone(Direction::Neutral, -50.0), Tone::Neutral);
+    }
+}

@@ -1,0 +1,168 @@
+//! The page: language, feed loading, and the loading and error states around the report.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::load::load_feed;
+use super::report::Report;
+use crate::feed::{FeedError, Lang, LoadError, BUNDLED_FEED};
+use crate::i18n;
+
+/// The reader's language, shared through context.
+#[derive(Clone, Copy)]
+pub struct ReaderLang(pub RwSignal<Lang>);
+
+fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// `?lang=` first, then the browser's languages; `None` when neither names one we speak.
+fn preferred_lang() -> Option<Lang> {
+    if let Some(l) = query_param("lang").as_deref().and_then(Lang::from_code) {
+        return Some(l);
+    }
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .find_map(|code| Lang::from_code(&code))
+}
+
+/// Keeps `?lang=` in the address so a shared link opens in the same language.
+fn remember_lang(lang: Lang) {
+    let location = window().location();
+    let (Ok(search), Ok(path), Ok(hash)) = (location.search(), location.pathname(), location.hash())
+    else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    params.set("lang", lang.code());
+    let url = format!("{path}?{}{hash}", String::from(params.to_string()));
+    if let Ok(history) = window().history() {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .ok();
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let chosen = preferred_lang();
+    let lang = RwSignal::new(chosen.unwrap_or_default());
+    provide_context(ReaderLang(lang));
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            root.set_attribute("lang", lang.get().code()).ok();
+        }
+    });
+    let feed = LocalResource::new(|| load_feed(BUNDLED_FEED.to_owned()));
+    view! {
+        <a class="skip" href="#main">{move || i18n::SKIP_TO_CONTENT.get(lang.get())}</a>
+        <header class="topbar">
+            <span class="brand">"esep"</span>
+            <LangSwitch />
+        </header>
+        <main id="main" tabindex="-1">
+            <Suspense fallback=move || view! { <Skeleton /> }>
+                {move || Suspend::new(async move {
+                    match feed.await {
+                        Ok(checked) => {
+                            if chosen.is_none() {
+                                lang.set(checked.feed.lang);
+                            }
+                            view! { <Report checked=Arc::new(checked) /> }.into_any()
+                        }
+                        Err(error) => view! {
+                            <ErrorPanel error on_retry=move || feed.refetch() />
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+        <footer class="site-footer">
+            <p>{move || i18n::NO_TRACKING.get(lang.get())}</p>
+            <p class="credit">{move || i18n::MADE_WITH.get(lang.get())}</p>
+        </footer>
+    }
+}
+
+/// Қазақша / Русский / English.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let ReaderLang(lang) = expect_context();
+    view! {
+        <nav class="lang-switch" aria-label=move || i18n::LANGUAGE.get(lang.get())>
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=l.code()
+                            aria-pressed=move || (lang.get() == l).to_string()
+                            data-testid=format!("lang-{}", l.code())
+                            on:click=move |_| {
+                                lang.set(l);
+                                remember_lang(l);
+                            }
+                        >
+                            {l.endonym()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// Grey blocks where the report will appear, so the page does not jump when it arrives.
+#[component]
+fn Skeleton() -> impl IntoView {
+    let ReaderLang(lang) = expect_context();
+    view! {
+        <div class="skeleton" aria-busy="true" data-testid="loading">
+            <p class="sr-only" role="status">{move || i18n::LOADING.get(lang.get())}</p>
+            <div class="sk sk-title"></div>
+            <div class="sk-cards">
+                <div class="sk sk-card"></div>
+                <div class="sk sk-card"></div>
+                <div class="sk sk-card"></div>
+            </div>
+            <div class="sk sk-chart"></div>
+        </div>
+    }
+}
+
+/// A feed that could not be loaded or read: what happened, in the reader's words, and a retry.
+#[component]
+fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let ReaderLang(lang) = expect_context();
+    let is_load = matches!(error, FeedError::Load(_));
+    let status = match &error {
+        FeedError::Load(LoadError::Http { status, .. }) => Some(*status),
+        _ => None,
+    };
+    let detail = error.to_string();
+    view! {
+        <section class="error-panel" role="alert" data-testid="feed-error">
+            <h1>{move || i18n::ERROR_TITLE.get(lang.get())}</h1>
+            <p>
+                {move || {
+                    if is_load { i18n::ERROR_LOAD.get(lang.get()) } else { i18n::ERROR_PARSE.get(lang.get()) }
+                }}
+                {status.map(|s| format!(" (HTTP {s})"))}
+            </p>
+            <button type="button" class="retry" on:click=move |_| on_retry()>
+                {move || i18n::TRY_AGAIN.get(lang.get())}
+            </button>
+            <details>
+                <summary>{move || i18n::DETAILS.get(lang.get())}</summary>
+                <p class="detail">{detail}</p>
+            </details>
+        </section>
+    }
+}

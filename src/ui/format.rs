@@ -1,0 +1,61 @@
+//! Numbers through the browser's `Intl.NumberFormat`, so grouping and decimal marks follow
+//! the reader's language ("1 638", "3,8").
+
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::feed::Lang;
+use crate::present::Numbers;
+
+/// `Intl` formatters for one language.
+pub struct IntlNumbers {
+    locale: &'static str,
+}
+
+impl IntlNumbers {
+    pub fn new(lang: Lang) -> IntlNumbers {
+        let locale = match lang {
+            Lang::Kk => "kk-KZ",
+            Lang::Ru => "ru-KZ",
+            Lang::En => "en-GB",
+        };
+        IntlNumbers { locale }
+    }
+
+    fn format(&self, value: f64, options: &[(&str, JsValue)]) -> String {
+        let opts = Object::new();
+        for (k, v) in options {
+            // Setting a property on a fresh plain object cannot fail.
+            Reflect::set(&opts, &JsValue::from_str(k), v).ok();
+        }
+        let locales = Array::of1(&JsValue::from_str(self.locale));
+        let nf = Intl::NumberFormat::new(&locales, &opts);
+        let format: Function = nf.format();
+        format
+            .call1(&nf, &JsValue::from_f64(value))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| value.to_string())
+    }
+}
+
+impl Numbers for IntlNumbers {
+    fn decimal(&self, v: f64, max_frac: u8) -> String {
+        self.format(
+            v,
+            &[("maximumFractionDigits", JsValue::from_f64(f64::from(max_frac)))],
+        )
+    }
+
+    fn percent(&self, v: f64, signed: bool) -> String {
+        let sign = if signed { "exceptZero" } else { "auto" };
+        self.format(
+            v / 100.0,
+            &[
+                ("style", JsValue::from_str("percent")),
+                ("maximumFractionDigits", JsValue::from_f64(1.0)),
+                ("signDisplay", JsValue::from_str(sign)),
+            ],
+        )
+    }
+}

@@ -1,0 +1,16 @@
+//! Thin Leptos components: they read the page's state from signals and hand plain data to
+//! `feed`, `present` and `chart`.
+
+mod app;
+mod canvas;
+mod format;
+mod load;
+mod report;
+
+pub use app::App;
+
+/// Installs the panic hook and mounts the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
