@@ -1,0 +1,27 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: run test setup build check-feeds
+
+## Installs what is missing, builds the release app and serves it on http://127.0.0.1:$(PORT)
+run:
+	scripts/setup.sh
+	trunk build --release
+	node e2e/serve.mjs --dir dist --port $(PORT)
+
+## Installs what is missing and runs every test (what CI runs)
+test:
+	scripts/setup.sh test
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh test
+
+build:
+	trunk build --release
+
+## Checks every bundled feed with esep-check
+check-feeds:
+	cargo run -q --bin esep-check -- public/feeds/*.json

@@ -1,0 +1,72 @@
+// Shared set-up for the end-to-end tests: one server for dist/, one headless Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..');
+export const artifacts = path.join(here, 'artifacts');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export async function launch() {
+  const dist = path.join(root, 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run "trunk build --release" first');
+  }
+  fs.mkdirSync(artifacts, { recursive: true });
+  const { server, url } = await startServer({ dir: dist, testRoutes: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/**
+ * Opens a page and records what a person would not see but must never happen:
+ * console errors, uncaught exceptions (a Rust panic ends up there), failed requests.
+ */
+export async function openPage(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, isMobile = false, hasTouch = false, locale = 'en-GB' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, isMobile, hasTouch, locale });
+  const page = await context.newPage();
+  const problems = { console: [], pageErrors: [], requests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.console.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) {
+      problems.requests.push(req.url());
+    }
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** True when the canvas has at least `min` distinct colours: something was drawn on it. */
+export async function canvasColours(page, selector) {
+  return page.$eval(selector, (c) => {
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 16) {
+      seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      if (seen.size > 50) break;
+    }
+    return seen.size;
+  });
+}

@@ -1,0 +1,123 @@
+// A small static file server for the built app (dist/), on 127.0.0.1 only.
+//
+//   node e2e/serve.mjs --dir dist --port 8080
+//
+// Tests import `startServer` and also get test routes that mount the same app under other
+// paths with a broken feed, so error states can be checked without changing the app:
+//   /sub/path/          the app under a sub-path (relative URLs must hold)
+//   /t/404/             the feed answers 404
+//   /t/html/            the feed answers an HTML page with status 200
+//   /t/broken/          the feed is tests/feeds/partly-broken.json (errors + valid parts)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function sendFile(res, file, extraHeaders = {}) {
+  fs.stat(file, (err, st) => {
+    if (err || !st.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+      return;
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'content-length': st.size, 'cache-control': 'no-cache', ...extraHeaders });
+    fs.createReadStream(file).pipe(res);
+  });
+}
+
+/** Maps a URL path under `dist` to a file, refusing anything outside it. */
+function fileIn(dist, rel) {
+  const clean = path.normalize(decodeURIComponent(rel)).replace(/^([/\\])+/, '');
+  const file = path.join(dist, clean === '' || clean === '.' ? 'index.html' : clean);
+  return file.startsWith(dist) ? file : null;
+}
+
+export function createHandler({ dir, testRoutes = false }) {
+  const dist = path.resolve(dir);
+  const mounts = [['/', null]];
+  if (testRoutes) {
+    mounts.unshift(
+      ['/sub/path/', null],
+      ['/t/404/', (res) => { res.writeHead(404, { 'content-type': 'text/html' }); res.end('<h1>Not Found</h1>'); }],
+      ['/t/html/', (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>Welcome</title><p>Hosting placeholder page</p>'); }],
+      ['/t/broken/', (res) => sendFile(res, path.join(root, 'tests/feeds/partly-broken.json'))],
+    );
+  }
+  return (req, res) => {
+    let pathname;
+    try {
+      pathname = new URL(req.url, 'http://localhost').pathname;
+    } catch {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
+    for (const [prefix, feedOverride] of mounts) {
+      if (pathname === prefix.slice(0, -1)) {
+        res.writeHead(301, { location: prefix });
+        res.end();
+        return;
+      }
+      if (!pathname.startsWith(prefix)) continue;
+      const rel = pathname.slice(prefix.length);
+      if (feedOverride && rel.startsWith('feeds/')) {
+        feedOverride(res);
+        return;
+      }
+      const file = fileIn(dist, rel);
+      if (!file) {
+        res.writeHead(403);
+        res.end();
+        return;
+      }
+      sendFile(res, file);
+      return;
+    }
+  };
+}
+
+/** Starts a server on 127.0.0.1; port 0 picks a free one. Resolves to { server, url }. */
+export function startServer({ dir, port = 0, testRoutes = false }) {
+  const server = http.createServer(createHandler({ dir, testRoutes }));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolve({ server, url: `http://127.0.0.1:${actual}` });
+    });
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+  };
+  const dir = opt('--dir', 'dist');
+  const port = Number(opt('--port', '8080'));
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    console.error(`serve: ${dir}/index.html is missing; run "trunk build --release" first`);
+    process.exit(1);
+  }
+  const { url } = await startServer({ dir, port, testRoutes: args.includes('--test-routes') });
+  console.log(`esep is served at ${url}/ (Ctrl-C stops)`);
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints (native and wasm32), native tests, bundled feeds, the release
+# build, its size, and the end-to-end tests in headless Chromium. Run through `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, warnings are errors)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "cargo clippy (wasm32, warnings are errors)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+
+step "native tests (feed, chart, text)"
+cargo test --locked
+
+step "bundled feeds: esep-check and the JSON Schema"
+cargo run -q --locked --bin esep-check -- public/feeds/*.json
+node scripts/check-schema.mjs
+
+step "release build (trunk, wasm-opt)"
+trunk build --release
+scripts/sizes.sh
+
+step "end-to-end tests (headless Chromium)"
+node --test --test-concurrency=1 e2e/

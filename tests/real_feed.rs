@@ -1,0 +1,71 @@
+//! The real Aktobe 2025 feed: the seed release's headline figures are there, as published,
+//! with their sources; derived figures come out right.
+
+use esep::feed::{self, derive, Measure, Period, Qualifier};
+
+const AKTOBE: &str = include_str!("../public/feeds/aktobe-2025.json");
+
+fn feed() -> feed::Feed {
+    feed::check(AKTOBE).expect("the real feed parses").feed
+}
+
+#[test]
+fn registered_crimes_fell_seven_percent_in_2025_per_the_board_release() {
+    let f = feed();
+    let o = f.observation("registered-crimes-2025").expect("headline present");
+    assert_eq!(o.value, Some(-7.0));
+    assert_eq!(o.measure, Measure::ChangePct { vs: Period::parse("2024").unwrap() });
+    let src = f.source(&o.source).unwrap();
+    assert!(src.url.contains("prokuratura-aktobe"));
+    assert_eq!(src.date.to_string(), "2025-12-27");
+}
+
+#[test]
+fn seventy_six_kg_of_synthetic_drugs_and_qualifiers_are_kept() {
+    let f = feed();
+    assert_eq!(f.observation("synthetic-drugs-seized-2025").unwrap().value, Some(76.0));
+    let funds = f.observation("funds-recovered-2025").unwrap();
+    assert_eq!(funds.qualifier, Some(Qualifier::MoreThan));
+    assert_eq!(funds.value, Some(1000.0));
+}
+
+#[test]
+fn every_observation_has_a_source_and_every_label_all_three_languages() {
+    let f = feed();
+    for o in &f.observations {
+        assert!(f.source(&o.source).is_some(), "{:?}", o.id);
+    }
+    for m in &f.metrics {
+        assert!(m.label.kk.is_some() && m.label.ru.is_some() && m.label.en.is_some(), "{}", m.id);
+    }
+    assert_eq!(f.headlines.len(), 5);
+}
+
+#[test]
+fn the_police_q1_2020_change_is_derived_from_levels_and_disagrees_with_the_published_one() {
+    let f = feed();
+    let d = derive::derived_changes(&f);
+    let q1 = d
+        .iter()
+        .find(|c| c.period == Period::parse("2020-Q1").unwrap() && c.area == "aktobe-region")
+        .expect("3180 → 2012 gives a derived change");
+    assert!((q1.pct - (-36.73)).abs() < 0.01, "{}", q1.pct);
+    let checked = feed::check(AKTOBE).unwrap();
+    assert!(checked
+        .warnings()
+        .any(|w| w.message.contains("-30.2 %") && w.message.contains("3180 → 2012")));
+}
+
+#[test]
+fn internet_fraud_rose_by_about_37_percent_from_published_levels() {
+    let f = feed();
+    let d = derive::derived_changes(&f);
+    let c = d.iter().find(|c| c.before == 616.0 && c.now == 846.0).unwrap();
+    assert!((c.pct - 37.34).abs() < 0.01);
+}
+
+#[test]
+fn no_rate_per_100k_without_a_sourced_population() {
+    let f = feed();
+    assert!(f.observations.iter().all(|o| derive::per_100k(&f, o).is_none()));
+}
