@@ -42,7 +42,7 @@ fi
 
 # 4. Debian's Chromium for the end-to-end tests, with fonts that cover Kazakh letters.
 if [ "$want_browser" = test ]; then
-  if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi dejavu; then
+  if ! command -v chromium >/dev/null || ! dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q "ok installed"; then
     say "installing chromium and fonts (apt)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq

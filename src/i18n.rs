@@ -75,33 +75,129 @@ msgs! {
 }
 
 const MONTHS_SHORT: [Msg; 12] = [
-    Msg { kk: "қаң.", ru: "янв.", en: "Jan" },
-    Msg { kk: "ақп.", ru: "февр.", en: "Feb" },
-    Msg { kk: "нау.", ru: "март", en: "Mar" },
-    Msg { kk: "сәу.", ru: "апр.", en: "Apr" },
-    Msg { kk: "мам.", ru: "май", en: "May" },
-    Msg { kk: "мау.", ru: "июнь", en: "Jun" },
-    Msg { kk: "шіл.", ru: "июль", en: "Jul" },
-    Msg { kk: "там.", ru: "авг.", en: "Aug" },
-    Msg { kk: "қыр.", ru: "сент.", en: "Sep" },
-    Msg { kk: "қаз.", ru: "окт.", en: "Oct" },
-    Msg { kk: "қар.", ru: "нояб.", en: "Nov" },
-    Msg { kk: "жел.", ru: "дек.", en: "Dec" },
+    Msg {
+        kk: "қаң.",
+        ru: "янв.",
+        en: "Jan",
+    },
+    Msg {
+        kk: "ақп.",
+        ru: "февр.",
+        en: "Feb",
+    },
+    Msg {
+        kk: "нау.",
+        ru: "март",
+        en: "Mar",
+    },
+    Msg {
+        kk: "сәу.",
+        ru: "апр.",
+        en: "Apr",
+    },
+    Msg {
+        kk: "мам.",
+        ru: "май",
+        en: "May",
+    },
+    Msg {
+        kk: "мау.",
+        ru: "июнь",
+        en: "Jun",
+    },
+    Msg {
+        kk: "шіл.",
+        ru: "июль",
+        en: "Jul",
+    },
+    Msg {
+        kk: "там.",
+        ru: "авг.",
+        en: "Aug",
+    },
+    Msg {
+        kk: "қыр.",
+        ru: "сент.",
+        en: "Sep",
+    },
+    Msg {
+        kk: "қаз.",
+        ru: "окт.",
+        en: "Oct",
+    },
+    Msg {
+        kk: "қар.",
+        ru: "нояб.",
+        en: "Nov",
+    },
+    Msg {
+        kk: "жел.",
+        ru: "дек.",
+        en: "Dec",
+    },
 ];
 
 const MONTHS: [Msg; 12] = [
-    Msg { kk: "қаңтар", ru: "январь", en: "January" },
-    Msg { kk: "ақпан", ru: "февраль", en: "February" },
-    Msg { kk: "наурыз", ru: "март", en: "March" },
-    Msg { kk: "сәуір", ru: "апрель", en: "April" },
-    Msg { kk: "мамыр", ru: "май", en: "May" },
-    Msg { kk: "маусым", ru: "июнь", en: "June" },
-    Msg { kk: "шілде", ru: "июль", en: "July" },
-    Msg { kk: "тамыз", ru: "август", en: "August" },
-    Msg { kk: "қыркүйек", ru: "сентябрь", en: "September" },
-    Msg { kk: "қазан", ru: "октябрь", en: "October" },
-    Msg { kk: "қараша", ru: "ноябрь", en: "November" },
-    Msg { kk: "желтоқсан", ru: "декабрь", en: "December" },
+    Msg {
+        kk: "қаңтар",
+        ru: "январь",
+        en: "January",
+    },
+    Msg {
+        kk: "ақпан",
+        ru: "февраль",
+        en: "February",
+    },
+    Msg {
+        kk: "наурыз",
+        ru: "март",
+        en: "March",
+    },
+    Msg {
+        kk: "сәуір",
+        ru: "апрель",
+        en: "April",
+    },
+    Msg {
+        kk: "мамыр",
+        ru: "май",
+        en: "May",
+    },
+    Msg {
+        kk: "маусым",
+        ru: "июнь",
+        en: "June",
+    },
+    Msg {
+        kk: "шілде",
+        ru: "июль",
+        en: "July",
+    },
+    Msg {
+        kk: "тамыз",
+        ru: "август",
+        en: "August",
+    },
+    Msg {
+        kk: "қыркүйек",
+        ru: "сентябрь",
+        en: "September",
+    },
+    Msg {
+        kk: "қазан",
+        ru: "октябрь",
+        en: "October",
+    },
+    Msg {
+        kk: "қараша",
+        ru: "ноябрь",
+        en: "November",
+    },
+    Msg {
+        kk: "желтоқсан",
+        ru: "декабрь",
+        en: "December",
+    },
 ];
 
 fn month(m: u8, lang: Lang, short: bool) -> &'static str {
@@ -123,7 +219,10 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
         (PeriodKind::Half(h), Lang::Ru) => format!("{h}-е полугодие {y}"),
         (PeriodKind::Half(h), Lang::Kk) => format!("{y} ж. {h}-жартыжылдық"),
         (PeriodKind::Quarter(q), _) => {
-            let r = ROMAN.get(usize::from(q.clamp(1, 4)) - 1).copied().unwrap_or("");
+            let r = ROMAN
+                .get(usize::from(q.clamp(1, 4)) - 1)
+                .copied()
+                .unwrap_or("");
             match lang {
                 Lang::En => format!("Q{q} {y}"),
                 Lang::Ru => format!("{r} кв. {y}"),
@@ -146,21 +245,60 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
     }
 }
 
-
 /// The heading of a theme's section.
 pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
     use crate::feed::Group::*;
     let m = match g {
-        Crime => Msg { kk: "Қылмыс жалпы", ru: "Преступность в целом", en: "Crime overall" },
-        CrimeByGravity => Msg { kk: "Ауырлығы бойынша қылмыстар", ru: "Преступления по тяжести", en: "Crime by gravity" },
-        CrimeByType => Msg { kk: "Түрлері бойынша қылмыстар", ru: "Преступления по видам", en: "Crime by type" },
-        Drugs => Msg { kk: "Есірткі", ru: "Наркотики", en: "Drugs" },
-        Fraud => Msg { kk: "Алаяқтық және кибералаяқтық", ru: "Мошенничество и кибермошенничество", en: "Fraud and cyber-fraud" },
-        Courts => Msg { kk: "Соттар және мемлекеттік айыптау", ru: "Суды и государственное обвинение", en: "Courts and prosecution" },
-        Prevention => Msg { kk: "Алдын алу", ru: "Профилактика", en: "Prevention" },
-        Children => Msg { kk: "Балалар құқықтары", ru: "Права детей", en: "Children's rights" },
-        Budget => Msg { kk: "Бюджет және мемлекеттік сатып алу", ru: "Бюджет и госзакупки", en: "Budget and procurement" },
-        Corruption => Msg { kk: "Сыбайлас жемқорлық", ru: "Коррупция", en: "Corruption" },
+        Crime => Msg {
+            kk: "Қылмыс жалпы",
+            ru: "Преступность в целом",
+            en: "Crime overall",
+        },
+        CrimeByGravity => Msg {
+            kk: "Ауырлығы бойынша қылмыстар",
+            ru: "Преступления по тяжести",
+            en: "Crime by gravity",
+        },
+        CrimeByType => Msg {
+            kk: "Түрлері бойынша қылмыстар",
+            ru: "Преступления по видам",
+            en: "Crime by type",
+        },
+        Drugs => Msg {
+            kk: "Есірткі",
+            ru: "Наркотики",
+            en: "Drugs",
+        },
+        Fraud => Msg {
+            kk: "Алаяқтық және кибералаяқтық",
+            ru: "Мошенничество и кибермошенничество",
+            en: "Fraud and cyber-fraud",
+        },
+        Courts => Msg {
+            kk: "Соттар және мемлекеттік айыптау",
+            ru: "Суды и государственное обвинение",
+            en: "Courts and prosecution",
+        },
+        Prevention => Msg {
+            kk: "Алдын алу",
+            ru: "Профилактика",
+            en: "Prevention",
+        },
+        Children => Msg {
+            kk: "Балалар құқықтары",
+            ru: "Права детей",
+            en: "Children's rights",
+        },
+        Budget => Msg {
+            kk: "Бюджет және мемлекеттік сатып алу",
+            ru: "Бюджет и госзакупки",
+            en: "Budget and procurement",
+        },
+        Corruption => Msg {
+            kk: "Сыбайлас жемқорлық",
+            ru: "Коррупция",
+            en: "Corruption",
+        },
     };
     m.get(lang)
 }

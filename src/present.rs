@@ -47,8 +47,12 @@ fn unit_word(unit: Unit, lang: Lang) -> &'static str {
 /// Kazakh ablative suffix after a whole number, from the last word pronounced
 /// ("25 000" → мың → "нан", "76" → алты → "дан").
 fn kk_ablative(n: u64) -> &'static str {
-    const ONES: [&str; 10] = ["ден", "ден", "ден", "тен", "тен", "тен", "дан", "ден", "ден", "дан"];
-    const TENS: [&str; 10] = ["", "нан", "дан", "дан", "тан", "ден", "тан", "тен", "нен", "нан"];
+    const ONES: [&str; 10] = [
+        "ден", "ден", "ден", "тен", "тен", "тен", "дан", "ден", "ден", "дан",
+    ];
+    const TENS: [&str; 10] = [
+        "", "нан", "дан", "дан", "тан", "ден", "тан", "тен", "нен", "нан",
+    ];
     if n == 0 {
         "ден"
     } else if n % 10 != 0 {
@@ -90,18 +94,40 @@ fn qualified(q: Option<Qualifier>, value: f64, body: String, unit: Unit, lang: L
 
 /// The value as a reader sees it: "−7 %", "76 kg", "more than 1 000 million ₸", "not available".
 pub fn value_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
+    value_text_signed(o, unit, lang, nums, true)
+}
+
+/// The size of a change without its sign ("7 %", "more than 20 %"), for sentences that say
+/// "fell" or "rose" in words.
+pub fn magnitude_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
+    let mut plain = o.clone();
+    plain.value = o.value.map(f64::abs);
+    value_text_signed(&plain, unit, lang, nums, false)
+}
+
+fn value_text_signed(
+    o: &Observation,
+    unit: Unit,
+    lang: Lang,
+    nums: &dyn Numbers,
+    signed: bool,
+) -> String {
     let Some(v) = o.value else {
         return i18n::NOT_AVAILABLE.get(lang).to_owned();
     };
     let body = match o.measure {
-        Measure::ChangePct { .. } => nums.percent(v, true),
+        Measure::ChangePct { .. } => nums.percent(v, signed),
         Measure::ChangePp { .. } => {
             let word = match lang {
                 Lang::En => "pp",
                 Lang::Ru => "п. п.",
                 Lang::Kk => "п. т.",
             };
-            let sign = if v > 0.0 { "+" } else if v < 0.0 { "−" } else { "" };
+            let sign = match (signed, v) {
+                (true, v) if v > 0.0 => "+",
+                (_, v) if v < 0.0 => "−",
+                _ => "",
+            };
             format!("{sign}{} {word}", nums.decimal(v.abs(), 1))
         }
         Measure::Level if unit == Unit::Percent => nums.percent(v, false),
@@ -140,7 +166,12 @@ pub fn arrow(change: f64) -> &'static str {
 
 /// One sentence built from the data, e.g. "Registered crimes, Aktobe region: fell by 7 % in 2025
 /// compared with 2024." `None` for a figure that is not a change.
-pub fn change_sentence(feed: &Feed, o: &Observation, lang: Lang, nums: &dyn Numbers) -> Option<String> {
+pub fn change_sentence(
+    feed: &Feed,
+    o: &Observation,
+    lang: Lang,
+    nums: &dyn Numbers,
+) -> Option<String> {
     let vs = o.measure.vs()?;
     let v = o.value?;
     let metric = feed.metric(&o.metric)?;
@@ -149,12 +180,7 @@ pub fn change_sentence(feed: &Feed, o: &Observation, lang: Lang, nums: &dyn Numb
     let place = feed.text(&area.name, lang);
     let now = period_label(&o.period, lang);
     let before = period_label(&vs, lang);
-    let amount = {
-        let mut plain = o.clone();
-        plain.value = Some(v.abs());
-        let text = value_text(&plain, metric.unit, lang, nums);
-        text.trim_start_matches(['+', '−', '-']).to_owned()
-    };
+    let amount = magnitude_text(o, metric.unit, lang, nums);
     Some(match (lang, v.partial_cmp(&0.0)) {
         (Lang::En, Some(std::cmp::Ordering::Less)) => {
             format!("{label}, {place}: fell by {amount} in {now} compared with {before}.")
@@ -169,14 +195,20 @@ pub fn change_sentence(feed: &Feed, o: &Observation, lang: Lang, nums: &dyn Numb
         (Lang::Ru, Some(std::cmp::Ordering::Greater)) => {
             format!("{label}, {place}: рост на {amount} за {now} по сравнению с {before}.")
         }
-        (Lang::Ru, _) => format!("{label}, {place}: без изменений за {now} по сравнению с {before}."),
+        (Lang::Ru, _) => {
+            format!("{label}, {place}: без изменений за {now} по сравнению с {before}.")
+        }
         (Lang::Kk, Some(std::cmp::Ordering::Less)) => {
             format!("{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде {amount} азайды.")
         }
         (Lang::Kk, Some(std::cmp::Ordering::Greater)) => {
-            format!("{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде {amount} өсті.")
+            format!(
+                "{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде {amount} өсті."
+            )
         }
-        (Lang::Kk, _) => format!("{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде өзгерген жоқ."),
+        (Lang::Kk, _) => format!(
+            "{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде өзгерген жоқ."
+        ),
     })
 }
 
@@ -206,7 +238,10 @@ mod tests {
     fn values_carry_unit_sign_and_qualifier() {
         let vs = Period::parse("2024").unwrap();
         let change = obs(-7.0, Measure::ChangePct { vs }, None);
-        assert_eq!(value_text(&change, Unit::Count, Lang::En, &PlainNumbers), "−7 %");
+        assert_eq!(
+            value_text(&change, Unit::Count, Lang::En, &PlainNumbers),
+            "−7 %"
+        );
         let kg = obs(76.0, Measure::Level, None);
         assert_eq!(value_text(&kg, Unit::Kg, Lang::Ru, &PlainNumbers), "76 кг");
         let more = obs(1000.0, Measure::Level, Some(Qualifier::MoreThan));
@@ -221,7 +256,61 @@ mod tests {
         );
         let mut na = obs(0.0, Measure::Level, None);
         na.value = None;
-        assert_eq!(value_text(&na, Unit::Count, Lang::Ru, &PlainNumbers), "нет данных");
+        assert_eq!(
+            value_text(&na, Unit::Count, Lang::Ru, &PlainNumbers),
+            "нет данных"
+        );
+    }
+
+    #[test]
+    fn sentences_say_the_direction_in_words_and_keep_the_qualifier() {
+        use crate::feed::{Area, AreaKind, Direction, Group, Metric};
+        let vs = Period::parse("2024-01..2024-10").unwrap();
+        let mut o = obs(-20.0, Measure::ChangePct { vs }, Some(Qualifier::MoreThan));
+        o.period = Period::parse("2025-01..2025-10").unwrap();
+        let feed = Feed {
+            version: "1.0".into(),
+            id: "t".into(),
+            lang: Lang::En,
+            publisher: Text::plain("p"),
+            title: Text::plain("t"),
+            description: Text::default(),
+            period: None,
+            data_as_of: None,
+            licence: None,
+            contact: None,
+            illustrative: true,
+            headlines: vec![],
+            areas: vec![Area {
+                id: "a".into(),
+                kind: AreaKind::City,
+                name: Text::plain("Aktobe city"),
+                parent: None,
+                context: false,
+                population: None,
+            }],
+            metrics: vec![Metric {
+                id: "m".into(),
+                label: Text::plain("Registered crimes"),
+                unit: Unit::Count,
+                direction: Direction::LowerIsBetter,
+                group: Group::Crime,
+                series: None,
+                definition: Text::default(),
+            }],
+            sources: vec![],
+            observations: vec![o.clone()],
+            annotations: vec![],
+        };
+        assert_eq!(
+            change_sentence(&feed, &o, Lang::En, &PlainNumbers).unwrap(),
+            "Registered crimes, Aktobe city: fell by more than 20 % in Jan–Oct 2025 compared with Jan–Oct 2024."
+        );
+        o.value = Some(37.3);
+        o.qualifier = None;
+        assert!(change_sentence(&feed, &o, Lang::Ru, &PlainNumbers)
+            .unwrap()
+            .contains("рост на 37.3 %"));
     }
 
     #[test]

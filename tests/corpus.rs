@@ -61,7 +61,9 @@ fn each_warning_feed_warns_and_has_no_error() {
         let (lines, has_error) = report(path);
         assert!(!has_error, "{}: {lines:#?}", path.display());
         assert!(
-            lines.iter().any(|l| l.starts_with("warning:") && l.contains(&want)),
+            lines
+                .iter()
+                .any(|l| l.starts_with("warning:") && l.contains(&want)),
             "{}: want {want:?}, got {lines:#?}",
             path.display()
         );

@@ -11,12 +11,21 @@ fn arb_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
         any::<i64>().prop_map(|i| json!(i)),
         "[a-z0-9.<>&\"\\- ]{0,12}".prop_map(Value::String),
         prop_oneof![
-            Just("2025"), Just("2025-Q1"), Just("2025-01..2025-09"), Just("count"), Just("kk"),
-            Just("change-pct"), Just("primary"), Just("https://x.kz"), Just("crime")
+            Just("2025"),
+            Just("2025-Q1"),
+            Just("2025-01..2025-09"),
+            Just("count"),
+            Just("kk"),
+            Just("change-pct"),
+            Just("primary"),
+            Just("https://x.kz"),
+            Just("crime")
         ]
         .prop_map(|s| Value::String(s.to_owned())),
     ];
@@ -25,9 +34,20 @@ fn arb_json() -> impl Strategy<Value = Value> {
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::btree_map(
                 prop_oneof![
-                    Just("id"), Just("metric"), Just("area"), Just("period"), Just("value"),
-                    Just("vs"), Just("measure"), Just("source"), Just("en"), Just("kind"),
-                    Just("unit"), Just("label"), Just("name"), Just("x")
+                    Just("id"),
+                    Just("metric"),
+                    Just("area"),
+                    Just("period"),
+                    Just("value"),
+                    Just("vs"),
+                    Just("measure"),
+                    Just("source"),
+                    Just("en"),
+                    Just("kind"),
+                    Just("unit"),
+                    Just("label"),
+                    Just("name"),
+                    Just("x")
                 ]
                 .prop_map(str::to_owned),
                 inner,
@@ -88,8 +108,23 @@ proptest! {
 
 #[test]
 fn deep_nesting_and_huge_input_are_refused_before_parsing() {
-    let deep = format!("{{\"esep\":\"1.0\",\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
-    assert_eq!(feed::check(&deep), Err(feed::ParseError::TooDeep { limit: feed::validate::MAX_DEPTH }));
-    let huge = format!("{{\"esep\":\"1.0\",\"x\":\"{}\"}}", "a".repeat(feed::validate::MAX_BYTES));
-    assert!(matches!(feed::check(&huge), Err(feed::ParseError::TooLarge { .. })));
+    let deep = format!(
+        "{{\"esep\":\"1.0\",\"x\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert_eq!(
+        feed::check(&deep),
+        Err(feed::ParseError::TooDeep {
+            limit: feed::validate::MAX_DEPTH
+        })
+    );
+    let huge = format!(
+        "{{\"esep\":\"1.0\",\"x\":\"{}\"}}",
+        "a".repeat(feed::validate::MAX_BYTES)
+    );
+    assert!(matches!(
+        feed::check(&huge),
+        Err(feed::ParseError::TooLarge { .. })
+    ));
 }

@@ -12,9 +12,16 @@ fn feed() -> feed::Feed {
 #[test]
 fn registered_crimes_fell_seven_percent_in_2025_per_the_board_release() {
     let f = feed();
-    let o = f.observation("registered-crimes-2025").expect("headline present");
+    let o = f
+        .observation("registered-crimes-2025")
+        .expect("headline present");
     assert_eq!(o.value, Some(-7.0));
-    assert_eq!(o.measure, Measure::ChangePct { vs: Period::parse("2024").unwrap() });
+    assert_eq!(
+        o.measure,
+        Measure::ChangePct {
+            vs: Period::parse("2024").unwrap()
+        }
+    );
     let src = f.source(&o.source).unwrap();
     assert!(src.url.contains("prokuratura-aktobe"));
     assert_eq!(src.date.to_string(), "2025-12-27");
@@ -23,7 +30,10 @@ fn registered_crimes_fell_seven_percent_in_2025_per_the_board_release() {
 #[test]
 fn seventy_six_kg_of_synthetic_drugs_and_qualifiers_are_kept() {
     let f = feed();
-    assert_eq!(f.observation("synthetic-drugs-seized-2025").unwrap().value, Some(76.0));
+    assert_eq!(
+        f.observation("synthetic-drugs-seized-2025").unwrap().value,
+        Some(76.0)
+    );
     let funds = f.observation("funds-recovered-2025").unwrap();
     assert_eq!(funds.qualifier, Some(Qualifier::MoreThan));
     assert_eq!(funds.value, Some(1000.0));
@@ -36,7 +46,11 @@ fn every_observation_has_a_source_and_every_label_all_three_languages() {
         assert!(f.source(&o.source).is_some(), "{:?}", o.id);
     }
     for m in &f.metrics {
-        assert!(m.label.kk.is_some() && m.label.ru.is_some() && m.label.en.is_some(), "{}", m.id);
+        assert!(
+            m.label.kk.is_some() && m.label.ru.is_some() && m.label.en.is_some(),
+            "{}",
+            m.id
+        );
     }
     assert_eq!(f.headlines.len(), 5);
 }
@@ -60,12 +74,18 @@ fn the_police_q1_2020_change_is_derived_from_levels_and_disagrees_with_the_publi
 fn internet_fraud_rose_by_about_37_percent_from_published_levels() {
     let f = feed();
     let d = derive::derived_changes(&f);
-    let c = d.iter().find(|c| c.before == 616.0 && c.now == 846.0).unwrap();
+    let c = d
+        .iter()
+        .find(|c| c.before == 616.0 && c.now == 846.0)
+        .unwrap();
     assert!((c.pct - 37.34).abs() < 0.01);
 }
 
 #[test]
 fn no_rate_per_100k_without_a_sourced_population() {
     let f = feed();
-    assert!(f.observations.iter().all(|o| derive::per_100k(&f, o).is_none()));
+    assert!(f
+        .observations
+        .iter()
+        .all(|o| derive::per_100k(&f, o).is_none()));
 }

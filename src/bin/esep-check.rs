@@ -41,7 +41,11 @@ fn main() -> ExitCode {
                     f.areas.len(),
                     f.sources.len()
                 );
-                if checked.problems.iter().any(|p| p.severity == Severity::Error) {
+                if checked
+                    .problems
+                    .iter()
+                    .any(|p| p.severity == Severity::Error)
+                {
                     worst = worst.max(1);
                 }
             }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Rect, Theme, Tone};
+use super::{wrap, ChartError, Measure, Rect, Theme, Tone};
 
 /// One bar: what it is, its value, and the text written at its end.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,47 +21,66 @@ pub struct Bar {
 /// Row geometry in CSS pixels.
 const PAD_X: f64 = 8.0;
 const PAD_TOP: f64 = 6.0;
-const LABEL_H: f64 = 20.0;
+const LINE_H: f64 = 19.0;
 const BAR_H: f64 = 20.0;
-const ROW_GAP: f64 = 12.0;
-const ROW_H: f64 = LABEL_H + BAR_H + ROW_GAP;
+const LABEL_GAP: f64 = 3.0;
+const ROW_GAP: f64 = 14.0;
 const FONT: f64 = 14.0;
-/// Room kept beyond a bar's end for its value label.
-const VALUE_ROOM: f64 = 78.0;
+const VALUE_GAP: f64 = 6.0;
+/// A label wraps onto at most this many lines.
+const MAX_LABEL_LINES: usize = 2;
 
-/// The CSS height a chart of `rows` bars needs.
-pub fn css_height(rows: usize) -> f64 {
-    PAD_TOP + ROW_H * rows.max(1) as f64
-}
-
-/// Where each bar sits, in backing pixels, for a canvas `width` wide: used to draw and to hit-test.
+/// Where everything sits, in backing pixels, for a canvas `width` wide: used to draw and to
+/// hit-test.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     pub bars: Vec<Rect>,
-    /// The x of the zero line.
-    pub zero_x: i32,
     /// Each row's whole band (label and bar), for pointer hit-testing.
     pub rows: Vec<Rect>,
+    /// Each row's label, wrapped to the width.
+    pub labels: Vec<Vec<String>>,
+    /// The x of the zero line.
+    pub zero_x: i32,
+    /// The height the chart needs, in backing pixels.
+    pub height: u32,
 }
 
-/// Lays bars out along one value axis that always contains zero.
-pub fn layout(bars: &[Bar], width: u32, theme: &Theme) -> Layout {
+/// Lays bars out along one value axis that always contains zero, with room beyond each bar's
+/// end for its value label.
+pub fn layout(bars: &[Bar], width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
     let w = f64::from(width);
     let s = theme.scale;
+    let font = FONT * s;
+    let gap = VALUE_GAP * s;
+    let room = |negative: bool| {
+        bars.iter()
+            .filter(|b| (b.value < 0.0) == negative && (b.value != 0.0 || !negative))
+            .map(|b| m.width(&b.value_label, font, true) + gap)
+            .fold(0.0_f64, f64::max)
+    };
     let lo = bars.iter().map(|b| b.value).fold(0.0_f64, f64::min);
     let hi = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    let left_room = if lo < 0.0 { VALUE_ROOM * s } else { 0.0 };
-    let right_room = if hi > 0.0 { VALUE_ROOM * s } else { 0.0 };
-    let x_min = PAD_X * s + left_room;
-    let x_max = (w - PAD_X * s - right_room).max(x_min + 1.0);
-    let span = (hi - lo).max(f64::EPSILON);
-    let x_of = |v: f64| x_min + (v - lo) / span * (x_max - x_min);
+    // At most 45 % of the width for value labels on either side.
+    let x_min = PAD_X * s + room(true).min(w * 0.45);
+    let x_max = (w - PAD_X * s - room(false).min(w * 0.45)).max(x_min + 1.0);
+    let span = hi - lo;
+    let x_of = |v: f64| {
+        if span > 0.0 {
+            x_min + (v - lo) / span * (x_max - x_min)
+        } else {
+            x_min
+        }
+    };
     let zero_x = x_of(0.0).round() as i32;
+    let label_w = w - 2.0 * PAD_X * s;
     let mut rects = Vec::with_capacity(bars.len());
     let mut rows = Vec::with_capacity(bars.len());
-    for (i, bar) in bars.iter().enumerate() {
-        let top = (PAD_TOP + ROW_H * i as f64) * s;
-        let bar_top = top + LABEL_H * s;
+    let mut labels = Vec::with_capacity(bars.len());
+    let mut top = PAD_TOP * s;
+    for bar in bars {
+        let lines = wrap(&bar.label, label_w, font, false, MAX_LABEL_LINES, m);
+        let bar_top = top + (LINE_H * lines.len().max(1) as f64 + LABEL_GAP) * s;
+        let bottom = bar_top + (BAR_H + ROW_GAP) * s;
         let x = x_of(bar.value).round() as i32;
         rects.push(Rect {
             x0: x.min(zero_x),
@@ -73,13 +92,17 @@ pub fn layout(bars: &[Bar], width: u32, theme: &Theme) -> Layout {
             x0: 0,
             y0: top.round() as i32,
             x1: width as i32,
-            y1: (top + ROW_H * s).round() as i32,
+            y1: bottom.round() as i32,
         });
+        labels.push(lines);
+        top = bottom;
     }
     Layout {
         bars: rects,
-        zero_x,
         rows,
+        labels,
+        zero_x,
+        height: top.max(PAD_TOP * s + 1.0).ceil() as u32,
     }
 }
 
@@ -87,72 +110,56 @@ fn err<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError(format!("{e:?}"))
 }
 
-/// Cuts `text` with "…" until it fits `max_w` backing pixels.
-fn fit<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    style: &TextStyle,
-    max_w: i32,
-) -> Result<String, ChartError> {
-    let (w, _) = area.estimate_text_size(text, style).map_err(err)?;
-    if w as i32 <= max_w {
-        return Ok(text.to_owned());
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().chain(['…'].iter()).collect();
-        let (w, _) = area.estimate_text_size(&candidate, style).map_err(err)?;
-        if w as i32 <= max_w {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    Ok(chars[..lo].iter().chain(['…'].iter()).collect())
-}
-
-/// Draws the bars and returns their layout. `highlight` outlines one row (pointer or keyboard).
+/// Draws the bars as laid out by [`layout`] for this area's width. `highlight` marks one row
+/// (pointer or keyboard).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     bars: &[Bar],
+    layout: &Layout,
     theme: &Theme,
     highlight: Option<usize>,
-) -> Result<Layout, ChartError> {
-    let (width, _) = area.dim_in_pixel();
-    let layout = layout(bars, width, theme);
+) -> Result<(), ChartError> {
     area.fill(&theme.background).map_err(err)?;
-    let font = (theme.font, FONT * theme.scale);
-    let label_style = TextStyle::from(font.into_font())
+    let font = FONT * theme.scale;
+    let label_style = TextStyle::from((theme.font, font).into_font())
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Top));
-    let max_label_w = width as i32 - theme.px(PAD_X) * 2;
-    for (i, (bar, rect)) in bars.iter().zip(&layout.bars).enumerate() {
-        let row = layout.rows[i];
+    let value_style =
+        TextStyle::from((theme.font, font, FontStyle::Bold).into_font()).color(&theme.text);
+    let line_h = theme.px(LINE_H);
+    for (i, ((bar, rect), row)) in bars.iter().zip(&layout.bars).zip(&layout.rows).enumerate() {
         if highlight == Some(i) {
             area.draw(&Rectangle::new(
-                [(row.x0, row.y0), (row.x1 - 1, row.y1 - theme.px(ROW_GAP / 2.0))],
+                [
+                    (row.x0, row.y0),
+                    (row.x1 - 1, row.y1 - theme.px(ROW_GAP / 2.0)),
+                ],
                 theme.axis.mix(0.18).filled(),
             ))
             .map_err(err)?;
         }
-        let label = fit(area, &bar.label, &label_style, max_label_w)?;
-        area.draw(&Text::new(
-            label,
-            (theme.px(PAD_X), row.y0 + theme.px(3.0)),
-            label_style.clone(),
-        ))
-        .map_err(err)?;
+        for (n, line) in layout.labels.get(i).into_iter().flatten().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                (theme.px(PAD_X), row.y0 + theme.px(2.0) + line_h * n as i32),
+                label_style.clone(),
+            ))
+            .map_err(err)?;
+        }
         let colour = theme.tone(bar.tone);
         // A zero value still gets a hairline so the row is not empty.
-        let x1 = if rect.x1 == rect.x0 { rect.x0 + 1 } else { rect.x1 };
-        area.draw(&Rectangle::new([(rect.x0, rect.y0), (x1, rect.y1)], colour.filled()))
-            .map_err(err)?;
-        let value_style = TextStyle::from((theme.font, FONT * theme.scale, FontStyle::Bold).into_font())
-            .color(&theme.text);
+        let x1 = if rect.x1 == rect.x0 {
+            rect.x0 + 1
+        } else {
+            rect.x1
+        };
+        area.draw(&Rectangle::new(
+            [(rect.x0, rect.y0), (x1, rect.y1)],
+            colour.filled(),
+        ))
+        .map_err(err)?;
         let mid_y = (rect.y0 + rect.y1) / 2;
-        let gap = theme.px(6.0);
+        let gap = theme.px(VALUE_GAP);
         let (anchor, x) = if bar.value < 0.0 {
             (HPos::Right, rect.x0 - gap)
         } else {
@@ -176,7 +183,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(err)?;
     }
     area.present().map_err(err)?;
-    Ok(layout)
+    Ok(())
 }
 
 /// Index of the row under a point in backing pixels.
@@ -187,6 +194,7 @@ pub fn hit(layout: &Layout, x: i32, y: i32) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::ApproxMeasure;
 
     fn bars() -> Vec<Bar> {
         [
@@ -205,14 +213,20 @@ mod tests {
         .collect()
     }
 
-    fn svg(bars: &[Bar], width: u32) -> (String, Layout) {
+    fn svg_with(bars: &[Bar], width: u32, highlight: Option<usize>) -> (String, Layout) {
+        let theme = Theme::light();
+        let layout = layout(bars, width, &theme, &ApproxMeasure);
         let mut out = String::new();
-        let height = css_height(bars.len()).ceil() as u32;
-        let layout = {
-            let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-            draw(&area, bars, &Theme::light(), None).unwrap()
-        };
+        {
+            let area =
+                SVGBackend::with_string(&mut out, (width, layout.height)).into_drawing_area();
+            draw(&area, bars, &layout, &theme, highlight).unwrap();
+        }
         (out, layout)
+    }
+
+    fn svg(bars: &[Bar], width: u32) -> (String, Layout) {
+        svg_with(bars, width, None)
     }
 
     fn count(svg: &str, needle: &str) -> usize {
@@ -223,9 +237,18 @@ mod tests {
     fn negative_values_extend_left_of_zero_and_positive_ones_right() {
         let (_, layout) = svg(&bars(), 600);
         let z = layout.zero_x;
-        assert!(layout.bars[0].x1 == z && layout.bars[0].x0 < z, "−7 ends at zero");
-        assert!(layout.bars[1].x0 < layout.bars[0].x0, "−61 is longer than −7");
-        assert!(layout.bars[2].x0 == z && layout.bars[2].x1 > z, "+37 starts at zero");
+        assert!(
+            layout.bars[0].x1 == z && layout.bars[0].x0 < z,
+            "−7 ends at zero"
+        );
+        assert!(
+            layout.bars[1].x0 < layout.bars[0].x0,
+            "−61 is longer than −7"
+        );
+        assert!(
+            layout.bars[2].x0 == z && layout.bars[2].x1 > z,
+            "+37 starts at zero"
+        );
         assert_eq!(layout.bars[3].x0, layout.bars[3].x1, "zero has no length");
     }
 
@@ -245,7 +268,11 @@ mod tests {
         assert_eq!(count(&out, "<rect"), b.len() + 1);
         for bar in &b {
             assert!(out.contains(&bar.label), "label {:?} missing", bar.label);
-            assert!(out.contains(&bar.value_label), "value {:?} missing", bar.value_label);
+            assert!(
+                out.contains(&bar.value_label),
+                "value {:?} missing",
+                bar.value_label
+            );
         }
         // The zero line.
         assert_eq!(count(&out, "<polyline"), 1);
@@ -254,21 +281,26 @@ mod tests {
     #[test]
     fn highlight_adds_one_band_behind_the_row() {
         let b = bars();
-        let mut out = String::new();
-        {
-            let area = SVGBackend::with_string(&mut out, (600, 240)).into_drawing_area();
-            draw(&area, &b, &Theme::light(), Some(1)).unwrap();
-        }
+        let (out, _) = svg_with(&b, 600, Some(1));
         assert_eq!(count(&out, "<rect"), b.len() + 2);
     }
 
     #[test]
-    fn long_labels_are_cut_to_the_width_with_an_ellipsis() {
+    fn long_labels_wrap_onto_two_lines_then_end_in_an_ellipsis() {
         let mut b = bars();
         b[0].label = "a very long label ".repeat(20);
-        let (out, _) = svg(&b, 320);
+        let (out, layout) = svg(&b, 320);
+        assert_eq!(layout.labels[0].len(), 2);
+        assert!(layout.labels[0][1].ends_with('…'));
         assert!(out.contains('…'));
-        assert!(!out.contains(&b[0].label));
+        assert!(!out.contains(b[0].label.trim()));
+        // The wrapped row is taller than a one-line row.
+        let h = |i: usize| layout.rows[i].y1 - layout.rows[i].y0;
+        assert!(h(0) > h(2));
+        assert!(
+            layout.rows.windows(2).all(|w| w[0].y1 <= w[1].y0),
+            "rows do not overlap"
+        );
     }
 
     #[test]

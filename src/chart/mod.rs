@@ -64,7 +64,11 @@ impl Theme {
     }
 
     pub fn with_scale(mut self, scale: f64) -> Theme {
-        self.scale = if scale.is_finite() && scale > 0.0 { scale.clamp(0.5, 4.0) } else { 1.0 };
+        self.scale = if scale.is_finite() && scale > 0.0 {
+            scale.clamp(0.5, 4.0)
+        } else {
+            1.0
+        };
         self
     }
 
@@ -82,6 +86,93 @@ impl Theme {
     }
 }
 
+/// Measures text as it will be drawn. The page measures with the canvas's own `measureText`;
+/// native tests and SVG export use [`ApproxMeasure`]. (plotters' own estimate in the browser
+/// measures a temporary `<span>` with an inline style: wrong past the viewport's width, and
+/// refused by a strict Content-Security-Policy.)
+pub trait Measure {
+    /// Width in backing pixels of `text` at `font_px` backing pixels.
+    fn width(&self, text: &str, font_px: f64, bold: bool) -> f64;
+}
+
+/// An estimate from character classes, a little generous so that text never overflows.
+pub struct ApproxMeasure;
+
+impl Measure for ApproxMeasure {
+    fn width(&self, text: &str, font_px: f64, bold: bool) -> f64 {
+        let em: f64 = text
+            .chars()
+            .map(|c| match c {
+                ' ' | '.' | ',' | ':' | ';' | '·' | 'i' | 'l' | 'I' | '|' | '\'' => 0.3,
+                c if c.is_ascii_digit() => 0.56,
+                c if c.is_ascii_uppercase() => 0.68,
+                c if (c as u32) < 0x0250 => 0.56,
+                c if (0x0400..0x0530).contains(&(c as u32)) => 0.62,
+                c if c.is_alphanumeric() => 1.0,
+                _ => 0.8,
+            })
+            .sum();
+        em * font_px * if bold { 1.06 } else { 1.0 }
+    }
+}
+
+/// Breaks `text` into at most `max_lines` lines no wider than `max_w`; the last line ends in
+/// "…" when text had to be cut.
+pub fn wrap(
+    text: &str,
+    max_w: f64,
+    font_px: f64,
+    bold: bool,
+    max_lines: usize,
+    m: &dyn Measure,
+) -> Vec<String> {
+    let fits = |t: &str| m.width(t, font_px, bold) <= max_w;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, word) in words.iter().enumerate() {
+        let candidate = if current.is_empty() {
+            (*word).to_owned()
+        } else {
+            format!("{current} {word}")
+        };
+        if current.is_empty() || fits(&candidate) {
+            current = candidate;
+            continue;
+        }
+        if lines.len() + 1 >= max_lines.max(1) {
+            // The last allowed line takes the rest, cut to fit.
+            current = format!("{current} {}", words[i..].join(" "));
+            break;
+        }
+        lines.push(ellipsize(&current, max_w, font_px, bold, m));
+        current = (*word).to_owned();
+    }
+    if !current.is_empty() {
+        lines.push(ellipsize(&current, max_w, font_px, bold, m));
+    }
+    lines
+}
+
+/// Cuts `text` with "…" until it fits `max_w`.
+pub fn ellipsize(text: &str, max_w: f64, font_px: f64, bold: bool, m: &dyn Measure) -> String {
+    if m.width(text, font_px, bold) <= max_w {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().chain(['…'].iter()).collect();
+        if m.width(&candidate, font_px, bold) <= max_w {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    chars[..lo].iter().chain(['…'].iter()).collect()
+}
+
 /// An axis-aligned rectangle in backing pixels, `x0 <= x1`, `y0 <= y1`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rect {
@@ -89,6 +180,43 @@ pub struct Rect {
     pub y0: i32,
     pub x1: i32,
     pub y1: i32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_words_whole_and_cuts_only_the_last_line() {
+        let m = ApproxMeasure;
+        let lines = wrap(
+            "one two three four five six seven eight",
+            60.0,
+            10.0,
+            false,
+            2,
+            &m,
+        );
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| m.width(l, 10.0, false) <= 60.0),
+            "{lines:?}"
+        );
+        assert_eq!(
+            wrap("short", 100.0, 10.0, false, 2, &m),
+            vec!["short".to_owned()]
+        );
+        assert!(wrap("", 100.0, 10.0, false, 2, &m).is_empty());
+    }
+
+    #[test]
+    fn a_single_long_word_is_cut_with_an_ellipsis() {
+        let m = ApproxMeasure;
+        let lines = wrap(&"x".repeat(200), 50.0, 10.0, false, 2, &m);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].ends_with('…'));
+    }
 }
 
 impl Rect {

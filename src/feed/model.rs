@@ -127,7 +127,8 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub const NAMES: &'static [&'static str] = &["count", "percent", "kg", "tenge", "million-tenge"];
+    pub const NAMES: &'static [&'static str] =
+        &["count", "percent", "kg", "tenge", "million-tenge"];
     pub const ALL: [Unit; 5] = [
         Self::Count,
         Self::Percent,

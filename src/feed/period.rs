@@ -43,7 +43,9 @@ fn year(text: &str) -> Option<i32> {
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    text.parse().ok().filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
+    text.parse()
+        .ok()
+        .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
 }
 
 fn month(text: &str) -> Option<u8> {
@@ -253,8 +255,19 @@ mod tests {
     #[test]
     fn malformed_periods_are_refused() {
         for bad in [
-            "", "25", "2025-13", "2025-Q5", "2025-H3", "2025-1", "2025-09..2025-01", "2025..2026",
-            "1800", "two", "2025-01..", "2025-01..2025-09..2025-10", "２０２５",
+            "",
+            "25",
+            "2025-13",
+            "2025-Q5",
+            "2025-H3",
+            "2025-1",
+            "2025-09..2025-01",
+            "2025..2026",
+            "1800",
+            "two",
+            "2025-01..",
+            "2025-01..2025-09..2025-10",
+            "２０２５",
         ] {
             assert!(Period::parse(bad).is_err(), "{bad:?} should be refused");
         }
@@ -276,8 +289,18 @@ mod tests {
         assert!(!d.is_complete());
         assert!(PartialDate::parse("2025-12-27").unwrap().is_complete());
         assert_eq!(PartialDate::parse("2020").unwrap().to_string(), "2020");
-        for bad in ["2025-02-30", "2025-00", "2025-1-1", "2025-12-27-1", "", "2023-02-29"] {
-            assert!(PartialDate::parse(bad).is_err(), "{bad:?} should be refused");
+        for bad in [
+            "2025-02-30",
+            "2025-00",
+            "2025-1-1",
+            "2025-12-27-1",
+            "",
+            "2023-02-29",
+        ] {
+            assert!(
+                PartialDate::parse(bad).is_err(),
+                "{bad:?} should be refused"
+            );
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
     }

@@ -212,7 +212,10 @@ impl Validator {
         match v {
             Value::Object(map) => Some(Obj { map, path }),
             other => {
-                self.error(path, format!("expected an object, found {}", kind_of(other)));
+                self.error(
+                    path,
+                    format!("expected an object, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -235,7 +238,10 @@ impl Validator {
             }
             Some(Value::String(s)) => Ok(Some(s.as_str())),
             Some(other) => {
-                self.error(o.at(key), format!("expected text, found {}", kind_of(other)));
+                self.error(
+                    o.at(key),
+                    format!("expected text, found {}", kind_of(other)),
+                );
                 Err(())
             }
         }
@@ -254,7 +260,10 @@ impl Validator {
 
     fn bounded(&mut self, path: String, s: &str) -> String {
         if s.chars().count() > MAX_TEXT_CHARS {
-            self.warn(path, format!("longer than {MAX_TEXT_CHARS} characters; cut"));
+            self.warn(
+                path,
+                format!("longer than {MAX_TEXT_CHARS} characters; cut"),
+            );
             let mut cut: String = s.chars().take(MAX_TEXT_CHARS).collect();
             cut.push('…');
             cut
@@ -427,11 +436,20 @@ impl Validator {
         }
     }
 
-    fn unique(&mut self, seen: &mut HashMap<String, String>, id: &str, path: &str, what: &str) -> bool {
+    fn unique(
+        &mut self,
+        seen: &mut HashMap<String, String>,
+        id: &str,
+        path: &str,
+        what: &str,
+    ) -> bool {
         if let Some(first) = seen.get(id) {
             self.error(
                 format!("{path}.id"),
-                format!("duplicate {what} id {} (first at {first}); skipped", quoted(id)),
+                format!(
+                    "duplicate {what} id {} (first at {first}); skipped",
+                    quoted(id)
+                ),
             );
             false
         } else {
@@ -448,9 +466,24 @@ impl Validator {
         self.known_fields(
             &root,
             &[
-                "esep", "$schema", "id", "lang", "publisher", "title", "description", "period",
-                "data_as_of", "licence", "contact", "illustrative", "headlines", "areas",
-                "metrics", "sources", "observations", "annotations",
+                "esep",
+                "$schema",
+                "id",
+                "lang",
+                "publisher",
+                "title",
+                "description",
+                "period",
+                "data_as_of",
+                "licence",
+                "contact",
+                "illustrative",
+                "headlines",
+                "areas",
+                "metrics",
+                "sources",
+                "observations",
+                "annotations",
             ],
         );
         let version = match root_map.get("esep") {
@@ -459,7 +492,13 @@ impl Validator {
         };
         let id = self.req_id(&root, "id").unwrap_or_default();
         let lang = self
-            .choice(&root, "lang", &["kk", "ru", "en"], &Lang::ALL, Some(Lang::Kk))
+            .choice(
+                &root,
+                "lang",
+                &["kk", "ru", "en"],
+                &Lang::ALL,
+                Some(Lang::Kk),
+            )
             .flatten()
             .unwrap_or_default();
         let publisher = self.text(&root, "publisher", true).unwrap_or_default();
@@ -468,13 +507,19 @@ impl Validator {
         let period = self.period(&root, "period", false).ok().flatten();
         let data_as_of = self.date(&root, "data_as_of").ok().flatten();
         if root_map.get("data_as_of").is_none() {
-            self.warn("data_as_of", "missing: readers will not see how current the data is");
+            self.warn(
+                "data_as_of",
+                "missing: readers will not see how current the data is",
+            );
         }
         let licence = self.licence(&root);
         let contact = match self.opt_str(&root, "contact") {
             Ok(Some(c)) if c.starts_with("mailto:") || is_web_url(c) => Some(c.to_owned()),
             Ok(Some(c)) => {
-                self.error("contact", format!("{} is not a mailto: or http(s) address", quoted(c)));
+                self.error(
+                    "contact",
+                    format!("{} is not a mailto: or http(s) address", quoted(c)),
+                );
                 None
             }
             _ => None,
@@ -483,7 +528,10 @@ impl Validator {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.error("illustrative", format!("expected true or false, found {}", kind_of(other)));
+                self.error(
+                    "illustrative",
+                    format!("expected true or false, found {}", kind_of(other)),
+                );
                 false
             }
         };
@@ -532,10 +580,17 @@ impl Validator {
         let mut seen = HashMap::new();
         let mut out = Vec::new();
         for (path, v) in self.list(root, "sources") {
-            let Some(o) = self.object(v, path.clone()) else { continue };
-            self.known_fields(&o, &["id", "title", "publisher", "url", "date", "grade", "lang"]);
+            let Some(o) = self.object(v, path.clone()) else {
+                continue;
+            };
+            self.known_fields(
+                &o,
+                &["id", "title", "publisher", "url", "date", "grade", "lang"],
+            );
             let id = self.req_id(&o, "id");
-            let title = self.req_str(&o, "title").map(|t| self.bounded(o.at("title"), t));
+            let title = self
+                .req_str(&o, "title")
+                .map(|t| self.bounded(o.at("title"), t));
             let publisher = self.req_str(&o, "publisher").map(str::to_owned);
             let url = self.web_url(&o, "url", true).ok().flatten();
             let date = match self.date(&o, "date") {
@@ -577,8 +632,13 @@ impl Validator {
         let mut seen = HashMap::new();
         let mut out: Vec<Area> = Vec::new();
         for (path, v) in self.list(root, "areas") {
-            let Some(o) = self.object(v, path.clone()) else { continue };
-            self.known_fields(&o, &["id", "kind", "name", "parent", "context", "population"]);
+            let Some(o) = self.object(v, path.clone()) else {
+                continue;
+            };
+            self.known_fields(
+                &o,
+                &["id", "kind", "name", "parent", "context", "population"],
+            );
             let id = self.req_id(&o, "id");
             let kind = self.req_choice(&o, "kind", AreaKind::NAMES, &AreaKind::ALL);
             let name = self.text(&o, "name", true);
@@ -588,7 +648,9 @@ impl Validator {
                 .map
                 .get("population")
                 .and_then(|p| self.population(p, o.at("population"), sources));
-            let (Some(id), Some(kind), Some(name)) = (id, kind, name) else { continue };
+            let (Some(id), Some(kind), Some(name)) = (id, kind, name) else {
+                continue;
+            };
             if !self.unique(&mut seen, &id, &path, "area") {
                 continue;
             }
@@ -614,7 +676,12 @@ impl Validator {
         out
     }
 
-    fn population(&mut self, v: &Value, path: String, sources: &HashSet<&str>) -> Option<Population> {
+    fn population(
+        &mut self,
+        v: &Value,
+        path: String,
+        sources: &HashSet<&str>,
+    ) -> Option<Population> {
         let o = self.object(v, path)?;
         self.known_fields(&o, &["value", "year", "source"]);
         let value = match o.map.get("value") {
@@ -648,10 +715,20 @@ impl Validator {
         let mut seen = HashMap::new();
         let mut out = Vec::new();
         for (path, v) in self.list(root, "metrics") {
-            let Some(o) = self.object(v, path.clone()) else { continue };
+            let Some(o) = self.object(v, path.clone()) else {
+                continue;
+            };
             self.known_fields(
                 &o,
-                &["id", "label", "unit", "direction", "group", "series", "definition"],
+                &[
+                    "id",
+                    "label",
+                    "unit",
+                    "direction",
+                    "group",
+                    "series",
+                    "definition",
+                ],
             );
             let id = self.req_id(&o, "id");
             let label = self.text(&o, "label", true);
@@ -694,12 +771,24 @@ impl Validator {
         let mut seen_keys: HashMap<(String, String, Period, u8), String> = HashMap::new();
         let mut out = Vec::new();
         for (index, (path, v)) in self.list(root, "observations").into_iter().enumerate() {
-            let Some(o) = self.object(v, path.clone()) else { continue };
+            let Some(o) = self.object(v, path.clone()) else {
+                continue;
+            };
             self.known_fields(
                 &o,
                 &[
-                    "id", "metric", "area", "period", "measure", "vs", "value", "qualifier",
-                    "status", "agency", "source", "quote",
+                    "id",
+                    "metric",
+                    "area",
+                    "period",
+                    "measure",
+                    "vs",
+                    "value",
+                    "qualifier",
+                    "status",
+                    "agency",
+                    "source",
+                    "quote",
                 ],
             );
             let id = match o.map.get("id") {
@@ -713,8 +802,13 @@ impl Validator {
             let measure = self.measure(&o, period);
             let value = self.value(&o);
             let qualifier = self.choice(&o, "qualifier", Qualifier::NAMES, &Qualifier::ALL, None);
-            let status =
-                self.choice(&o, "status", Status::NAMES, &Status::ALL, Some(Status::Final));
+            let status = self.choice(
+                &o,
+                "status",
+                Status::NAMES,
+                &Status::ALL,
+                Some(Status::Final),
+            );
             let agency = self.text(&o, "agency", false).unwrap_or_default();
             let quote = self
                 .opt_str(&o, "quote")
@@ -731,7 +825,9 @@ impl Validator {
                 Some(value),
                 Some(qualifier),
                 Some(Some(status)),
-            ) = (id, metric, area, source, period, measure, value, qualifier, status)
+            ) = (
+                id, metric, area, source, period, measure, value, qualifier, status,
+            )
             else {
                 continue;
             };
@@ -799,7 +895,10 @@ impl Validator {
         let vs = self.period(o, "vs", tag != 0).ok()?;
         match (tag, vs) {
             (0, Some(_)) => {
-                self.error(o.at("vs"), "only a change (measure change-pct or change-pp) has a comparison period");
+                self.error(
+                    o.at("vs"),
+                    "only a change (measure change-pct or change-pp) has a comparison period",
+                );
                 None
             }
             (0, None) => Some(Measure::Level),
@@ -807,7 +906,10 @@ impl Validator {
             (tag, Some(vs)) => {
                 if let Some(p) = period {
                     if vs >= p {
-                        self.error(o.at("vs"), format!("the comparison period {vs} must come before {p}"));
+                        self.error(
+                            o.at("vs"),
+                            format!("the comparison period {vs} must come before {p}"),
+                        );
                         return None;
                     }
                     if vs.months() != p.months() {
@@ -830,7 +932,10 @@ impl Validator {
     fn value(&mut self, o: &Obj) -> Option<Option<f64>> {
         match o.map.get("value") {
             None => {
-                self.error(o.at("value"), "missing (write null when the figure is not available)");
+                self.error(
+                    o.at("value"),
+                    "missing (write null when the figure is not available)",
+                );
                 None
             }
             Some(Value::Null) => Some(None),
@@ -854,7 +959,10 @@ impl Validator {
                 None
             }
             Some(other) => {
-                self.error(o.at("value"), format!("expected a number or null, found {}", kind_of(other)));
+                self.error(
+                    o.at("value"),
+                    format!("expected a number or null, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -872,7 +980,9 @@ impl Validator {
                 Some(format!("{v} is not a percentage between 0 and 100"))
             }
             (Measure::Level, Unit::Percent) => None,
-            (Measure::Level, _) if v < 0.0 => Some(format!("{v} is negative; a count or amount cannot be")),
+            (Measure::Level, _) if v < 0.0 => {
+                Some(format!("{v} is negative; a count or amount cannot be"))
+            }
             (Measure::Level, Unit::Count) if v.fract() != 0.0 => {
                 Some(format!("{v} is not a whole number; a count must be"))
             }
@@ -890,14 +1000,18 @@ impl Validator {
     fn annotations(&mut self, root: &Obj, areas: &[Area], metrics: &[Metric]) -> Vec<Annotation> {
         let mut out = Vec::new();
         for (path, v) in self.list(root, "annotations") {
-            let Some(o) = self.object(v, path) else { continue };
+            let Some(o) = self.object(v, path) else {
+                continue;
+            };
             self.known_fields(&o, &["period", "kind", "metric", "area", "text"]);
             let period = self.period(&o, "period", true).ok().flatten();
             let kind = self.req_choice(&o, "kind", AnnotationKind::NAMES, &AnnotationKind::ALL);
             let metric = match o.map.get("metric") {
                 None => Some(None),
                 Some(_) => self
-                    .reference(&o, "metric", "metric", |m| metrics.iter().any(|x| x.id == m))
+                    .reference(&o, "metric", "metric", |m| {
+                        metrics.iter().any(|x| x.id == m)
+                    })
                     .map(Some),
             };
             let area = match o.map.get("area") {
@@ -931,9 +1045,15 @@ impl Validator {
                     out.push(id.clone());
                 }
                 Value::String(id) => {
-                    self.error(path, format!("unknown or skipped observation {}", quoted(id)));
+                    self.error(
+                        path,
+                        format!("unknown or skipped observation {}", quoted(id)),
+                    );
                 }
-                other => self.error(path, format!("expected an observation id, found {}", kind_of(other))),
+                other => self.error(
+                    path,
+                    format!("expected an observation id, found {}", kind_of(other)),
+                ),
             }
         }
         out
@@ -943,7 +1063,10 @@ impl Validator {
     fn cross_checks(&mut self, feed: &Feed) {
         let level = |metric: &str, area: &str, period: Period| {
             feed.observations.iter().find_map(|o| {
-                (o.metric == metric && o.area == area && o.period == period && o.measure == Measure::Level)
+                (o.metric == metric
+                    && o.area == area
+                    && o.period == period
+                    && o.measure == Measure::Level)
                     .then_some(o.value)
                     .flatten()
             })
@@ -952,11 +1075,15 @@ impl Validator {
             let (Measure::ChangePct { vs }, Some(published)) = (o.measure, o.value) else {
                 continue;
             };
-            let (Some(now), Some(before)) = (level(&o.metric, &o.area, o.period), level(&o.metric, &o.area, vs))
-            else {
+            let (Some(now), Some(before)) = (
+                level(&o.metric, &o.area, o.period),
+                level(&o.metric, &o.area, vs),
+            ) else {
                 continue;
             };
-            let Some(computed) = super::derive::pct_change(before, now) else { continue };
+            let Some(computed) = super::derive::pct_change(before, now) else {
+                continue;
+            };
             if (computed - published).abs() > CHANGE_TOLERANCE_PP {
                 self.warn(
                     format!("observations[{}].value", o.index),
@@ -976,14 +1103,18 @@ impl Validator {
         let mut series: Vec<_> = by_series.into_iter().collect();
         series.sort_by_key(|(k, _)| *k);
         for (key, members) in series {
-            let Some(first) = members.first() else { continue };
+            let Some(first) = members.first() else {
+                continue;
+            };
             for m in members.iter().skip(1) {
                 if m.label == first.label {
                     continue;
                 }
                 let annotated = feed.annotations.iter().any(|a| {
                     a.kind == AnnotationKind::MethodologyBreak
-                        && a.metric.as_deref().is_none_or(|x| x == m.id || x == first.id)
+                        && a.metric
+                            .as_deref()
+                            .is_none_or(|x| x == m.id || x == first.id)
                 });
                 if !annotated {
                     let i = feed.metrics.iter().position(|x| x.id == m.id).unwrap_or(0);
@@ -999,5 +1130,4 @@ impl Validator {
             }
         }
     }
-
 }

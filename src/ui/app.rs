@@ -15,7 +15,9 @@ pub struct ReaderLang(pub RwSignal<Lang>);
 
 fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// `?lang=` first, then the browser's languages; `None` when neither names one we speak.
@@ -34,11 +36,14 @@ fn preferred_lang() -> Option<Lang> {
 /// Keeps `?lang=` in the address so a shared link opens in the same language.
 fn remember_lang(lang: Lang) {
     let location = window().location();
-    let (Ok(search), Ok(path), Ok(hash)) = (location.search(), location.pathname(), location.hash())
+    let (Ok(search), Ok(path), Ok(hash)) =
+        (location.search(), location.pathname(), location.hash())
     else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
     params.set("lang", lang.code());
     let url = format!("{path}?{}{hash}", String::from(params.to_string()));
     if let Ok(history) = window().history() {

@@ -43,19 +43,27 @@ impl Numbers for IntlNumbers {
     fn decimal(&self, v: f64, max_frac: u8) -> String {
         self.format(
             v,
-            &[("maximumFractionDigits", JsValue::from_f64(f64::from(max_frac)))],
+            &[(
+                "maximumFractionDigits",
+                JsValue::from_f64(f64::from(max_frac)),
+            )],
         )
     }
 
     fn percent(&self, v: f64, signed: bool) -> String {
         let sign = if signed { "exceptZero" } else { "auto" };
-        self.format(
+        // Intl writes a hyphen-minus; a true minus sign reads better and is not a hyphen.
+        minus_sign(self.format(
             v / 100.0,
             &[
                 ("style", JsValue::from_str("percent")),
                 ("maximumFractionDigits", JsValue::from_f64(1.0)),
                 ("signDisplay", JsValue::from_str(sign)),
             ],
-        )
+        ))
     }
+}
+
+fn minus_sign(s: String) -> String {
+    s.replace('-', "\u{2212}")
 }

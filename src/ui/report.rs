@@ -28,7 +28,10 @@ fn obs_label(feed: &Feed, o: &Observation, lang: Lang) -> String {
 }
 
 fn obs_value(feed: &Feed, o: &Observation, lang: Lang, nums: &IntlNumbers) -> String {
-    let unit = feed.metric(&o.metric).map(|m| m.unit).unwrap_or(crate::feed::Unit::Count);
+    let unit = feed
+        .metric(&o.metric)
+        .map(|m| m.unit)
+        .unwrap_or(crate::feed::Unit::Count);
     value_text(o, unit, lang, nums)
 }
 
@@ -57,7 +60,9 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
     let f = feed.clone();
     let header = move || {
         let l = lang.get();
-        let as_of = f.data_as_of.map(|d| format!("{}: {d}", i18n::DATA_AS_OF.get(l)));
+        let as_of = f
+            .data_as_of
+            .map(|d| format!("{}: {d}", i18n::DATA_AS_OF.get(l)));
         view! {
             <header class="report-head">
                 <p class="publisher">{f.text(&f.publisher, l).to_owned()}</p>
@@ -167,9 +172,12 @@ fn Changes(feed: Arc<Feed>) -> impl IntoView {
                 matches!(o.measure, crate::feed::Measure::ChangePct { .. })
                     && o.value.is_some()
                     && feed.area(&o.area).is_some_and(|a| !a.context)
-                    && feed
-                        .metric(&o.metric)
-                        .is_some_and(|m| matches!(m.group, Group::Crime | Group::CrimeByGravity | Group::CrimeByType))
+                    && feed.metric(&o.metric).is_some_and(|m| {
+                        matches!(
+                            m.group,
+                            Group::Crime | Group::CrimeByGravity | Group::CrimeByType
+                        )
+                    })
             })
             .collect();
         rows.sort_by(|a, b| b.period.cmp(&a.period).then(a.index.cmp(&b.index)));
@@ -181,12 +189,22 @@ fn Changes(feed: Arc<Feed>) -> impl IntoView {
             .map(|o| {
                 let v = o.value.unwrap_or(0.0);
                 let direction = feed.metric(&o.metric).map(|m| m.direction);
-                let area = feed.area(&o.area).map(|a| feed.text(&a.name, l)).unwrap_or("");
+                let area = feed
+                    .area(&o.area)
+                    .map(|a| feed.text(&a.name, l))
+                    .unwrap_or("");
                 Bar {
-                    label: format!("{} · {} · {}", obs_label(&feed, o, l), area, period_text(o, l)),
+                    label: format!(
+                        "{} · {} · {}",
+                        obs_label(&feed, o, l),
+                        area,
+                        period_text(o, l)
+                    ),
                     value: v,
                     value_label: format!("{} {}", arrow(v), obs_value(&feed, o, l, &nums)),
-                    tone: direction.map(|d| tone(d, v)).unwrap_or(crate::chart::Tone::Neutral),
+                    tone: direction
+                        .map(|d| tone(d, v))
+                        .unwrap_or(crate::chart::Tone::Neutral),
                 }
             })
             .collect();
