@@ -89,3 +89,18 @@ fn no_rate_per_100k_without_a_sourced_population() {
         .iter()
         .all(|o| derive::per_100k(&f, o).is_none()));
 }
+
+#[test]
+fn rates_per_100k_use_the_sourced_population_of_an_illustrative_feed() {
+    let text = include_str!("feeds/good/illustrative-rates.json");
+    let checked = feed::check(text).unwrap();
+    let f = &checked.feed;
+    assert!(f.illustrative);
+    let crimes = f.observation("crimes-9m-2025").unwrap();
+    // 2012 crimes among 900 000 people.
+    let rate = derive::per_100k(f, crimes).unwrap();
+    assert!((rate - 223.56).abs() < 0.01, "{rate}");
+    // No rate of a percentage or of a change.
+    assert!(derive::per_100k(f, f.observation("solved-9m-2025").unwrap()).is_none());
+    assert!(derive::per_100k(f, f.observation("crimes-9m-2025-change").unwrap()).is_none());
+}

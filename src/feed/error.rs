@@ -35,6 +35,8 @@ pub enum ParseError {
     NotAnObject,
     #[error("\"esep\": the version marker is missing (expected \"esep\": \"1.0\")")]
     MissingVersion,
+    #[error("\"esep\": the version must be text such as \"1.0\", found {found}")]
+    VersionNotText { found: String },
     #[error("\"esep\": version '{found}' is not supported; this page reads version 1.x")]
     UnsupportedVersion { found: String },
 }

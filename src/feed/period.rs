@@ -131,9 +131,33 @@ impl Period {
     }
 }
 
+impl PeriodKind {
+    fn rank(self) -> u8 {
+        match self {
+            PeriodKind::Year => 0,
+            PeriodKind::Half(h) => h,
+            PeriodKind::Quarter(q) => 2 + q,
+            PeriodKind::Month => 7,
+            PeriodKind::Range => 8,
+        }
+    }
+}
+
+impl Period {
+    /// True when both name the same months, however written (`2025` and `2025-01..2025-12`).
+    pub fn same_span(&self, other: &Period) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+
+    /// True when every month of `self` comes before every month of `other`.
+    pub fn wholly_before(&self, other: &Period) -> bool {
+        self.end < other.start
+    }
+}
+
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.end, self.start).cmp(&(other.end, other.start))
+        (self.end, self.start, self.kind.rank()).cmp(&(other.end, other.start, other.kind.rank()))
     }
 }
 

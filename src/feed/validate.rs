@@ -85,11 +85,11 @@ fn parse_root(text: &str) -> Result<Map<String, Value>, ParseError> {
     match root.get("esep") {
         None => Err(ParseError::MissingVersion),
         Some(Value::String(v)) if v == "1" || v.starts_with("1.") => Ok(root),
-        Some(other) => Err(ParseError::UnsupportedVersion {
-            found: match other {
-                Value::String(s) => s.chars().take(20).collect(),
-                other => other.to_string().chars().take(20).collect(),
-            },
+        Some(Value::String(s)) => Err(ParseError::UnsupportedVersion {
+            found: s.chars().take(20).collect(),
+        }),
+        Some(other) => Err(ParseError::VersionNotText {
+            found: kind_of(other).to_owned(),
         }),
     }
 }
@@ -173,6 +173,8 @@ fn is_id(id: &str) -> bool {
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
+    /// Where each kept metric stands in the file, for paths in later checks.
+    metric_paths: HashMap<String, String>,
 }
 
 /// One JSON object under a path, with the helpers that read typed fields from it.
@@ -631,6 +633,7 @@ impl Validator {
     fn areas(&mut self, root: &Obj, sources: &HashSet<&str>) -> Vec<Area> {
         let mut seen = HashMap::new();
         let mut out: Vec<Area> = Vec::new();
+        let mut paths: Vec<String> = Vec::new();
         for (path, v) in self.list(root, "areas") {
             let Some(o) = self.object(v, path.clone()) else {
                 continue;
@@ -643,7 +646,17 @@ impl Validator {
             let kind = self.req_choice(&o, "kind", AreaKind::NAMES, &AreaKind::ALL);
             let name = self.text(&o, "name", true);
             let parent = self.opt_str(&o, "parent").ok().flatten().map(str::to_owned);
-            let context = matches!(o.map.get("context"), Some(Value::Bool(true)));
+            let context = match o.map.get("context") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(b)) => *b,
+                Some(other) => {
+                    self.error(
+                        o.at("context"),
+                        format!("expected true or false, found {}", kind_of(other)),
+                    );
+                    false
+                }
+            };
             let population = o
                 .map
                 .get("population")
@@ -654,6 +667,7 @@ impl Validator {
             if !self.unique(&mut seen, &id, &path, "area") {
                 continue;
             }
+            paths.push(path);
             out.push(Area {
                 id,
                 kind,
@@ -664,11 +678,11 @@ impl Validator {
             });
         }
         let ids: HashSet<String> = out.iter().map(|a| a.id.clone()).collect();
-        for (i, area) in out.iter_mut().enumerate() {
+        for (area, path) in out.iter_mut().zip(&paths) {
             if let Some(parent) = &area.parent {
                 if !ids.contains(parent) || *parent == area.id {
                     let msg = format!("unknown area {} (parent dropped)", quoted(parent));
-                    self.error(format!("areas[{i}].parent"), msg);
+                    self.error(format!("{path}.parent"), msg);
                     area.parent = None;
                 }
             }
@@ -745,6 +759,7 @@ impl Validator {
             if !self.unique(&mut seen, &id, &path, "metric") {
                 continue;
             }
+            self.metric_paths.insert(id.clone(), path.clone());
             out.push(Metric {
                 id,
                 label,
@@ -768,7 +783,15 @@ impl Validator {
         let area_ids: HashSet<&str> = areas.iter().map(|a| a.id.as_str()).collect();
         let units: HashMap<&str, Unit> = metrics.iter().map(|m| (m.id.as_str(), m.unit)).collect();
         let mut seen_ids = HashMap::new();
-        let mut seen_keys: HashMap<(String, String, Period, u8), String> = HashMap::new();
+        type Key = (
+            String,
+            String,
+            (i32, u8),
+            (i32, u8),
+            u8,
+            Option<((i32, u8), (i32, u8))>,
+        );
+        let mut seen_keys: HashMap<Key, String> = HashMap::new();
         let mut out = Vec::new();
         for (index, (path, v)) in self.list(root, "observations").into_iter().enumerate() {
             let Some(o) = self.object(v, path.clone()) else {
@@ -792,7 +815,7 @@ impl Validator {
                 ],
             );
             let id = match o.map.get("id") {
-                None => Some(None),
+                None | Some(Value::Null) => Some(None),
                 Some(_) => self.req_id(&o, "id").map(Some),
             };
             let metric = self.reference(&o, "metric", "metric", |m| units.contains_key(m));
@@ -832,6 +855,13 @@ impl Validator {
                 continue;
             };
             let unit = units.get(metric.as_str()).copied().unwrap_or(Unit::Count);
+            if matches!(measure, Measure::ChangePp { .. }) && unit != Unit::Percent {
+                self.error(
+                    o.at("measure"),
+                    "a change in percentage points needs a metric whose unit is percent (use change-pct)",
+                );
+                continue;
+            }
             if let Some(v) = value {
                 if !self.value_in_range(&o, unit, &measure, v) {
                     continue;
@@ -847,7 +877,15 @@ impl Validator {
                 Measure::ChangePct { .. } => 1,
                 Measure::ChangePp { .. } => 2,
             };
-            let key = (metric.clone(), area.clone(), period, tag);
+            let vs = measure.vs().map(|v| (v.start, v.end));
+            let key = (
+                metric.clone(),
+                area.clone(),
+                period.start,
+                period.end,
+                tag,
+                vs,
+            );
             if let Some(first) = seen_keys.get(&key) {
                 self.error(
                     path,
@@ -905,10 +943,10 @@ impl Validator {
             (_, None) => None,
             (tag, Some(vs)) => {
                 if let Some(p) = period {
-                    if vs >= p {
+                    if !vs.wholly_before(&p) {
                         self.error(
                             o.at("vs"),
-                            format!("the comparison period {vs} must come before {p}"),
+                            format!("the comparison period {vs} must end before {p} begins"),
                         );
                         return None;
                     }
@@ -1007,7 +1045,7 @@ impl Validator {
             let period = self.period(&o, "period", true).ok().flatten();
             let kind = self.req_choice(&o, "kind", AnnotationKind::NAMES, &AnnotationKind::ALL);
             let metric = match o.map.get("metric") {
-                None => Some(None),
+                None | Some(Value::Null) => Some(None),
                 Some(_) => self
                     .reference(&o, "metric", "metric", |m| {
                         metrics.iter().any(|x| x.id == m)
@@ -1015,7 +1053,7 @@ impl Validator {
                     .map(Some),
             };
             let area = match o.map.get("area") {
-                None => Some(None),
+                None | Some(Value::Null) => Some(None),
                 Some(_) => self
                     .reference(&o, "area", "area", |a| areas.iter().any(|x| x.id == a))
                     .map(Some),
@@ -1117,9 +1155,9 @@ impl Validator {
                             .is_none_or(|x| x == m.id || x == first.id)
                 });
                 if !annotated {
-                    let i = feed.metrics.iter().position(|x| x.id == m.id).unwrap_or(0);
+                    let path = self.metric_paths.get(&m.id).cloned().unwrap_or_default();
                     self.warn(
-                        format!("metrics[{i}].series"),
+                        format!("{path}.series"),
                         format!(
                             "series '{key}' changes name from '{}' to '{}' without a methodology-break annotation",
                             first.label.get(Lang::En, feed.lang),
