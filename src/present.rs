@@ -55,11 +55,11 @@ fn kk_ablative(n: u64) -> &'static str {
     ];
     if n == 0 {
         "ден"
-    } else if n % 10 != 0 {
+    } else if !n.is_multiple_of(10) {
         ONES[(n % 10) as usize]
-    } else if n % 100 != 0 {
+    } else if !n.is_multiple_of(100) {
         TENS[((n / 10) % 10) as usize]
-    } else if n % 1000 != 0 {
+    } else if !n.is_multiple_of(1000) {
         "ден"
     } else {
         "нан"

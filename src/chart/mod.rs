@@ -182,6 +182,12 @@ pub struct Rect {
     pub y1: i32,
 }
 
+impl Rect {
+    pub fn contains(&self, x: i32, y: i32) -> bool {
+        (self.x0..=self.x1).contains(&x) && (self.y0..=self.y1).contains(&y)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,11 +222,5 @@ mod tests {
         let lines = wrap(&"x".repeat(200), 50.0, 10.0, false, 2, &m);
         assert_eq!(lines.len(), 1);
         assert!(lines[0].ends_with('…'));
-    }
-}
-
-impl Rect {
-    pub fn contains(&self, x: i32, y: i32) -> bool {
-        (self.x0..=self.x1).contains(&x) && (self.y0..=self.y1).contains(&y)
     }
 }

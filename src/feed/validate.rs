@@ -327,11 +327,9 @@ impl Validator {
                 }
             }
         }
-        if text.is_empty() {
-            if required {
-                self.error(path, "has no text in kk, ru or en");
-                return None;
-            }
+        if text.is_empty() && required {
+            self.error(path, "has no text in kk, ru or en");
+            return None;
         }
         Some(text)
     }
