@@ -13,7 +13,7 @@ after(async () => {
 });
 
 async function reportReady(page) {
-  await page.getByTestId('chart-changes').waitFor({ state: 'visible', timeout: 20000 });
+  await page.getByTestId('chart-crime-changes').waitFor({ state: 'visible', timeout: 20000 });
   await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
 }
 
@@ -21,8 +21,8 @@ test('the report draws the change chart on a canvas, with its sources, and no er
   const { page, context, problems } = await openPage(env.browser, `${env.url}/?lang=en`);
   await reportReady(page);
   assert.match(await page.getByTestId('title').innerText(), /Results for 2025/);
-  assert.ok((await canvasColours(page, '[data-testid=chart-changes]')) >= 4, 'the canvas has drawn content');
-  const aria = await page.getByTestId('chart-changes').getAttribute('aria-label');
+  assert.ok((await canvasColours(page, '[data-testid=chart-crime-changes]')) >= 4, 'the canvas has drawn content');
+  const aria = await page.getByTestId('chart-crime-changes').getAttribute('aria-label');
   assert.match(aria, /Registered crimes, Aktobe region: fell by 7\s?% in 2025 compared with 2024\./i);
   const links = await page.getByTestId('chart-sources').locator('a').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.length >= 2, `chart sources listed: ${links}`);
@@ -73,7 +73,7 @@ test('the language switch changes the page and <html lang>, and the URL keeps it
 test('numbers follow the reader\'s locale', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=ru`);
   await reportReady(page);
-  const all = await page.locator('.all-figures').innerText();
+  const all = await page.locator('main').textContent();
   // 1 638 with a (narrow) no-break space as the Russian group separator, 3,8 with a comma.
   assert.match(all, /1[\u00a0\u202f ]638/);
   assert.match(all, /3,8\s?%/);
@@ -117,10 +117,10 @@ test('a partly broken feed renders what is valid, lists the problems, and runs n
   assert.match(list, /observations\[2\]\.metric: unknown metric 'frod'/);
   assert.match(list, /observations\[3\]\.value: expected a number/);
   await reportReady(page);
-  assert.ok((await canvasColours(page, '[data-testid=chart-changes]')) >= 4);
+  assert.ok((await canvasColours(page, '[data-testid=chart-crime-changes]')) >= 4);
   assert.match(await page.locator('body').innerText(), /Illustrative: not real data/);
   // The label with an <img onerror> is shown as text, and nothing ran.
-  assert.match(await page.locator('.all-figures').innerText(), /<img src=x onerror=/);
+  assert.match(await page.locator('main').textContent(), /<img src=x onerror=/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
   assert.deepEqual(problems.pageErrors, []);
@@ -135,7 +135,7 @@ test('screenshots at 360 px and 1280 px, without sideways scrolling on the phone
     await reportReady(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${width}px: page scrolls sideways by ${overflow}px`);
-    const backing = await page.$eval('[data-testid=chart-changes]', (c) => [c.width, c.getBoundingClientRect().width, devicePixelRatio]);
+    const backing = await page.$eval('[data-testid=chart-crime-changes]', (c) => [c.width, c.getBoundingClientRect().width, devicePixelRatio]);
     assert.ok(Math.abs(backing[0] - Math.round(backing[1] * backing[2])) <= 1, `canvas backing ${backing}`);
     await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
     await context.close();

@@ -46,6 +46,10 @@ msgs! {
     VALUE: "Мәні", "Значение", "Value";
     VS: "салыстырғанда", "к", "vs";
     NOT_AVAILABLE: "деректер жоқ", "нет данных", "not available";
+    SHOW_DATA: "Деректерді көрсету", "Показать данные", "Show data";
+    DOWNLOAD: "Жүктеп алу:", "Скачать:", "Download:";
+    CHART_KEYS: "Мәндерді тыңдау үшін көрсеткі пернелерін басыңыз.", "Стрелки клавиатуры озвучивают значения.", "Arrow keys read out the values.";
+    FOR_COMPARISON: "салыстыру үшін", "для сравнения", "for comparison";
     CONTEXT_NOTE: "Салыстыру үшін: бүкіл Қазақстан бойынша, Ақтөбе облысы емес.",
         "Для сравнения: по всему Казахстану, не по Актюбинской области.",
         "For comparison: all of Kazakhstan, not Aktobe region.";

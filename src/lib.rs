@@ -6,7 +6,9 @@
 //! - [`ui`]: thin Leptos components wiring signals to the above.
 
 pub mod chart;
+pub mod export;
 pub mod feed;
 pub mod i18n;
+pub mod plan;
 pub mod present;
 pub mod ui;

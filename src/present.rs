@@ -142,6 +142,11 @@ fn value_text_signed(
     qualified(o.qualifier, v, body, unit, lang)
 }
 
+/// A computed change as a signed percentage ("+37.3 %").
+pub fn pct_text(pct: f64, nums: &dyn Numbers) -> String {
+    nums.percent(pct, true)
+}
+
 /// Good news, bad news or neither, for a change in a metric with this direction.
 pub fn tone(direction: Direction, change: f64) -> Tone {
     match direction {

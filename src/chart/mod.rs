@@ -3,6 +3,10 @@
 //! Nothing here touches the browser or the feed's JSON; the UI hands in ready-made rows.
 
 pub mod bars;
+pub mod trend;
+pub mod visual;
+
+pub use visual::{Drawn, Visual};
 
 use plotters::style::RGBColor;
 
@@ -30,6 +34,8 @@ pub struct Theme {
     pub better: RGBColor,
     pub worse: RGBColor,
     pub neutral: RGBColor,
+    /// Series colours (Okabe–Ito, safe for colour-blind readers); markers differ too.
+    pub palette: [RGBColor; 5],
     pub font: &'static str,
     /// Device pixels per CSS pixel (the canvas's devicePixelRatio, or 1 for SVG).
     pub scale: f64,
@@ -45,6 +51,13 @@ impl Theme {
             better: RGBColor(0x1f, 0x5f, 0xa8),
             worse: RGBColor(0xb5, 0x41, 0x0f),
             neutral: RGBColor(0x5b, 0x64, 0x70),
+            palette: [
+                RGBColor(0x00, 0x72, 0xb2),
+                RGBColor(0xd5, 0x5e, 0x00),
+                RGBColor(0x00, 0x9e, 0x73),
+                RGBColor(0xcc, 0x79, 0xa7),
+                RGBColor(0x5b, 0x64, 0x70),
+            ],
             font: "system-ui, sans-serif",
             scale: 1.0,
         }
@@ -59,6 +72,13 @@ impl Theme {
             better: RGBColor(0x6c, 0xb6, 0xff),
             worse: RGBColor(0xff, 0x9a, 0x6b),
             neutral: RGBColor(0xa8, 0xb3, 0xbf),
+            palette: [
+                RGBColor(0x56, 0xb4, 0xe9),
+                RGBColor(0xe6, 0x9f, 0x00),
+                RGBColor(0x2e, 0xc4, 0x9a),
+                RGBColor(0xe8, 0x9b, 0xc8),
+                RGBColor(0xa8, 0xb3, 0xbf),
+            ],
             ..Theme::light()
         }
     }
@@ -78,6 +98,10 @@ impl Theme {
             Tone::Worse => self.worse,
             Tone::Neutral => self.neutral,
         }
+    }
+
+    pub fn series(&self, i: usize) -> RGBColor {
+        self.palette[i % self.palette.len()]
     }
 
     /// CSS pixels to backing pixels.

@@ -9,17 +9,20 @@ use crate::present::Numbers;
 
 /// `Intl` formatters for one language.
 pub struct IntlNumbers {
-    locale: &'static str,
+    /// Kazakh numbers are formatted with the Russian (Kazakhstan) locale: the same conventions
+    /// as CLDR's Kazakh (spaces between thousands, a decimal comma), and Chromium's `kk` data
+    /// turned out to fall back to "44,106.5".
+    locales: &'static [&'static str],
 }
 
 impl IntlNumbers {
     pub fn new(lang: Lang) -> IntlNumbers {
-        let locale = match lang {
-            Lang::Kk => "kk-KZ",
-            Lang::Ru => "ru-KZ",
-            Lang::En => "en-GB",
+        let locales: &'static [&'static str] = match lang {
+            Lang::Kk => &["ru-KZ"],
+            Lang::Ru => &["ru-KZ", "ru"],
+            Lang::En => &["en-GB", "en"],
         };
-        IntlNumbers { locale }
+        IntlNumbers { locales }
     }
 
     fn format(&self, value: f64, options: &[(&str, JsValue)]) -> String {
@@ -28,7 +31,7 @@ impl IntlNumbers {
             // Setting a property on a fresh plain object cannot fail.
             Reflect::set(&opts, &JsValue::from_str(k), v).ok();
         }
-        let locales = Array::of1(&JsValue::from_str(self.locale));
+        let locales: Array = self.locales.iter().map(|l| JsValue::from_str(l)).collect();
         let nf = Intl::NumberFormat::new(&locales, &opts);
         let format: Function = nf.format();
         format

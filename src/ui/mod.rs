@@ -2,7 +2,7 @@
 //! `feed`, `present` and `chart`.
 
 mod app;
-mod canvas;
+mod chart_view;
 mod format;
 mod load;
 mod report;

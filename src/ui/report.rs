@@ -5,11 +5,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::app::ReaderLang;
-use super::canvas::BarChart;
+use super::chart_view::ChartView;
 use super::format::IntlNumbers;
-use crate::chart::bars::Bar;
-use crate::feed::{Checked, Feed, Group, Lang, Observation, Severity, Source};
+use crate::feed::{Checked, Feed, Lang, Observation, Severity, Source};
 use crate::i18n::{self, period_label};
+use crate::plan::plan;
 use crate::present::{arrow, change_sentence, tone, value_text};
 
 fn source_line(src: &Source, lang: Lang) -> impl IntoView {
@@ -97,8 +97,7 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
         {header}
         {problems}
         <Headlines feed=feed.clone() />
-        <Changes feed=feed.clone() />
-        <AllFigures feed=feed.clone() />
+        <Sections feed=feed.clone() />
         <Sources feed />
     }
 }
@@ -158,153 +157,39 @@ fn Headlines(feed: Arc<Feed>) -> impl IntoView {
     }
 }
 
-/// Published year-on-year changes for the feed's own areas, as bars around zero.
+/// One section per theme, then the comparison areas, each with its charts.
 #[component]
-fn Changes(feed: Arc<Feed>) -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    let content = move || {
-        let l = lang.get();
-        let nums = IntlNumbers::new(l);
-        let mut rows: Vec<&Observation> = feed
-            .observations
-            .iter()
-            .filter(|o| {
-                matches!(o.measure, crate::feed::Measure::ChangePct { .. })
-                    && o.value.is_some()
-                    && feed.area(&o.area).is_some_and(|a| !a.context)
-                    && feed.metric(&o.metric).is_some_and(|m| {
-                        matches!(
-                            m.group,
-                            Group::Crime | Group::CrimeByGravity | Group::CrimeByType
-                        )
-                    })
-            })
-            .collect();
-        rows.sort_by(|a, b| b.period.cmp(&a.period).then(a.index.cmp(&b.index)));
-        if rows.is_empty() {
-            return None;
-        }
-        let bars: Vec<Bar> = rows
-            .iter()
-            .map(|o| {
-                let v = o.value.unwrap_or(0.0);
-                let direction = feed.metric(&o.metric).map(|m| m.direction);
-                let area = feed
-                    .area(&o.area)
-                    .map(|a| feed.text(&a.name, l))
-                    .unwrap_or("");
-                Bar {
-                    label: format!(
-                        "{} · {} · {}",
-                        obs_label(&feed, o, l),
-                        area,
-                        period_text(o, l)
-                    ),
-                    value: v,
-                    value_label: format!("{} {}", arrow(v), obs_value(&feed, o, l, &nums)),
-                    tone: direction
-                        .map(|d| tone(d, v))
-                        .unwrap_or(crate::chart::Tone::Neutral),
-                }
-            })
-            .collect();
-        let description = rows
-            .iter()
-            .filter_map(|o| change_sentence(&feed, o, l, &nums))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let mut source_ids: Vec<&str> = rows.iter().map(|o| o.source.as_str()).collect();
-        source_ids.dedup();
-        source_ids.sort_unstable();
-        source_ids.dedup();
-        let sources = source_ids
-            .into_iter()
-            .filter_map(|id| feed.source(id))
-            .map(|s| view! { <li>{source_line(s, l)}</li> })
-            .collect_view();
-        Some(view! {
-            <section class="chart-section" aria-labelledby="h-changes" data-testid="changes">
-                <h2 id="h-changes">{i18n::CHANGES_TITLE.get(l)}</h2>
-                <p class="note">{i18n::CHANGES_NOTE.get(l)}</p>
-                <figure>
-                    <BarChart bars description=description lang=l testid="chart-changes" />
-                    <figcaption>
-                        <p class="sources-title">{i18n::SOURCES.get(l)}":"</p>
-                        <ul class="chart-sources" data-testid="chart-sources">{sources}</ul>
-                    </figcaption>
-                </figure>
-            </section>
-        })
-    };
-    content
-}
-
-/// Every figure, grouped by theme, each with its period, qualifier and source.
-#[component]
-fn AllFigures(feed: Arc<Feed>) -> impl IntoView {
+fn Sections(feed: Arc<Feed>) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
     move || {
         let l = lang.get();
         let nums = IntlNumbers::new(l);
-        let groups = Group::ALL
+        plan(&feed, l, &nums)
             .into_iter()
-            .filter_map(|g| {
-                let rows: Vec<&Observation> = feed
-                    .observations
-                    .iter()
-                    .filter(|o| feed.metric(&o.metric).is_some_and(|m| m.group == g))
-                    .collect();
-                if rows.is_empty() {
-                    return None;
-                }
-                let body = rows
+            .map(|section| {
+                let heading = format!("h-{}", section.id);
+                let note = section
+                    .context
+                    .then(|| view! { <p class="note">{i18n::CONTEXT_NOTE.get(l)}</p> });
+                let charts = section
+                    .charts
                     .into_iter()
-                    .map(|o| {
-                        let area = feed.area(&o.area);
-                        let context = area.is_some_and(|a| a.context);
-                        let src = feed.source(&o.source).map(|s| {
-                            let url = s.url.clone();
-                            view! { <a href=url target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a> }
-                        });
-                        view! {
-                            <tr class:context=context>
-                                <th scope="row">{obs_label(&feed, o, l)}</th>
-                                <td>{area.map(|a| feed.text(&a.name, l).to_owned())}</td>
-                                <td>{period_text(o, l)}</td>
-                                <td class="num">{obs_value(&feed, o, l, &nums)}</td>
-                                <td>{src}</td>
-                            </tr>
-                        }
-                    })
+                    .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
                     .collect_view();
-                Some(view! {
-                    <section class="group" data-testid=format!("group-{g:?}")>
-                        <h3>{i18n::group_title(g, l)}</h3>
-                        <div class="table-wrap" tabindex="0">
-                            <table>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{i18n::INDICATOR.get(l)}</th>
-                                        <th scope="col">{i18n::AREA.get(l)}</th>
-                                        <th scope="col">{i18n::PERIOD.get(l)}</th>
-                                        <th scope="col" class="num">{i18n::VALUE.get(l)}</th>
-                                        <th scope="col">{i18n::SOURCE.get(l)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{body}</tbody>
-                            </table>
-                        </div>
+                view! {
+                    <section
+                        class="theme"
+                        class:context=section.context
+                        aria-labelledby=heading.clone()
+                        data-testid=format!("section-{}", section.id)
+                    >
+                        <h2 id=heading.clone()>{section.title}</h2>
+                        {note}
+                        {charts}
                     </section>
-                })
+                }
             })
-            .collect_view();
-        view! {
-            <section aria-labelledby="h-all" class="all-figures">
-                <h2 id="h-all">{i18n::ALL_FIGURES.get(l)}</h2>
-                <p class="note">{i18n::CONTEXT_NOTE.get(l)}</p>
-                {groups}
-            </section>
-        }
+            .collect_view()
     }
 }
 

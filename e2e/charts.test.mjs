@@ -1,0 +1,167 @@
+// Charts a reader can touch: hover, tap, keys, legend, sharp canvases, downloads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, openPage } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+const CHANGES = '[data-testid=chart-crime-changes]';
+
+async function ready(page, selector = CHANGES) {
+  await page.locator(selector).waitFor({ state: 'visible', timeout: 20000 });
+  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+}
+
+function tipOf(page, selector) {
+  return page.locator(`${selector} ~ [data-testid=tooltip]`);
+}
+
+/** Moves the mouse down the canvas and records the tooltip's value at each step. */
+async function sweep(page, selector) {
+  const canvas = page.locator(selector);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const seen = [];
+  for (let y = 2; y < box.height; y += 6) {
+    await page.mouse.move(box.x + box.width * 0.5, box.y + y);
+    const tip = tipOf(page, selector);
+    if (await tip.isVisible()) {
+      const value = await tip.locator('.tip-value').innerText();
+      if (seen.at(-1)?.value !== value) seen.push({ y, value, text: await tip.innerText() });
+    }
+  }
+  return seen;
+}
+
+test('hovering each bar shows its own value, period and source, in order', async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  const seen = await sweep(page, CHANGES);
+  const values = seen.map((s) => s.value);
+  assert.deepEqual(values, ['−7%', 'more than −20%', '−3.8%', '−30.2%']);
+  assert.match(seen[0].text, /Registered crimes/);
+  assert.match(seen[0].text, /2025 vs 2024/);
+  assert.match(seen[0].text, /Source: gov\.kz/);
+  assert.match(seen[1].text, /Aktobe city · Jan–Oct 2025 vs Jan–Oct 2024/);
+  assert.match(seen[3].text, /Q1 2020 vs Q1 2019/);
+  // Leaving the canvas hides the tooltip.
+  await page.mouse.move(1, 1);
+  assert.equal(await tipOf(page, CHANGES).isVisible(), false);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('arrow keys move through the points, the value is announced, Escape hides it', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  await page.locator(CHANGES).focus();
+  await page.keyboard.press('ArrowRight');
+  const tip = tipOf(page, CHANGES);
+  assert.match(await tip.locator('.tip-value').innerText(), /−7%/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await tip.locator('.tip-value').innerText(), /−30\.2%/);
+  const live = page.locator('[data-testid=figure-crime-changes] [data-testid=announce]');
+  assert.match(await live.textContent(), /Registered crimes: −30\.2%\. Aktobe Region · Q1 2020 vs Q1 2019/);
+  // At the last point, a further arrow stays there.
+  await page.keyboard.press('ArrowRight');
+  assert.match(await tip.locator('.tip-value').innerText(), /−30\.2%/);
+  assert.equal(await live.getAttribute('aria-live'), 'polite');
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await tip.locator('.tip-value').innerText(), /−3\.8%/);
+  await page.keyboard.press('Escape');
+  assert.equal(await tip.isVisible(), false);
+  await context.close();
+});
+
+test('a tap on a 360 px touch screen shows the tooltip of the bar under the finger', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=ru`, {
+    width: 360, height: 780, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+  });
+  await ready(page);
+  const canvas = page.locator(CHANGES);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + 30);
+  const tip = tipOf(page, CHANGES);
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.innerText(), /Зарегистрированные преступления/);
+  assert.match(await tip.locator('.tip-value').innerText(), /−7\s?%/);
+  // The tooltip stays inside the screen.
+  const t = await tip.boundingBox();
+  assert.ok(t.x >= 0 && t.x + t.width <= 360, `tooltip at ${t.x}..${t.x + t.width}`);
+  await context.close();
+});
+
+test('legend entries toggle series off and on, and the chart redraws', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  const figure = page.locator('figure.chart', { has: page.getByTestId('legend-item') }).first();
+  await figure.scrollIntoViewIfNeeded();
+  const items = figure.getByTestId('legend-item');
+  assert.ok((await items.count()) >= 2);
+  const canvas = figure.locator('canvas');
+  const before = await canvas.evaluate((c) => c.toDataURL());
+  await items.first().click();
+  assert.equal(await items.first().getAttribute('aria-pressed'), 'false');
+  await page.waitForFunction((c) => c.toDataURL() !== c.dataset.before, await canvas.elementHandle().then(async (h) => { await h.evaluate((c, b) => { c.dataset.before = b; }, before); return h; }));
+  // The last visible series cannot be switched off.
+  const n = await items.count();
+  for (let i = 1; i < n; i++) await items.nth(i).click();
+  assert.equal(await items.nth(n - 1).getAttribute('aria-pressed'), 'true');
+  await items.first().click();
+  assert.equal(await items.first().getAttribute('aria-pressed'), 'true');
+  await context.close();
+});
+
+test('canvases are sized to CSS width × devicePixelRatio at DPR 2 and redraw on resize', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`, { width: 800, height: 900, deviceScaleFactor: 2 });
+  await ready(page);
+  const size = () => page.$eval(CHANGES, (c) => ({ w: c.width, h: c.height, cw: c.getBoundingClientRect().width, ch: c.getBoundingClientRect().height }));
+  let s = await size();
+  assert.equal(s.w, Math.round(s.cw * 2));
+  assert.ok(Math.abs(s.h - s.ch * 2) <= 1, JSON.stringify(s));
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.waitForFunction((sel) => { const c = document.querySelector(sel); return c.width === Math.round(c.getBoundingClientRect().width * 2); }, CHANGES);
+  s = await size();
+  assert.ok(s.cw < 500);
+  await context.close();
+});
+
+test('downloads: CSV with sources, SVG with title and description, PNG at twice the size', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  const fig = page.getByTestId('figure-crime-changes');
+  const get = async (kind) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByTestId(`download-${kind}`).click()]);
+    return { name: dl.suggestedFilename(), body: fs.readFileSync(await dl.path()) };
+  };
+  const csv = await get('csv');
+  assert.equal(csv.name, 'aktobe-2025-crime-changes-en.csv');
+  const text = csv.body.toString('utf8');
+  assert.match(text.split('\r\n')[0], /indicator,metric_id,area/);
+  assert.match(text, /registered-crimes,Aktobe Region,aktobe-region,2025,change-pct,2024,-7,count/);
+  assert.match(text, /https:\/\/www\.gov\.kz\//);
+  const svg = await get('svg');
+  assert.equal(svg.name, 'aktobe-2025-crime-changes-en.svg');
+  const s = svg.body.toString('utf8');
+  assert.match(s, /^<svg/);
+  assert.match(s, /<title>Change compared with a year earlier<\/title>/);
+  assert.match(s, /<desc>[^<]*Source: [^<]*gov\.kz/);
+  assert.equal((s.match(/<rect/g) || []).length, 5, 'a rect per bar plus the background');
+  const png = await get('png');
+  assert.equal(png.name, 'aktobe-2025-crime-changes-en.png');
+  assert.equal(png.body.subarray(1, 4).toString(), 'PNG');
+  const width = png.body.readUInt32BE(16);
+  const cssWidth = await page.$eval(CHANGES, (c) => c.getBoundingClientRect().width);
+  assert.equal(width, Math.round(cssWidth * 2));
+  await context.close();
+});

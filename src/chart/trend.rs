@@ -1,0 +1,484 @@
+//! Levels over periods: columns for one series, lines with distinct markers for several.
+//! The value axis always starts at zero, so a column's height is its value.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{wrap, ChartError, Measure, Rect, Theme};
+
+/// One line (or the columns) of a trend chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    /// One value per category; `None` where the figure is not published.
+    pub values: Vec<Option<f64>>,
+    /// The values as the reader reads them ("846", "more than 1 000 kg").
+    pub value_labels: Vec<String>,
+    /// Hidden series are left out and the axis rescales to the rest.
+    pub visible: bool,
+}
+
+/// A trend chart: categories (periods) along x, series of values up the y axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// A vertical mark before a category, with a short text (a methodology break, a new law).
+    pub annotations: Vec<(usize, String)>,
+}
+
+/// One point of the chart, in the order keyboard navigation visits them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Datum {
+    pub series: usize,
+    pub category: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub plot: Rect,
+    pub y_max: f64,
+    pub ticks: Vec<(f64, i32)>,
+    pub x_centers: Vec<i32>,
+    pub band: i32,
+    /// Visible points with their hit areas, series by series.
+    pub data: Vec<(Datum, Rect)>,
+    /// Each visible point's position (the top centre of its column, or the line's point).
+    pub points: Vec<(i32, i32)>,
+    pub x_labels: Vec<Vec<String>>,
+    pub height: u32,
+    pub columns: bool,
+}
+
+const CSS_HEIGHT: f64 = 280.0;
+const FONT: f64 = 13.0;
+const PAD: f64 = 8.0;
+const LINE_H: f64 = 17.0;
+
+/// A "nice" step (1, 2 or 5 × 10ⁿ) that splits `max` into about four parts.
+pub fn nice_step(max: f64) -> f64 {
+    if !(max.is_finite() && max > 0.0) {
+        return 1.0;
+    }
+    let raw = max / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let nice = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * mag
+}
+
+pub fn layout(
+    t: &Trend,
+    width: u32,
+    theme: &Theme,
+    m: &dyn Measure,
+    tick_label: &dyn Fn(f64) -> String,
+) -> Layout {
+    let s = theme.scale;
+    let font = FONT * s;
+    let visible: Vec<usize> = (0..t.series.len())
+        .filter(|&i| t.series[i].visible)
+        .collect();
+    let max = visible
+        .iter()
+        .flat_map(|&i| t.series[i].values.iter().flatten())
+        .fold(0.0_f64, |a, &b| a.max(b));
+    let step = nice_step(max);
+    let y_max = ((max / step).ceil() * step).max(step);
+    let tick_values: Vec<f64> = (0..=((y_max / step).round() as i32))
+        .map(|k| f64::from(k) * step)
+        .collect();
+    let axis_w = tick_values
+        .iter()
+        .map(|v| m.width(&tick_label(*v), font, false))
+        .fold(0.0_f64, f64::max);
+    let w = f64::from(width);
+    let left = PAD * s + axis_w + 6.0 * s;
+    let right = w - PAD * s;
+    let n = t.categories.len().max(1);
+    let band = ((right - left) / n as f64).max(1.0);
+    let x_labels: Vec<Vec<String>> = t
+        .categories
+        .iter()
+        .map(|c| wrap(c, band - 4.0 * s, font, false, 2, m))
+        .collect();
+    let label_lines = x_labels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let height = (CSS_HEIGHT * s).round();
+    let top = (PAD + LINE_H + 4.0) * s; // room for value labels and annotations
+    let bottom = height - (PAD + LINE_H * label_lines as f64 + 4.0) * s;
+    let plot = Rect {
+        x0: left.round() as i32,
+        y0: top.round() as i32,
+        x1: right.round() as i32,
+        y1: bottom.round() as i32,
+    };
+    let y_of = |v: f64| (bottom - v / y_max * (bottom - top)).round() as i32;
+    let x_centers: Vec<i32> = (0..t.categories.len())
+        .map(|i| (left + band * (i as f64 + 0.5)).round() as i32)
+        .collect();
+    let columns = visible.len() == 1;
+    let mut data = Vec::new();
+    let mut points = Vec::new();
+    for &si in &visible {
+        for (ci, v) in t.series[si].values.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let cx = x_centers[ci];
+            let y = y_of(*v);
+            let half = (band * 0.5).round() as i32;
+            let hit = if columns {
+                Rect {
+                    x0: cx - half,
+                    y0: plot.y0,
+                    x1: cx + half,
+                    y1: plot.y1,
+                }
+            } else {
+                let r = (12.0 * s).round() as i32;
+                Rect {
+                    x0: cx - half,
+                    y0: y - r,
+                    x1: cx + half,
+                    y1: y + r,
+                }
+            };
+            data.push((
+                Datum {
+                    series: si,
+                    category: ci,
+                },
+                hit,
+            ));
+            points.push((cx, y));
+        }
+    }
+    Layout {
+        plot,
+        y_max,
+        ticks: tick_values.into_iter().map(|v| (v, y_of(v))).collect(),
+        x_centers,
+        band: band.round() as i32,
+        data,
+        points,
+        x_labels,
+        height: height as u32,
+        columns,
+    }
+}
+
+fn err<E: std::fmt::Debug>(e: E) -> ChartError {
+    ChartError(format!("{e:?}"))
+}
+
+fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shape: usize,
+    (x, y): (i32, i32),
+    r: i32,
+    style: ShapeStyle,
+) -> Result<(), ChartError> {
+    match shape % 4 {
+        0 => area.draw(&Circle::new((x, y), r, style)),
+        1 => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
+        2 => area.draw(&Polygon::new(
+            vec![(x, y - r - 1), (x - r - 1, y + r), (x + r + 1, y + r)],
+            style,
+        )),
+        _ => area.draw(&Polygon::new(
+            vec![
+                (x, y - r - 1),
+                (x + r + 1, y),
+                (x, y + r + 1),
+                (x - r - 1, y),
+            ],
+            style,
+        )),
+    }
+    .map_err(err)
+}
+
+/// Draws the chart as laid out. `highlight` is an index into `layout.data`.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    t: &Trend,
+    layout: &Layout,
+    theme: &Theme,
+    highlight: Option<usize>,
+    tick_label: &dyn Fn(f64) -> String,
+) -> Result<(), ChartError> {
+    let s = theme.scale;
+    let font = FONT * s;
+    let small = TextStyle::from((theme.font, font).into_font()).color(&theme.muted);
+    let bold = TextStyle::from((theme.font, font, FontStyle::Bold).into_font()).color(&theme.text);
+    let p = layout.plot;
+    area.fill(&theme.background).map_err(err)?;
+    // Highlighted category band, behind everything.
+    if let Some((d, _)) = highlight.and_then(|h| layout.data.get(h)) {
+        let cx = layout.x_centers[d.category];
+        let half = layout.band / 2;
+        area.draw(&Rectangle::new(
+            [(cx - half, p.y0), (cx + half, p.y1)],
+            theme.axis.mix(0.15).filled(),
+        ))
+        .map_err(err)?;
+    }
+    for (v, y) in &layout.ticks {
+        area.draw(&PathElement::new(
+            vec![(p.x0, *y), (p.x1, *y)],
+            theme.axis.mix(0.35).stroke_width(1),
+        ))
+        .map_err(err)?;
+        area.draw(&Text::new(
+            tick_label(*v),
+            (p.x0 - theme.px(6.0), *y),
+            small.pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+    for (i, lines) in layout.x_labels.iter().enumerate() {
+        for (n, line) in lines.iter().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                (
+                    layout.x_centers[i],
+                    p.y1 + theme.px(4.0) + theme.px(LINE_H) * n as i32,
+                ),
+                small.pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(err)?;
+        }
+    }
+    for (cat, text) in &t.annotations {
+        let Some(cx) = layout.x_centers.get(*cat) else {
+            continue;
+        };
+        let x = cx - layout.band / 2;
+        area.draw(&plotters::element::DashedPathElement::new(
+            vec![(x, p.y0 - theme.px(14.0)), (x, p.y1)],
+            theme.px(4.0).max(1),
+            theme.px(3.0).max(1),
+            theme.muted.stroke_width(theme.px(1.0).max(1) as u32),
+        ))
+        .map_err(err)?;
+        area.draw(&Text::new(
+            text.clone(),
+            (x + theme.px(4.0), p.y0 - theme.px(16.0)),
+            small.pos(Pos::new(HPos::Left, VPos::Top)),
+        ))
+        .map_err(err)?;
+    }
+    let many_labels = layout.x_centers.len() > 8;
+    let mut k = 0;
+    for (si, series) in t.series.iter().enumerate() {
+        if !series.visible {
+            continue;
+        }
+        let colour = theme.series(si);
+        let start = k;
+        let pts: Vec<(usize, (i32, i32))> = layout.data[start..]
+            .iter()
+            .zip(&layout.points[start..])
+            .take_while(|((d, _), _)| d.series == si)
+            .map(|((d, _), pt)| (d.category, *pt))
+            .collect();
+        k += pts.len();
+        if layout.columns {
+            let half = ((f64::from(layout.band) * 0.32).round() as i32).max(1);
+            for (ci, (x, y)) in &pts {
+                area.draw(&Rectangle::new(
+                    [(x - half, *y), (x + half, p.y1)],
+                    colour.filled(),
+                ))
+                .map_err(err)?;
+                if !many_labels {
+                    if let Some(label) = series.value_labels.get(*ci) {
+                        area.draw(&Text::new(
+                            label.clone(),
+                            (*x, y - theme.px(4.0)),
+                            bold.pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        ))
+                        .map_err(err)?;
+                    }
+                }
+            }
+        } else {
+            // Lines join only neighbouring published values: a gap stays a gap.
+            for w in pts.windows(2) {
+                if w[1].0 == w[0].0 + 1 {
+                    area.draw(&PathElement::new(
+                        vec![w[0].1, w[1].1],
+                        colour.stroke_width(theme.px(2.0).max(1) as u32),
+                    ))
+                    .map_err(err)?;
+                }
+            }
+            for (_, pt) in &pts {
+                marker(area, si, *pt, theme.px(4.0).max(2), colour.filled())?;
+            }
+            if let Some((ci, (x, y))) = pts.last() {
+                if let Some(label) = series.value_labels.get(*ci) {
+                    area.draw(&Text::new(
+                        label.clone(),
+                        (*x, y - theme.px(8.0)),
+                        bold.pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    ))
+                    .map_err(err)?;
+                }
+            }
+        }
+    }
+    area.draw(&PathElement::new(
+        vec![(p.x0, p.y1), (p.x1, p.y1)],
+        theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
+    ))
+    .map_err(err)?;
+    if let Some((_, pt)) = highlight.and_then(|h| layout.data.get(h).zip(layout.points.get(h))) {
+        area.draw(&Circle::new(
+            *pt,
+            theme.px(7.0),
+            theme.text.stroke_width(theme.px(2.0).max(1) as u32),
+        ))
+        .map_err(err)?;
+    }
+    area.present().map_err(err)?;
+    Ok(())
+}
+
+/// Index into `layout.data` of the point under (x, y) in backing pixels: the nearest visible
+/// point of the category band under the pointer.
+pub fn hit(layout: &Layout, x: i32, y: i32) -> Option<usize> {
+    layout
+        .data
+        .iter()
+        .zip(&layout.points)
+        .enumerate()
+        .filter(|(_, ((_, r), _))| {
+            r.x0 <= x && x <= r.x1 && y >= layout.plot.y0 - 20 && y <= layout.plot.y1 + 4
+        })
+        .min_by_key(|(_, (_, (_, py)))| (py - y).abs())
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::ApproxMeasure;
+
+    fn trend(n_series: usize) -> Trend {
+        let cats = ["2022", "2023", "2024", "2025"];
+        Trend {
+            categories: cats.iter().map(|c| (*c).to_owned()).collect(),
+            series: (0..n_series)
+                .map(|i| Series {
+                    label: format!("series {i}"),
+                    values: vec![
+                        Some(157_473.0 / (i + 1) as f64),
+                        Some(140_272.0 / (i + 1) as f64),
+                        Some(132_778.0 / (i + 1) as f64),
+                        None,
+                    ],
+                    value_labels: vec![
+                        "157 473".into(),
+                        "140 272".into(),
+                        "132 778".into(),
+                        String::new(),
+                    ],
+                    visible: true,
+                })
+                .collect(),
+            annotations: vec![(3, "new method".into())],
+        }
+    }
+
+    fn render(t: &Trend, highlight: Option<usize>) -> (String, Layout) {
+        let theme = Theme::light();
+        let fmt = |v: f64| format!("{v}");
+        let layout = layout(t, 640, &theme, &ApproxMeasure, &fmt);
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (640, layout.height)).into_drawing_area();
+            draw(&area, t, &layout, &theme, highlight, &fmt).unwrap();
+        }
+        (out, layout)
+    }
+
+    #[test]
+    fn nice_steps_are_one_two_or_five_times_a_power_of_ten() {
+        assert_eq!(nice_step(157_473.0), 50_000.0);
+        assert_eq!(nice_step(8.0), 2.0);
+        assert_eq!(nice_step(0.0), 1.0);
+        assert_eq!(nice_step(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn one_series_draws_a_column_per_published_value_with_its_label() {
+        let t = trend(1);
+        let (svg, layout) = render(&t, None);
+        assert!(layout.columns);
+        // background + 3 columns (the missing 2025 value draws nothing)
+        assert_eq!(svg.matches("<rect").count(), 1 + 3);
+        for label in [
+            "157 473",
+            "140 272",
+            "132 778",
+            "2022",
+            "2025",
+            "new method",
+        ] {
+            assert!(svg.contains(label), "{label} missing");
+        }
+        // Taller value, taller column: 2022 above 2024.
+        assert!(layout.points[0].1 < layout.points[2].1);
+        // The axis starts at zero.
+        assert_eq!(layout.ticks[0].0, 0.0);
+        assert_eq!(layout.ticks[0].1, layout.plot.y1);
+    }
+
+    #[test]
+    fn several_series_draw_lines_with_a_marker_per_point_and_hidden_series_rescale() {
+        let mut t = trend(2);
+        let (svg, layout) = render(&t, None);
+        assert!(!layout.columns);
+        assert_eq!(layout.data.len(), 6);
+        // Series 0 uses circles, series 1 squares.
+        assert_eq!(svg.matches("<circle").count(), 3);
+        let y_max_both = layout.y_max;
+        t.series[0].visible = false;
+        let (_, hidden) = render(&t, None);
+        assert_eq!(hidden.data.len(), 3);
+        assert!(hidden.y_max < y_max_both, "the axis rescales");
+    }
+
+    #[test]
+    fn the_highlighted_point_gets_a_band_and_a_ring() {
+        let t = trend(1);
+        let (plain, _) = render(&t, None);
+        let (lit, layout) = render(&t, Some(1));
+        assert_eq!(
+            lit.matches("<rect").count(),
+            plain.matches("<rect").count() + 1
+        );
+        assert_eq!(
+            lit.matches("<circle").count(),
+            plain.matches("<circle").count() + 1
+        );
+        let (d, r) = layout.data[1];
+        assert_eq!(
+            d,
+            Datum {
+                series: 0,
+                category: 1
+            }
+        );
+        assert_eq!(hit(&layout, (r.x0 + r.x1) / 2, layout.plot.y1 - 2), Some(1));
+        assert_eq!(hit(&layout, -50, 10), None);
+    }
+}

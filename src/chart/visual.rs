@@ -1,0 +1,181 @@
+//! One entry point for every chart type: lay out, draw, hit-test, and render to SVG.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::trend::{self, Trend};
+use super::{bars, ChartError, Measure, Rect, Theme};
+
+/// What a chart draws.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Visual {
+    Bars(Vec<bars::Bar>),
+    Trend(Trend),
+}
+
+/// A laid-out chart: where each point is, for drawing and for pointer and keyboard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Drawn {
+    Bars(bars::Layout),
+    Trend(trend::Layout),
+}
+
+impl Drawn {
+    pub fn height(&self) -> u32 {
+        match self {
+            Drawn::Bars(l) => l.height,
+            Drawn::Trend(l) => l.height,
+        }
+    }
+
+    /// Number of points a reader can move between.
+    pub fn len(&self) -> usize {
+        match self {
+            Drawn::Bars(l) => l.bars.len(),
+            Drawn::Trend(l) => l.data.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `(series, category)` key of point `i` (for bars, `(0, i)`).
+    pub fn key(&self, i: usize) -> Option<(usize, usize)> {
+        match self {
+            Drawn::Bars(l) => (i < l.bars.len()).then_some((0, i)),
+            Drawn::Trend(l) => l.data.get(i).map(|(d, _)| (d.series, d.category)),
+        }
+    }
+
+    /// Where a tooltip for point `i` points to, in backing pixels.
+    pub fn anchor(&self, i: usize) -> Option<(i32, i32)> {
+        match self {
+            Drawn::Bars(l) => l.bars.get(i).map(|r| {
+                let x = if r.x0 < l.zero_x { r.x0 } else { r.x1 };
+                (x, r.y0)
+            }),
+            Drawn::Trend(l) => l.points.get(i).copied(),
+        }
+    }
+
+    /// The point under (x, y) in backing pixels.
+    pub fn hit(&self, x: i32, y: i32) -> Option<usize> {
+        match self {
+            Drawn::Bars(l) => bars::hit(l, x, y),
+            Drawn::Trend(l) => trend::hit(l, x, y),
+        }
+    }
+
+    /// Hit areas, for tests.
+    pub fn hit_rects(&self) -> Vec<Rect> {
+        match self {
+            Drawn::Bars(l) => l.rows.clone(),
+            Drawn::Trend(l) => l.data.iter().map(|(_, r)| *r).collect(),
+        }
+    }
+}
+
+pub fn layout(
+    v: &Visual,
+    width: u32,
+    theme: &Theme,
+    m: &dyn Measure,
+    fmt: &dyn Fn(f64) -> String,
+) -> Drawn {
+    match v {
+        Visual::Bars(b) => Drawn::Bars(bars::layout(b, width, theme, m)),
+        Visual::Trend(t) => Drawn::Trend(trend::layout(t, width, theme, m, fmt)),
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    v: &Visual,
+    drawn: &Drawn,
+    theme: &Theme,
+    highlight: Option<usize>,
+    fmt: &dyn Fn(f64) -> String,
+) -> Result<(), ChartError> {
+    match (v, drawn) {
+        (Visual::Bars(b), Drawn::Bars(l)) => bars::draw(area, b, l, theme, highlight),
+        (Visual::Trend(t), Drawn::Trend(l)) => trend::draw(area, t, l, theme, highlight, fmt),
+        _ => Err(ChartError("layout does not match the chart".into())),
+    }
+}
+
+/// Escapes text for XML content and attributes.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The chart as a standalone SVG document, with its title and a description carrying the
+/// summary and the sources.
+pub fn to_svg(
+    v: &Visual,
+    width: u32,
+    theme: &Theme,
+    m: &dyn Measure,
+    fmt: &dyn Fn(f64) -> String,
+    title: &str,
+    desc: &str,
+) -> Result<String, ChartError> {
+    let drawn = layout(v, width, theme, m, fmt);
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (width, drawn.height())).into_drawing_area();
+        draw(&area, v, &drawn, theme, None, fmt)?;
+    }
+    let head = format!(
+        "<title>{}</title><desc>{}</desc>",
+        xml_escape(title),
+        xml_escape(desc)
+    );
+    match out.find('>') {
+        Some(i) => out.insert_str(i + 1, &head),
+        None => return Err(ChartError("empty SVG".into())),
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{ApproxMeasure, Tone};
+
+    #[test]
+    fn svg_export_carries_title_and_escaped_description() {
+        let v = Visual::Bars(vec![bars::Bar {
+            label: "Registered crimes".into(),
+            value: -7.0,
+            value_label: "−7 %".into(),
+            tone: Tone::Better,
+        }]);
+        let svg = to_svg(
+            &v,
+            400,
+            &Theme::light(),
+            &ApproxMeasure,
+            &|x| x.to_string(),
+            "Crime & <b>",
+            "Source: gov.kz",
+        )
+        .unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("<title>Crime &amp; &lt;b&gt;</title>"));
+        assert!(svg.contains("<desc>Source: gov.kz</desc>"));
+        assert!(svg.trim_end().ends_with("</svg>"));
+    }
+}

@@ -1,0 +1,514 @@
+//! Which chart shows which figures: the feed is split into sections (one per theme, then one per
+//! context area) and each section into charts, chosen from the metric's unit, the measure and
+//! the periods. Pure: tested natively; the UI only draws what this returns.
+//!
+//! Within a section:
+//! 1. published changes (change-pct / change-pp) → diverging bars around zero;
+//! 2. levels of one metric and area over two or more periods of the same shape → a trend
+//!    (columns for one series, lines when several series share a unit and period shape);
+//! 3. the remaining levels → horizontal bars, one chart per unit, largest first.
+
+use std::collections::BTreeMap;
+
+use crate::chart::bars::Bar;
+use crate::chart::trend::{Series, Trend};
+use crate::chart::{Tone, Visual};
+use crate::feed::{Feed, Group, Lang, Measure, Observation, Period};
+use crate::i18n::{self, period_label};
+use crate::present::{arrow, change_sentence, pct_text, tone, value_text, Numbers};
+
+/// What the tooltip and the screen reader say about one point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tip {
+    /// `(series, category)`; for bars `(0, bar index)`.
+    pub key: (usize, usize),
+    pub title: String,
+    pub value: String,
+    pub details: Vec<String>,
+    /// The observation behind the point.
+    pub observation: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPlan {
+    /// Stable id: used for `data-testid`, file names and links (`crime-changes`).
+    pub id: String,
+    pub title: String,
+    /// One sentence built from the data, also the canvas's accessible description.
+    pub summary: String,
+    pub visual: Visual,
+    pub tips: Vec<Tip>,
+    /// Indexes into `feed.observations` of everything the chart shows, for tables and CSV.
+    pub observations: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionPlan {
+    pub id: String,
+    pub title: String,
+    /// A comparison area: shown apart and labelled as such.
+    pub context: bool,
+    pub charts: Vec<ChartPlan>,
+}
+
+fn group_slug(g: Group) -> &'static str {
+    Group::NAMES[Group::ALL.iter().position(|x| *x == g).unwrap_or(0)]
+}
+
+struct Ctx<'a> {
+    feed: &'a Feed,
+    lang: Lang,
+    nums: &'a dyn Numbers,
+}
+
+impl Ctx<'_> {
+    fn label(&self, o: &Observation) -> String {
+        self.feed
+            .metric(&o.metric)
+            .map(|m| self.feed.text(&m.label, self.lang).to_owned())
+            .unwrap_or_default()
+    }
+    fn area(&self, o: &Observation) -> String {
+        self.feed
+            .area(&o.area)
+            .map(|a| self.feed.text(&a.name, self.lang).to_owned())
+            .unwrap_or_default()
+    }
+    fn value(&self, o: &Observation) -> String {
+        let unit = self
+            .feed
+            .metric(&o.metric)
+            .map(|m| m.unit)
+            .unwrap_or(crate::feed::Unit::Count);
+        value_text(o, unit, self.lang, self.nums)
+    }
+    fn period(&self, o: &Observation) -> String {
+        match o.measure.vs() {
+            Some(vs) => format!(
+                "{} {} {}",
+                period_label(&o.period, self.lang),
+                i18n::VS.get(self.lang),
+                period_label(&vs, self.lang)
+            ),
+            None => period_label(&o.period, self.lang),
+        }
+    }
+    fn source_line(&self, o: &Observation) -> Option<String> {
+        let s = self.feed.source(&o.source)?;
+        Some(format!(
+            "{}: {}, {}",
+            i18n::SOURCE.get(self.lang),
+            s.publisher,
+            s.date
+        ))
+    }
+    fn tip(&self, key: (usize, usize), o: &Observation, extra: Option<String>) -> Tip {
+        let mut details = vec![format!("{} · {}", self.area(o), self.period(o))];
+        details.extend(extra);
+        details.extend(self.source_line(o));
+        Tip {
+            key,
+            title: self.label(o),
+            value: self.value(o),
+            details,
+            observation: o.index,
+        }
+    }
+}
+
+/// Splits the feed into sections and charts, in the reader's language.
+pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
+    let cx = Ctx { feed, lang, nums };
+    let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
+    let mut sections = Vec::new();
+    for g in Group::ALL {
+        let obs: Vec<&Observation> = feed
+            .observations
+            .iter()
+            .filter(|o| !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g))
+            .collect();
+        let charts = charts_for(&cx, group_slug(g), &obs);
+        if !charts.is_empty() {
+            sections.push(SectionPlan {
+                id: group_slug(g).to_owned(),
+                title: i18n::group_title(g, lang).to_owned(),
+                context: false,
+                charts,
+            });
+        }
+    }
+    for area in feed.areas.iter().filter(|a| a.context) {
+        let obs: Vec<&Observation> = feed
+            .observations
+            .iter()
+            .filter(|o| o.area == area.id)
+            .collect();
+        let charts = charts_for(&cx, &area.id, &obs);
+        if !charts.is_empty() {
+            sections.push(SectionPlan {
+                id: area.id.clone(),
+                title: format!(
+                    "{} — {}",
+                    feed.text(&area.name, lang),
+                    i18n::FOR_COMPARISON.get(lang)
+                ),
+                context: true,
+                charts,
+            });
+        }
+    }
+    sections
+}
+
+fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
+    let mut charts = Vec::new();
+    let lang = cx.lang;
+    // 1. Published changes.
+    let mut changes: Vec<&Observation> = obs
+        .iter()
+        .copied()
+        .filter(|o| o.measure.is_change() && o.value.is_some())
+        .collect();
+    changes.sort_by(|a, b| b.period.cmp(&a.period).then(a.index.cmp(&b.index)));
+    if !changes.is_empty() {
+        charts.push(change_chart(cx, slug, &changes));
+    }
+    // 2. Series over time: (metric, area) with levels in ≥ 2 periods of one shape.
+    let levels: Vec<&Observation> = obs
+        .iter()
+        .copied()
+        .filter(|o| o.measure == Measure::Level && o.value.is_some())
+        .collect();
+    // Metrics that share a `series` key continue one another (a renamed indicator).
+    let series_key = |o: &Observation| {
+        cx.feed
+            .metric(&o.metric)
+            .and_then(|m| m.series.clone())
+            .unwrap_or_else(|| o.metric.clone())
+    };
+    let mut by_series: BTreeMap<(String, String, i32), Vec<&Observation>> = BTreeMap::new();
+    for o in &levels {
+        by_series
+            .entry((series_key(o), o.area.clone(), o.period.months()))
+            .or_default()
+            .push(o);
+    }
+    let mut in_trend: Vec<usize> = Vec::new();
+    // Cluster series by (unit, months) so that one axis holds comparable figures.
+    type ClusterKey = (Option<Group>, String, i32);
+    let mut clusters: BTreeMap<ClusterKey, Vec<Vec<&Observation>>> = BTreeMap::new();
+    for ((_, _, months), mut points) in by_series {
+        if points.len() < 2 {
+            continue;
+        }
+        points.sort_by_key(|o| o.period);
+        let metric = points.first().and_then(|o| cx.feed.metric(&o.metric));
+        let unit = metric.map(|m| format!("{:?}", m.unit)).unwrap_or_default();
+        in_trend.extend(points.iter().map(|o| o.index));
+        clusters
+            .entry((metric.map(|m| m.group), unit, months))
+            .or_default()
+            .push(points);
+    }
+    for (n, series) in clusters.into_values().enumerate() {
+        charts.push(trend_chart(cx, &format!("{slug}-trend-{}", n + 1), &series));
+    }
+    // 3. Everything else, one bar chart per unit.
+    let mut rest: BTreeMap<String, Vec<&Observation>> = BTreeMap::new();
+    for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
+        let unit = cx
+            .feed
+            .metric(&o.metric)
+            .map(|m| format!("{:?}", m.unit))
+            .unwrap_or_default();
+        rest.entry(unit).or_default().push(o);
+    }
+    for (n, mut group) in rest.into_values().enumerate() {
+        group.sort_by(|a, b| {
+            b.value
+                .partial_cmp(&a.value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        charts.push(level_chart(
+            cx,
+            &format!("{slug}-figures-{}", n + 1),
+            &group,
+        ));
+    }
+    let _ = lang;
+    charts
+}
+
+fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
+    let bars: Vec<Bar> = changes
+        .iter()
+        .map(|o| {
+            let v = o.value.unwrap_or(0.0);
+            let direction = cx.feed.metric(&o.metric).map(|m| m.direction);
+            Bar {
+                label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
+                value: v,
+                value_label: format!("{} {}", arrow(v), cx.value(o)),
+                tone: direction.map(|d| tone(d, v)).unwrap_or(Tone::Neutral),
+            }
+        })
+        .collect();
+    let sentences: Vec<String> = changes
+        .iter()
+        .filter_map(|o| change_sentence(cx.feed, o, cx.lang, cx.nums))
+        .collect();
+    ChartPlan {
+        id: format!("{slug}-changes"),
+        title: i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
+        summary: sentences.join(" "),
+        tips: changes
+            .iter()
+            .enumerate()
+            .map(|(i, o)| cx.tip((0, i), o, None))
+            .collect(),
+        observations: changes.iter().map(|o| o.index).collect(),
+        visual: Visual::Bars(bars),
+    }
+}
+
+fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
+    let mut periods: Vec<Period> = series.iter().flatten().map(|o| o.period).collect();
+    periods.sort();
+    periods.dedup();
+    let mut tips = Vec::new();
+    let mut out_series = Vec::new();
+    let mut sentences = Vec::new();
+    for (si, points) in series.iter().enumerate() {
+        let mut values = vec![None; periods.len()];
+        let mut labels = vec![String::new(); periods.len()];
+        let mut previous: Option<&Observation> = None;
+        for o in points {
+            let Some(ci) = periods.iter().position(|p| *p == o.period) else {
+                continue;
+            };
+            values[ci] = o.value;
+            labels[ci] = cx.value(o);
+            let change = previous.and_then(|p| {
+                let pct = crate::feed::derive::pct_change(p.value?, o.value?)?;
+                Some(format!(
+                    "{} {} {}",
+                    pct_text(pct, cx.nums),
+                    i18n::VS.get(cx.lang),
+                    period_label(&p.period, cx.lang)
+                ))
+            });
+            tips.push(cx.tip((si, ci), o, change));
+            previous = Some(o);
+        }
+        let (Some(first), Some(last)) = (points.first(), points.last()) else {
+            continue;
+        };
+        sentences.push(trend_sentence(cx, first, last));
+        let area_note = if series
+            .iter()
+            .any(|s| s.first().map(|o| &o.area) != Some(&first.area))
+        {
+            format!(" · {}", cx.area(first))
+        } else {
+            String::new()
+        };
+        out_series.push(Series {
+            label: format!("{}{area_note}", cx.label(first)),
+            values,
+            value_labels: labels,
+            visible: true,
+        });
+    }
+    let metrics: Vec<&str> = series
+        .iter()
+        .filter_map(|s| s.first().map(|o| o.metric.as_str()))
+        .collect();
+    let annotations = cx
+        .feed
+        .annotations
+        .iter()
+        .filter(|a| a.metric.as_deref().is_none_or(|m| metrics.contains(&m)))
+        .filter_map(|a| {
+            let ci = periods.iter().position(|p| p.same_span(&a.period))?;
+            Some((
+                ci,
+                cx.feed
+                    .text(&a.text, cx.lang)
+                    .chars()
+                    .take(48)
+                    .collect::<String>(),
+            ))
+        })
+        .collect();
+    let title = match series {
+        [one] => one
+            .first()
+            .map(|o| format!("{} · {}", cx.label(o), cx.area(o)))
+            .unwrap_or_default(),
+        _ => series
+            .first()
+            .and_then(|s| s.first())
+            .and_then(|o| cx.feed.metric(&o.metric))
+            .map(|m| i18n::group_title(m.group, cx.lang).to_owned())
+            .unwrap_or_default(),
+    };
+    ChartPlan {
+        id: id.to_owned(),
+        title,
+        summary: sentences.join(" "),
+        visual: Visual::Trend(Trend {
+            categories: periods.iter().map(|p| period_label(p, cx.lang)).collect(),
+            series: out_series,
+            annotations,
+        }),
+        tips,
+        observations: series.iter().flatten().map(|o| o.index).collect(),
+    }
+}
+
+fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
+    let (label, place) = (cx.label(first), cx.area(first));
+    let (a, b) = (cx.value(first), cx.value(last));
+    let (p, q) = (
+        period_label(&first.period, cx.lang),
+        period_label(&last.period, cx.lang),
+    );
+    match cx.lang {
+        Lang::En => format!("{label}, {place}: {a} in {p}, {b} in {q}."),
+        Lang::Ru => format!("{label}, {place}: {a} за {p}, {b} за {q}."),
+        Lang::Kk => format!("{label}, {place}: {p} — {a}, {q} — {b}."),
+    }
+}
+
+fn level_chart(cx: &Ctx, id: &str, group: &[&Observation]) -> ChartPlan {
+    let bars: Vec<Bar> = group
+        .iter()
+        .map(|o| Bar {
+            label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
+            value: o.value.unwrap_or(0.0),
+            value_label: cx.value(o),
+            tone: Tone::Neutral,
+        })
+        .collect();
+    let summary = group
+        .iter()
+        .map(|o| {
+            format!(
+                "{} ({}, {}): {}.",
+                cx.label(o),
+                cx.area(o),
+                cx.period(o),
+                cx.value(o)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = match group {
+        [one] => cx.label(one),
+        _ => group
+            .iter()
+            .map(|o| cx.label(o))
+            .fold(Vec::<String>::new(), |mut acc, l| {
+                if !acc.contains(&l) {
+                    acc.push(l);
+                }
+                acc
+            })
+            .join(", "),
+    };
+    ChartPlan {
+        id: id.to_owned(),
+        title,
+        summary,
+        tips: group
+            .iter()
+            .enumerate()
+            .map(|(i, o)| cx.tip((0, i), o, None))
+            .collect(),
+        observations: group.iter().map(|o| o.index).collect(),
+        visual: Visual::Bars(bars),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::PlainNumbers;
+
+    fn aktobe() -> Feed {
+        crate::feed::check(include_str!("../public/feeds/aktobe-2025.json"))
+            .unwrap()
+            .feed
+    }
+
+    #[test]
+    fn every_observation_of_the_real_feed_appears_in_exactly_one_chart() {
+        let feed = aktobe();
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        let mut shown: Vec<usize> = sections
+            .iter()
+            .flat_map(|s| s.charts.iter().flat_map(|c| c.observations.clone()))
+            .collect();
+        shown.sort_unstable();
+        let all: Vec<usize> = feed
+            .observations
+            .iter()
+            .filter(|o| o.value.is_some())
+            .map(|o| o.index)
+            .collect();
+        assert_eq!(shown, all);
+    }
+
+    #[test]
+    fn the_crime_section_leads_with_the_2025_change_and_kazakhstan_comes_last_as_context() {
+        let feed = aktobe();
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        let crime = &sections[0];
+        assert_eq!(crime.id, "crime");
+        let changes = &crime.charts[0];
+        assert_eq!(changes.id, "crime-changes");
+        let Visual::Bars(bars) = &changes.visual else {
+            panic!("bars expected")
+        };
+        assert!(bars[0].label.contains("2025 vs 2024"), "{}", bars[0].label);
+        assert_eq!(bars[0].value, -7.0);
+        assert_eq!(bars[0].tone, Tone::Better);
+        let last = sections.last().unwrap();
+        assert!(last.context);
+        assert!(last.title.starts_with("Kazakhstan"));
+    }
+
+    #[test]
+    fn national_registered_crimes_form_a_trend_with_the_methodology_break_marked() {
+        let feed = aktobe();
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        let kz = sections.iter().find(|s| s.context).unwrap();
+        let trend = kz
+            .charts
+            .iter()
+            .find_map(|c| match &c.visual {
+                Visual::Trend(t)
+                    if t.categories.contains(&"2022".to_owned()) && t.series.len() >= 2 =>
+                {
+                    Some(t)
+                }
+                _ => None,
+            })
+            .expect("a multi-series national trend by year");
+        assert!(trend.categories.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            !trend.annotations.is_empty()
+                || trend.series.iter().all(|s| !s.label.contains("offences"))
+        );
+    }
+
+    #[test]
+    fn tips_name_the_period_the_value_and_the_source() {
+        let feed = aktobe();
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        let tip = &sections[0].charts[0].tips[0];
+        assert_eq!(tip.value, "−7 %");
+        assert!(tip.details.iter().any(|d| d.contains("2025 vs 2024")));
+        assert!(tip.details.iter().any(|d| d.starts_with("Source: gov.kz")));
+    }
+}
