@@ -165,3 +165,18 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   assert.equal(width, Math.round(cssWidth * 2));
   await context.close();
 });
+
+test('district figures (illustrative feed) are ranked bars, labelled illustrative, with hover', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/t/districts/?lang=en`);
+  const sel = '[data-testid=chart-crime-districts-1]';
+  await ready(page, sel);
+  assert.match(await page.locator('body').innerText(), /Illustrative: not real data/);
+  assert.match(await page.getByTestId('figure-crime-districts-1').locator('h3').innerText(), /by district · Jan–Sep 2025/);
+  const seen = await sweep(page, sel);
+  assert.equal(seen.length, 13);
+  assert.equal(seen[0].value, '1,840');
+  assert.match(seen[0].text, /Aktobe · Jan–Sep 2025/);
+  const values = seen.map((s) => Number(s.value.replace(/,/g, '')));
+  assert.deepEqual(values, [...values].sort((a, b) => b - a), 'largest first');
+  await context.close();
+});

@@ -8,6 +8,7 @@
 //   /t/404/             the feed answers 404
 //   /t/html/            the feed answers an HTML page with status 200
 //   /t/broken/          the feed is tests/feeds/partly-broken.json (errors + valid parts)
+//   /t/districts/       the feed is tests/feeds/good/illustrative-districts.json
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +60,7 @@ export function createHandler({ dir, testRoutes = false }) {
       ['/t/404/', (res) => { res.writeHead(404, { 'content-type': 'text/html' }); res.end('<h1>Not Found</h1>'); }],
       ['/t/html/', (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>Welcome</title><p>Hosting placeholder page</p>'); }],
       ['/t/broken/', (res) => sendFile(res, path.join(root, 'tests/feeds/partly-broken.json'))],
+      ['/t/districts/', (res) => sendFile(res, path.join(root, 'tests/feeds/good/illustrative-districts.json'))],
     );
   }
   return (req, res) => {

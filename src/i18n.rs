@@ -46,6 +46,7 @@ msgs! {
     VALUE: "Мәні", "Значение", "Value";
     VS: "салыстырғанда", "к", "vs";
     NOT_AVAILABLE: "деректер жоқ", "нет данных", "not available";
+    BY_DISTRICT: "аудандар бойынша", "по районам", "by district";
     SHOW_DATA: "Деректерді көрсету", "Показать данные", "Show data";
     DOWNLOAD: "Жүктеп алу:", "Скачать:", "Download:";
     CHART_KEYS: "Мәндерді тыңдау үшін көрсеткі пернелерін басыңыз.", "Стрелки клавиатуры озвучивают значения.", "Arrow keys read out the values.";

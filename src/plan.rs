@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use crate::chart::bars::Bar;
 use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
-use crate::feed::{Feed, Group, Lang, Measure, Observation, Period};
+use crate::feed::{AreaKind, Feed, Group, Lang, Measure, Observation, Period};
 use crate::i18n::{self, period_label};
 use crate::present::{arrow, change_sentence, pct_text, tone, value_text, Numbers};
 
@@ -213,7 +213,49 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     for (n, series) in clusters.into_values().enumerate() {
         charts.push(trend_chart(cx, &format!("{slug}-trend-{}", n + 1), &series));
     }
-    // 3. Everything else, one bar chart per unit.
+    // 3. One figure for many districts or cities → ranked bars, one chart per metric and period.
+    let mut by_place: BTreeMap<(String, Period), Vec<&Observation>> = BTreeMap::new();
+    for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
+        let local = cx
+            .feed
+            .area(&o.area)
+            .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City));
+        if local {
+            by_place
+                .entry((o.metric.clone(), o.period))
+                .or_default()
+                .push(o);
+        }
+    }
+    for ((_, period), mut places) in by_place {
+        if places.len() < 3 {
+            continue;
+        }
+        places.sort_by(|a, b| {
+            b.value
+                .partial_cmp(&a.value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        in_trend.extend(places.iter().map(|o| o.index));
+        let mut chart = level_chart(
+            cx,
+            &format!("{slug}-districts-{}", charts.len() + 1),
+            &places,
+        );
+        if let (Visual::Bars(bars), Some(first)) = (&mut chart.visual, places.first()) {
+            for (bar, o) in bars.iter_mut().zip(&places) {
+                bar.label = cx.area(o);
+            }
+            chart.title = format!(
+                "{} — {} · {}",
+                cx.label(first),
+                i18n::BY_DISTRICT.get(cx.lang),
+                period_label(&period, cx.lang)
+            );
+        }
+        charts.push(chart);
+    }
+    // 4. Everything else, one bar chart per unit.
     let mut rest: BTreeMap<String, Vec<&Observation>> = BTreeMap::new();
     for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
         let unit = cx
@@ -499,6 +541,29 @@ mod tests {
         assert!(
             !trend.annotations.is_empty()
                 || trend.series.iter().all(|s| !s.label.contains("offences"))
+        );
+    }
+
+    #[test]
+    fn district_figures_become_one_ranked_chart_labelled_by_district() {
+        let feed = crate::feed::check(include_str!(
+            "../tests/feeds/good/illustrative-districts.json"
+        ))
+        .unwrap()
+        .feed;
+        assert!(feed.illustrative);
+        let sections = plan(&feed, Lang::Ru, &PlainNumbers);
+        let chart = &sections[0].charts[0];
+        assert!(chart.id.contains("districts"));
+        assert!(chart.title.contains("по районам"), "{}", chart.title);
+        let Visual::Bars(bars) = &chart.visual else {
+            panic!("bars expected")
+        };
+        assert_eq!(bars.len(), 13);
+        assert_eq!(bars[0].label, "г. Актобе");
+        assert!(
+            bars.windows(2).all(|w| w[0].value >= w[1].value),
+            "largest first"
         );
     }
 
