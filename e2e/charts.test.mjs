@@ -172,6 +172,10 @@ test('district figures (illustrative feed) are ranked bars, labelled illustrativ
   await ready(page, sel);
   assert.match(await page.locator('body').innerText(), /Illustrative: not real data/);
   assert.match(await page.getByTestId('figure-crime-districts-1').locator('h3').innerText(), /by district · Jan–Sep 2025/);
+  // The headline has earlier published levels, so its card draws a sparkline.
+  const spark = page.getByTestId('headline').first().getByTestId('sparkline');
+  assert.ok(await spark.isVisible());
+  assert.ok(await spark.evaluate((img) => img.complete && img.naturalWidth === 96));
   const seen = await sweep(page, sel);
   assert.equal(seen.length, 13);
   assert.equal(seen[0].value, '1,840');

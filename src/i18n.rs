@@ -46,6 +46,8 @@ msgs! {
     VALUE: "Мәні", "Значение", "Value";
     VS: "салыстырғанда", "к", "vs";
     NOT_AVAILABLE: "деректер жоқ", "нет данных", "not available";
+    HIGHEST: "Ең жоғары", "Больше всего", "Highest";
+    LOWEST: "Ең төмен", "Меньше всего", "Lowest";
     BY_DISTRICT: "аудандар бойынша", "по районам", "by district";
     SHOW_DATA: "Деректерді көрсету", "Показать данные", "Show data";
     DOWNLOAD: "Жүктеп алу:", "Скачать:", "Download:";

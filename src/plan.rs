@@ -215,6 +215,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     }
     // 3. One figure for many districts or cities → ranked bars, one chart per metric and period.
     let mut by_place: BTreeMap<(String, Period), Vec<&Observation>> = BTreeMap::new();
+    let mut districts = 0;
     for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
         let local = cx
             .feed
@@ -237,11 +238,8 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
         in_trend.extend(places.iter().map(|o| o.index));
-        let mut chart = level_chart(
-            cx,
-            &format!("{slug}-districts-{}", charts.len() + 1),
-            &places,
-        );
+        districts += 1;
+        let mut chart = level_chart(cx, &format!("{slug}-districts-{districts}"), &places);
         if let (Visual::Bars(bars), Some(first)) = (&mut chart.visual, places.first()) {
             for (bar, o) in bars.iter_mut().zip(&places) {
                 bar.label = cx.area(o);
@@ -279,6 +277,35 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     }
     let _ = lang;
     charts
+}
+
+/// The published levels a headline card can draw as a sparkline: the same metric (or series)
+/// and area, periods of the same length, in order, ending with the headline's own period.
+pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
+    let key = |id: &str| {
+        feed.metric(id)
+            .and_then(|m| m.series.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let mut points: Vec<&Observation> = feed
+        .observations
+        .iter()
+        .filter(|x| {
+            x.measure == Measure::Level
+                && x.value.is_some()
+                && x.area == o.area
+                && key(&x.metric) == key(&o.metric)
+                && x.period.months() == o.period.months()
+                && x.period <= o.period
+        })
+        .collect();
+    points.sort_by_key(|x| x.period);
+    let values: Vec<f64> = points.iter().filter_map(|x| x.value).collect();
+    if values.len() >= 2 {
+        values
+    } else {
+        Vec::new()
+    }
 }
 
 fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
@@ -432,19 +459,29 @@ fn level_chart(cx: &Ctx, id: &str, group: &[&Observation]) -> ChartPlan {
             tone: Tone::Neutral,
         })
         .collect();
-    let summary = group
-        .iter()
-        .map(|o| {
-            format!(
-                "{} ({}, {}): {}.",
-                cx.label(o),
-                cx.area(o),
-                cx.period(o),
-                cx.value(o)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let say = |o: &Observation| {
+        format!(
+            "{} ({}, {}): {}",
+            cx.label(o),
+            cx.area(o),
+            cx.period(o),
+            cx.value(o)
+        )
+    };
+    let summary = match group {
+        [first, .., last] if group.len() > 3 => format!(
+            "{}: {}. {}: {}.",
+            i18n::HIGHEST.get(cx.lang),
+            say(first),
+            i18n::LOWEST.get(cx.lang),
+            say(last)
+        ),
+        _ => group
+            .iter()
+            .map(|o| format!("{}.", say(o)))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
     let title = match group {
         [one] => cx.label(one),
         _ => group
@@ -553,8 +590,11 @@ mod tests {
         .feed;
         assert!(feed.illustrative);
         let sections = plan(&feed, Lang::Ru, &PlainNumbers);
-        let chart = &sections[0].charts[0];
-        assert!(chart.id.contains("districts"));
+        let chart = sections[0]
+            .charts
+            .iter()
+            .find(|c| c.id == "crime-districts-1")
+            .unwrap();
         assert!(chart.title.contains("по районам"), "{}", chart.title);
         let Visual::Bars(bars) = &chart.visual else {
             panic!("bars expected")
@@ -565,6 +605,19 @@ mod tests {
             bars.windows(2).all(|w| w[0].value >= w[1].value),
             "largest first"
         );
+    }
+
+    #[test]
+    fn a_headline_with_earlier_levels_gets_a_sparkline_and_one_without_does_not() {
+        let feed = crate::feed::check(include_str!(
+            "../tests/feeds/good/illustrative-districts.json"
+        ))
+        .unwrap()
+        .feed;
+        let head = feed.observation("region-crimes-2025").unwrap();
+        assert_eq!(sparkline(&feed, head), vec![3900.0, 3700.0, 3600.0, 3350.0]);
+        let real = aktobe();
+        assert!(sparkline(&real, real.observation("registered-crimes-2025").unwrap()).is_empty());
     }
 
     #[test]

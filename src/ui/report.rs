@@ -9,7 +9,7 @@ use super::chart_view::ChartView;
 use super::format::IntlNumbers;
 use crate::feed::{Checked, Feed, Lang, Observation, Severity, Source};
 use crate::i18n::{self, period_label};
-use crate::plan::plan;
+use crate::plan::{plan, sparkline as plan_sparkline};
 use crate::present::{arrow, change_sentence, tone, value_text};
 
 fn source_line(src: &Source, lang: Lang) -> impl IntoView {
@@ -45,6 +45,17 @@ fn period_text(o: &Observation, lang: Lang) -> String {
         ),
         None => period_label(&o.period, lang),
     }
+}
+
+/// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
+fn spark_url(values: &[f64]) -> Option<String> {
+    let svg = crate::chart::spark::svg(values, 96, 32, plotters::style::RGBColor(0x3d, 0x85, 0xc6))
+        .ok()
+        .flatten()?;
+    Some(format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    ))
 }
 
 #[component]
@@ -137,9 +148,11 @@ fn Headlines(feed: Arc<Feed>) -> impl IntoView {
                         </a>
                     }
                 });
+                let spark = spark_url(&plan_sparkline(&feed, o));
                 view! {
                     <li class=tone_class data-testid="headline">
                         <p class="card-value">{marker}{value}</p>
+                        {spark.map(|src| view! { <img class="spark" src=src alt="" width="96" height="32" data-testid="sparkline" /> })}
                         <p class="card-label">{obs_label(&feed, o, l)}</p>
                         <p class="card-period">{period_text(o, l)}</p>
                         {meaning.map(|m| view! { <p class="card-meaning">{m}</p> })}

@@ -1,0 +1,81 @@
+//! A sparkline for a headline card: the series' shape, no axes, the last point marked.
+
+use plotters::prelude::*;
+
+use super::ChartError;
+
+/// The sparkline as a small SVG document (`width` × `height` pixels); `None` for fewer than
+/// two values.
+pub fn svg(
+    values: &[f64],
+    width: u32,
+    height: u32,
+    colour: RGBColor,
+) -> Result<Option<String>, ChartError> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if finite.len() < 2 {
+        return Ok(None);
+    }
+    let lo = finite
+        .iter()
+        .copied()
+        .fold(f64::INFINITY, f64::min)
+        .min(0.0);
+    let hi = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let span = (hi - lo).max(f64::EPSILON);
+    let pad = 4.0;
+    let (w, h) = (f64::from(width) - 2.0 * pad, f64::from(height) - 2.0 * pad);
+    let points: Vec<(i32, i32)> = finite
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let x = pad + w * i as f64 / (finite.len() - 1) as f64;
+            let y = pad + h - (v - lo) / span * h;
+            (x.round() as i32, y.round() as i32)
+        })
+        .collect();
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let err = |e: DrawingAreaErrorKind<_>| ChartError(format!("{e:?}"));
+        area.draw(&PathElement::new(points.clone(), colour.stroke_width(2)))
+            .map_err(err)?;
+        if let Some(last) = points.last() {
+            area.draw(&Circle::new(*last, 3, colour.filled()))
+                .map_err(err)?;
+        }
+        area.present().map_err(err)?;
+    }
+    Ok(Some(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sparkline_has_one_line_through_every_value_and_marks_the_last() {
+        let svg = svg(&[3180.0, 2012.0, 2500.0], 96, 32, RGBColor(0, 0x72, 0xb2))
+            .unwrap()
+            .unwrap();
+        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert_eq!(svg.matches("<circle").count(), 1);
+        let pts = svg
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(pts.split_whitespace().count(), 3);
+    }
+
+    #[test]
+    fn one_value_makes_no_sparkline() {
+        assert_eq!(svg(&[5.0], 96, 32, RGBColor(0, 0, 0)).unwrap(), None);
+        assert_eq!(
+            svg(&[f64::NAN, 1.0], 96, 32, RGBColor(0, 0, 0)).unwrap(),
+            None
+        );
+    }
+}
