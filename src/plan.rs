@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use crate::chart::bars::Bar;
 use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
-use crate::feed::{AreaKind, Feed, Group, Lang, Measure, Observation, Period};
+use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
 use crate::i18n::{self, period_label};
 use crate::present::{arrow, change_sentence, pct_text, tone, value_text, Numbers};
 
@@ -187,7 +187,12 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
             .unwrap_or_else(|| o.metric.clone())
     };
     let mut by_series: BTreeMap<(String, String, i32), Vec<&Observation>> = BTreeMap::new();
-    for o in &levels {
+    let wants_bars = |o: &Observation| {
+        cx.feed
+            .metric(&o.metric)
+            .is_some_and(|m| m.chart == ChartHint::Bars)
+    };
+    for o in levels.iter().filter(|o| !wants_bars(o)) {
         by_series
             .entry((series_key(o), o.area.clone(), o.period.months()))
             .or_default()
@@ -429,6 +434,11 @@ fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
             categories: periods.iter().map(|p| period_label(p, cx.lang)).collect(),
             series: out_series,
             annotations,
+            lines: series.iter().flatten().any(|o| {
+                cx.feed
+                    .metric(&o.metric)
+                    .is_some_and(|m| m.chart == ChartHint::Lines)
+            }),
         }),
         tips,
         observations: series.iter().flatten().map(|o| o.index).collect(),
@@ -618,6 +628,24 @@ mod tests {
         assert_eq!(sparkline(&feed, head), vec![3900.0, 3700.0, 3600.0, 3350.0]);
         let real = aktobe();
         assert!(sparkline(&real, real.observation("registered-crimes-2025").unwrap()).is_empty());
+    }
+
+    #[test]
+    fn the_feed_can_ask_for_bars_instead_of_a_trend() {
+        let mut feed = aktobe();
+        let trends = |f: &Feed| {
+            plan(f, Lang::En, &PlainNumbers)
+                .iter()
+                .flat_map(|s| s.charts.iter())
+                .filter(|c| matches!(c.visual, Visual::Trend(_)))
+                .count()
+        };
+        let before = trends(&feed);
+        assert!(before > 0);
+        for m in &mut feed.metrics {
+            m.chart = ChartHint::Bars;
+        }
+        assert_eq!(trends(&feed), 0);
     }
 
     #[test]

@@ -302,6 +302,7 @@ mod tests {
                 group: Group::Crime,
                 series: None,
                 definition: Text::default(),
+                chart: crate::feed::ChartHint::Auto,
             }],
             sources: vec![],
             observations: vec![o.clone()],

@@ -26,6 +26,8 @@ pub struct Trend {
     pub series: Vec<Series>,
     /// A vertical mark before a category, with a short text (a methodology break, a new law).
     pub annotations: Vec<(usize, String)>,
+    /// Lines even for a single series (the publisher's choice); otherwise one series is columns.
+    pub lines: bool,
 }
 
 /// One point of the chart, in the order keyboard navigation visits them.
@@ -125,7 +127,7 @@ pub fn layout(
     let x_centers: Vec<i32> = (0..t.categories.len())
         .map(|i| (left + band * (i as f64 + 0.5)).round() as i32)
         .collect();
-    let columns = visible.len() == 1;
+    let columns = visible.len() == 1 && !t.lines;
     let mut data = Vec::new();
     let mut points = Vec::new();
     for &si in &visible {
@@ -395,6 +397,7 @@ mod tests {
                 })
                 .collect(),
             annotations: vec![(3, "new method".into())],
+            lines: false,
         }
     }
 
@@ -455,6 +458,20 @@ mod tests {
         let (_, hidden) = render(&t, None);
         assert_eq!(hidden.data.len(), 3);
         assert!(hidden.y_max < y_max_both, "the axis rescales");
+    }
+
+    #[test]
+    fn the_publisher_can_ask_for_lines_for_a_single_series() {
+        let mut t = trend(1);
+        t.lines = true;
+        let (svg, layout) = render(&t, None);
+        assert!(!layout.columns);
+        assert_eq!(
+            svg.matches("<rect").count(),
+            1,
+            "background only, no columns"
+        );
+        assert_eq!(svg.matches("<circle").count(), 3);
     }
 
     #[test]

@@ -193,6 +193,22 @@ impl Group {
     ];
 }
 
+/// How the publisher wants a metric drawn; `Auto` lets the page choose from unit and periods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ChartHint {
+    #[default]
+    Auto,
+    /// Levels as horizontal bars, never as a trend over periods.
+    Bars,
+    /// A trend as lines with markers, even for a single series.
+    Lines,
+}
+
+impl ChartHint {
+    pub const NAMES: &'static [&'static str] = &["auto", "bars", "lines"];
+    pub const ALL: [ChartHint; 3] = [Self::Auto, Self::Bars, Self::Lines];
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metric {
     pub id: String,
@@ -203,6 +219,7 @@ pub struct Metric {
     /// Metrics that share a series key continue one another (e.g. a renamed indicator).
     pub series: Option<String>,
     pub definition: Text,
+    pub chart: ChartHint,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -749,6 +749,16 @@ impl Validator {
             let group = self.req_choice(&o, "group", Group::NAMES, &Group::ALL);
             let series = self.opt_str(&o, "series").ok().flatten().map(str::to_owned);
             let definition = self.text(&o, "definition", false).unwrap_or_default();
+            let chart = self
+                .choice(
+                    &o,
+                    "chart",
+                    ChartHint::NAMES,
+                    &ChartHint::ALL,
+                    Some(ChartHint::Auto),
+                )
+                .flatten()
+                .unwrap_or_default();
             let (Some(id), Some(label), Some(unit), Some(direction), Some(group)) =
                 (id, label, unit, direction, group)
             else {
@@ -766,6 +776,7 @@ impl Validator {
                 group,
                 series,
                 definition,
+                chart,
             });
         }
         out
