@@ -39,8 +39,8 @@ export async function launch() {
  * Opens a page and records what a person would not see but must never happen:
  * console errors, uncaught exceptions (a Rust panic ends up there), failed requests.
  */
-export async function openPage(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, isMobile = false, hasTouch = false, locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, isMobile, hasTouch, locale });
+export async function openPage(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, isMobile = false, hasTouch = false, locale = 'en-GB', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, isMobile, hasTouch, locale, colorScheme });
   const page = await context.newPage();
   const problems = { console: [], pageErrors: [], requests: [] };
   page.on('console', (msg) => {
@@ -69,4 +69,15 @@ export async function canvasColours(page, selector) {
     }
     return seen.size;
   });
+}
+
+/** Runs axe-core (WCAG 2.x A and AA rules) on the page; returns the violations, summarised. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
+  });
+  return result;
 }
