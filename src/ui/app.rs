@@ -13,6 +13,32 @@ use crate::i18n;
 #[derive(Clone, Copy)]
 pub struct ReaderLang(pub RwSignal<Lang>);
 
+/// Counts changes of the system's light/dark preference, so canvases redraw in the new colours.
+#[derive(Clone, Copy)]
+pub struct ThemeChanged(pub RwSignal<u32>);
+
+/// `?theme=dark|light` forces a theme (kept on `<html data-theme>`); otherwise the system's
+/// preference applies, and a change of it redraws the charts.
+fn set_up_theme(changed: RwSignal<u32>) {
+    if let (Some(theme), Some(root)) = (query_param("theme"), document().document_element()) {
+        if theme == "dark" || theme == "light" {
+            root.set_attribute("data-theme", &theme).ok();
+        }
+    }
+    if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+        let on_change =
+            wasm_bindgen::prelude::Closure::<dyn FnMut()>::new(move || changed.update(|n| *n += 1));
+        query
+            .add_event_listener_with_callback(
+                "change",
+                wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref()),
+            )
+            .ok();
+        // Lives as long as the page.
+        on_change.forget();
+    }
+}
+
 fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
@@ -58,6 +84,9 @@ pub fn App() -> impl IntoView {
     let chosen = preferred_lang();
     let lang = RwSignal::new(chosen.unwrap_or_default());
     provide_context(ReaderLang(lang));
+    let theme_changed = RwSignal::new(0u32);
+    provide_context(ThemeChanged(theme_changed));
+    set_up_theme(theme_changed);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             root.set_attribute("lang", lang.get().code()).ok();

@@ -11,6 +11,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
+use super::app::ThemeChanged;
 use super::format::IntlNumbers;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
 use crate::export;
@@ -19,12 +20,20 @@ use crate::i18n::{self, period_label};
 use crate::plan::ChartPlan;
 use crate::present::{value_text, Numbers as _};
 
+/// The page's theme: `?theme=` (kept on `<html data-theme>`) or else the system's.
 fn prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    let forced = document()
+        .document_element()
+        .and_then(|e| e.get_attribute("data-theme"));
+    match forced.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
 }
 
 fn theme(scale: f64) -> Theme {
@@ -192,8 +201,10 @@ pub fn ChartView(
     {
         let current_visual = current_visual.clone();
         let chart_id = plan.id.clone();
+        let ThemeChanged(theme_changed) = expect_context();
         Effect::new(move |_| {
             resized.track();
+            theme_changed.track();
             let v = current_visual();
             let highlight = active.get();
             let Some(canvas) = canvas_ref.get() else {

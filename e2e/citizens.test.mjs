@@ -1,0 +1,83 @@
+// For citizens on any device: themes, narrow phones, keyboard-only use, each language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function ready(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+}
+
+const bodyBg = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const canvasCorner = (page) => page.$eval('[data-testid=chart-crime-changes]', (c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)));
+
+test('dark mode follows the system, and ?theme= forces either theme, canvases included', async () => {
+  const dark = [22, 27, 34];
+  const cases = [
+    ['/?lang=en', 'dark', 'rgb(22, 27, 34)', dark],
+    ['/?lang=en&theme=light', 'dark', 'rgb(255, 255, 255)', [255, 255, 255]],
+    ['/?lang=en&theme=dark', 'light', 'rgb(22, 27, 34)', dark],
+    ['/?lang=en', 'light', 'rgb(255, 255, 255)', [255, 255, 255]],
+  ];
+  for (const [url, colorScheme, bg, pixel] of cases) {
+    const { page, context } = await openPage(env.browser, `${env.url}${url}`, { colorScheme });
+    await ready(page);
+    assert.equal(await bodyBg(page), bg, `${url} with system ${colorScheme}`);
+    assert.deepEqual(await canvasCorner(page), pixel, `${url} canvas with system ${colorScheme}`);
+    await context.close();
+  }
+});
+
+test('a change of the system theme redraws the charts in the new colours', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`, { colorScheme: 'light' });
+  await ready(page);
+  assert.deepEqual(await canvasCorner(page), [255, 255, 255]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-testid=chart-crime-changes]');
+    return c.getContext('2d').getImageData(1, 1, 1, 1).data[0] < 100;
+  });
+  await context.close();
+});
+
+for (const lang of ['kk', 'ru', 'en']) {
+  test(`320 px phone in ${lang}: no sideways scrolling, touch targets at least 44 px`, async () => {
+    const { page, context } = await openPage(env.browser, `${env.url}/?lang=${lang}`, { width: 320, height: 640, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await ready(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+    const small = await page.$$eval('button, summary, .lang-switch button', (els) => els
+      .filter((e) => e.getBoundingClientRect().height > 0)
+      .filter((e) => e.getBoundingClientRect().height < 44)
+      .map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual(small, []);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    await context.close();
+  });
+}
+
+test('keyboard only: the skip link leads to the report, Tab reaches a chart, arrows read it', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement.tagName === 'CANVAS');
+  }
+  assert.ok(reached, 'a chart is reachable with Tab');
+  await page.keyboard.press('ArrowRight');
+  const live = await page.evaluate(() => document.activeElement.closest('figure').querySelector('[data-testid=announce]').textContent);
+  assert.match(live, /\d/);
+  await context.close();
+});
