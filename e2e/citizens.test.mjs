@@ -81,3 +81,30 @@ test('keyboard only: the skip link leads to the report, Tab reaches a chart, arr
   assert.match(live, /\d/);
   await context.close();
 });
+
+test('glossary, method, credit line, licence note and a contact to report an error', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=ru`);
+  await ready(page);
+  const glossary = await page.getByTestId('glossary').innerText();
+  assert.match(glossary, /Особо тяжкие преступления/);
+  assert.match(await page.locator('.sources').innerText(), /не суммируются/);
+  assert.match(await page.getByTestId('credit').innerText(), /Данные: Прокуратура Актюбинской области\./);
+  assert.match(await page.locator('.sources').innerText(), /Издатель не указал лицензию данных/);
+  assert.equal(await page.getByTestId('contact').locator('a').getAttribute('href'), 'https://www.gov.kz/memleket/entities/prokuratura-aktobe');
+  await context.close();
+});
+
+test('print: no page chrome, the charts stay, every data table opens', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.topbar').isVisible(), false);
+  assert.equal(await page.getByTestId('download-png').first().isVisible(), false);
+  assert.ok(await page.locator('[data-testid=chart-crime-changes]').isVisible());
+  const closed = await page.$$eval('details', (ds) => ds.filter((d) => !d.open).length);
+  assert.equal(closed, 0);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000, 'a PDF with content');
+  await context.close();
+});

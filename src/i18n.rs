@@ -38,6 +38,15 @@ msgs! {
         "Only the percentage change was published; the underlying counts were not.";
     ALL_FIGURES: "Барлық көрсеткіштер", "Все показатели", "All figures";
     SOURCES: "Дереккөздер", "Источники", "Sources";
+    SOURCES_AND_METHOD: "Дереккөздер және әдіс", "Источники и метод", "Sources and method";
+    METHOD: "Әр көрсеткіш дереккөзде жарияланғандай көрсетілген: «астам», «шамамен» сияқты шектеулер сақталады. Тек пайыздық өзгеріс жарияланса, өзгеріс ретінде көрсетіледі, абсолютті сандар есептелмейді. Әртүрлі ведомстволардың есірткі тәркілеу деректері бір-біріне қосылмайды. Жарияланбаған көрсеткіштер бағаланбайды: олар жай ғана жоқ.",
+        "Каждый показатель приведён так, как опубликован: оговорки вроде «более» и «около» сохранены. Если опубликовано только изменение в процентах, оно показано как изменение; абсолютные числа не вычисляются. Данные об изъятии наркотиков разных ведомств не суммируются. Неопубликованные показатели не оцениваются — их просто нет.",
+        "Every figure is shown as published, with bounds such as “more than” and “about” kept. Where only a percentage change was published it is shown as a change; levels are not back-computed. Drug seizures reported by different agencies are never added up. Figures that were not published are not estimated: they are simply missing.";
+    GLOSSARY: "Терминдер", "Термины", "Terms used";
+    REPORT_ERROR: "Қате таптыңыз ба? Жариялаушыға хабарлаңыз", "Нашли ошибку? Сообщите издателю", "Found an error? Tell the publisher";
+    LICENCE: "Деректер лицензиясы", "Лицензия данных", "Data licence";
+    NO_LICENCE: "Жариялаушы деректер лицензиясын көрсетпеген; дереккөзге сілтеме жасаңыз.", "Издатель не указал лицензию данных; ссылайтесь на источник.", "The publisher states no data licence; credit the source.";
+    CREDIT: "Деректер", "Данные", "Data";
     SOURCE: "Дереккөз", "Источник", "Source";
     PUBLISHED: "жарияланған", "опубликовано", "published";
     INDICATOR: "Көрсеткіш", "Показатель", "Indicator";

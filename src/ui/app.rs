@@ -79,6 +79,23 @@ fn remember_lang(lang: Lang) {
     }
 }
 
+/// A printed report shows every data table: `<details>` open before printing.
+fn open_details_when_printing() {
+    let handle = window_event_listener(leptos::ev::beforeprint, |_| {
+        if let Ok(all) = document().query_selector_all("details") {
+            for i in 0..all.length() {
+                if let Some(el) = all.item(i) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(el) {
+                        el.set_attribute("open", "").ok();
+                    }
+                }
+            }
+        }
+    });
+    // For the page's lifetime.
+    std::mem::forget(handle);
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let chosen = preferred_lang();
@@ -87,6 +104,7 @@ pub fn App() -> impl IntoView {
     let theme_changed = RwSignal::new(0u32);
     provide_context(ThemeChanged(theme_changed));
     set_up_theme(theme_changed);
+    open_details_when_printing();
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             root.set_attribute("lang", lang.get().code()).ok();

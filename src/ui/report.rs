@@ -109,6 +109,7 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
         {problems}
         <Headlines feed=feed.clone() />
         <Sections feed=feed.clone() />
+        <Glossary feed=feed.clone() />
         <Sources feed />
     }
 }
@@ -206,7 +207,41 @@ fn Sections(feed: Arc<Feed>) -> impl IntoView {
     }
 }
 
-/// Every source with title, publisher, date, grade and link.
+/// Definitions of the terms the feed uses, in the reader's language.
+#[component]
+fn Glossary(feed: Arc<Feed>) -> impl IntoView {
+    let ReaderLang(lang) = expect_context();
+    move || {
+        let l = lang.get();
+        let mut seen: Vec<&str> = Vec::new();
+        let items = feed
+            .metrics
+            .iter()
+            .filter(|m| !m.definition.is_empty())
+            .filter_map(|m| {
+                let term = feed.text(&m.label, l);
+                if seen.contains(&term) {
+                    return None;
+                }
+                seen.push(term);
+                Some(view! {
+                    <dt>{term.to_owned()}</dt>
+                    <dd>{feed.text(&m.definition, l).to_owned()}</dd>
+                })
+            })
+            .collect_view();
+        (!seen.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="h-glossary" class="glossary" data-testid="glossary">
+                    <h2 id="h-glossary">{i18n::GLOSSARY.get(l)}</h2>
+                    <dl>{items}</dl>
+                </section>
+            }
+        })
+    }
+}
+
+/// Every source with title, publisher, date, grade and link; the method; contact and licence.
 #[component]
 fn Sources(feed: Arc<Feed>) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
@@ -217,10 +252,36 @@ fn Sources(feed: Arc<Feed>) -> impl IntoView {
             .iter()
             .map(|s| view! { <li>{source_line(s, l)}</li> })
             .collect_view();
+        let contact = feed.contact.clone().map(|href| {
+            view! {
+                <p data-testid="contact">
+                    <a href=href target="_blank" rel="noopener noreferrer">{i18n::REPORT_ERROR.get(l)}</a>
+                </p>
+            }
+        });
+        let licence = match &feed.licence {
+            Some(lic) => {
+                let name = lic.name.clone();
+                match lic.url.clone() {
+                    Some(url) => view! {
+                        <p>{i18n::LICENCE.get(l)}": " <a href=url target="_blank" rel="noopener noreferrer">{name}</a></p>
+                    }
+                    .into_any(),
+                    None => view! { <p>{format!("{}: {name}", i18n::LICENCE.get(l))}</p> }.into_any(),
+                }
+            }
+            None => view! { <p>{i18n::NO_LICENCE.get(l)}</p> }.into_any(),
+        };
         view! {
             <section aria-labelledby="h-sources" class="sources">
-                <h2 id="h-sources">{i18n::SOURCES.get(l)}</h2>
+                <h2 id="h-sources">{i18n::SOURCES_AND_METHOD.get(l)}</h2>
+                <p class="method">{i18n::METHOD.get(l)}</p>
                 <ol data-testid="sources">{items}</ol>
+                <p class="credit-line" data-testid="credit">
+                    {format!("{}: {}.", i18n::CREDIT.get(l), feed.text(&feed.publisher, l))}
+                </p>
+                {licence}
+                {contact}
             </section>
         }
     }
