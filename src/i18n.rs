@@ -42,6 +42,7 @@ msgs! {
     METHOD: "Әр көрсеткіш дереккөзде жарияланғандай көрсетілген: «астам», «шамамен» сияқты шектеулер сақталады. Тек пайыздық өзгеріс жарияланса, өзгеріс ретінде көрсетіледі, абсолютті сандар есептелмейді. Әртүрлі ведомстволардың есірткі тәркілеу деректері бір-біріне қосылмайды. Жарияланбаған көрсеткіштер бағаланбайды: олар жай ғана жоқ.",
         "Каждый показатель приведён так, как опубликован: оговорки вроде «более» и «около» сохранены. Если опубликовано только изменение в процентах, оно показано как изменение; абсолютные числа не вычисляются. Данные об изъятии наркотиков разных ведомств не суммируются. Неопубликованные показатели не оцениваются — их просто нет.",
         "Every figure is shown as published, with bounds such as “more than” and “about” kept. Where only a percentage change was published it is shown as a change; levels are not back-computed. Drug seizures reported by different agencies are never added up. Figures that were not published are not estimated: they are simply missing.";
+    OFFLINE: "Желі жоқ: осы құрылғыда сақталған есеп көрсетілген", "Нет сети: показан отчёт, сохранённый на этом устройстве", "Offline: showing the report saved on this device";
     GLOSSARY: "Терминдер", "Термины", "Terms used";
     REPORT_ERROR: "Қате таптыңыз ба? Жариялаушыға хабарлаңыз", "Нашли ошибку? Сообщите издателю", "Found an error? Tell the publisher";
     LICENCE: "Деректер лицензиясы", "Лицензия данных", "Data licence";

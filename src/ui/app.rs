@@ -79,6 +79,26 @@ fn remember_lang(lang: Lang) {
     }
 }
 
+/// The browser's network state, shared through context, for the offline banner.
+#[derive(Clone, Copy)]
+pub struct Online(pub RwSignal<bool>);
+
+/// Registers the service worker (offline reading) unless `?sw=off`, and follows online/offline.
+fn set_up_offline(online: RwSignal<bool>) {
+    for (event, value) in [("online", true), ("offline", false)] {
+        let handle = window_event_listener_untyped(event, move |_| online.set(value));
+        std::mem::forget(handle);
+    }
+    if query_param("sw").as_deref() == Some("off") {
+        return;
+    }
+    let promise = window().navigator().service_worker().register("sw.js");
+    // A refused registration (private mode, file://) only means no offline copy.
+    leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+    });
+}
+
 /// A printed report shows every data table: `<details>` open before printing.
 fn open_details_when_printing() {
     let handle = window_event_listener(leptos::ev::beforeprint, |_| {
@@ -105,6 +125,9 @@ pub fn App() -> impl IntoView {
     provide_context(ThemeChanged(theme_changed));
     set_up_theme(theme_changed);
     open_details_when_printing();
+    let online = RwSignal::new(window().navigator().on_line());
+    provide_context(Online(online));
+    set_up_offline(online);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             root.set_attribute("lang", lang.get().code()).ok();

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::app::ReaderLang;
+use super::app::{Online, ReaderLang};
 use super::chart_view::ChartView;
 use super::format::IntlNumbers;
 use crate::feed::{Checked, Feed, Lang, Observation, Severity, Source};
@@ -104,7 +104,17 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
             </section>
         }
     });
+    let Online(online) = expect_context();
+    let as_of = feed.data_as_of;
+    let offline = move || {
+        (!online.get()).then(|| {
+            let l = lang.get();
+            let when = as_of.map(|d| format!(" — {} {d}", i18n::DATA_AS_OF.get(l))).unwrap_or_default();
+            view! { <p class="offline" role="status" data-testid="offline">{format!("{}{when}", i18n::OFFLINE.get(l))}</p> }
+        })
+    };
     view! {
+        {offline}
         {header}
         {problems}
         <Headlines feed=feed.clone() />
