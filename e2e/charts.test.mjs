@@ -177,10 +177,43 @@ test('district figures (illustrative feed) are ranked bars, labelled illustrativ
   assert.ok(await spark.isVisible());
   assert.ok(await spark.evaluate((img) => img.complete && img.naturalWidth === 96));
   const seen = await sweep(page, sel);
-  assert.equal(seen.length, 13);
+  assert.equal(seen.length, 12, 'Yrgyz has no figure');
   assert.equal(seen[0].value, '1,840');
   assert.match(seen[0].text, /Aktobe · Jan–Sep 2025/);
   const values = seen.map((s) => Number(s.value.replace(/,/g, '')));
   assert.deepEqual(values, [...values].sort((a, b) => b - a), 'largest first');
+  await context.close();
+});
+
+test('the district tile map: hover, keys and taps show a district, "no data" is marked', async () => {
+  for (const touch of [false, true]) {
+    const { page, context } = await openPage(env.browser, `${env.url}/t/districts/?lang=en`, touch
+      ? { width: 360, height: 780, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {});
+    const sel = '[data-testid=chart-crime-map-1]';
+    await ready(page, sel);
+    const canvas = page.locator(sel);
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    // Tiles are at most 150 px with 4 px gaps; Aktobe city sits in column 3, row 2.
+    const side = Math.min(150, Math.max(40, (box.width - 12) / 4));
+    const [x, y] = [box.x + 2 * (side + 4) + side / 2, box.y + (side + 4) + side / 2];
+    if (touch) await page.touchscreen.tap(x, y); else await page.mouse.move(x, y);
+    const tip = tipOf(page, sel);
+    await tip.waitFor({ state: 'visible' });
+    assert.match(await tip.innerText(), /Aktobe/);
+    assert.equal(await tip.locator('.tip-value').innerText(), '1,840');
+    await context.close();
+  }
+  const { page, context } = await openPage(env.browser, `${env.url}/t/districts/?lang=en`);
+  const sel = '[data-testid=chart-crime-map-1]';
+  await ready(page, sel);
+  await page.locator(sel).focus();
+  const values = [];
+  for (let i = 0; i < 13; i++) {
+    await page.keyboard.press('ArrowRight');
+    values.push(await tipOf(page, sel).locator('.tip-value').innerText());
+  }
+  assert.ok(values.includes('not available'), 'Yrgyz says no data');
+  assert.equal(new Set(values).size >= 12, true);
   await context.close();
 });

@@ -58,6 +58,10 @@ msgs! {
     NOT_AVAILABLE: "деректер жоқ", "нет данных", "not available";
     HIGHEST: "Ең жоғары", "Больше всего", "Highest";
     LOWEST: "Ең төмен", "Меньше всего", "Lowest";
+    MAP: "аудандар картасы", "карта районов", "district map";
+    MAP_NOTE: "Әр шаршы — аудан немесе қала, шамамен өз орнында (солтүстік — жоғарыда). Түсі неғұрлым қанық болса, мәні соғұрлым жоғары; штрихталған — деректер жоқ.",
+        "Каждый квадрат — район или город, примерно на своём месте (север сверху). Чем темнее цвет, тем больше значение; штриховка — нет данных.",
+        "Each square is a district or city, placed roughly where it lies (north up). Darker means a higher value; hatched means no data.";
     BY_DISTRICT: "аудандар бойынша", "по районам", "by district";
     SHOW_DATA: "Деректерді көрсету", "Показать данные", "Show data";
     DOWNLOAD: "Жүктеп алу:", "Скачать:", "Download:";

@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::chart::bars::Bar;
+use crate::chart::tiles::{Tile, Tiles};
 use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
 use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
@@ -25,8 +26,8 @@ pub struct Tip {
     pub title: String,
     pub value: String,
     pub details: Vec<String>,
-    /// The observation behind the point.
-    pub observation: usize,
+    /// The observation behind the point (`None` for an area without data).
+    pub observation: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -111,7 +112,7 @@ impl Ctx<'_> {
             title: self.label(o),
             value: self.value(o),
             details,
-            observation: o.index,
+            observation: Some(o.index),
         }
     }
 }
@@ -257,6 +258,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
             );
         }
         charts.push(chart);
+        charts.push(tile_map(cx, &format!("{slug}-map-{districts}"), &places));
     }
     // 4. Everything else, one bar chart per unit.
     let mut rest: BTreeMap<String, Vec<&Observation>> = BTreeMap::new();
@@ -310,6 +312,76 @@ pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
         values
     } else {
         Vec::new()
+    }
+}
+
+/// Drops "District", "район", "ауданы" and the like, so that a name fits a tile.
+fn short_name(name: &str) -> String {
+    let mut out = name.to_owned();
+    for suffix in [" District", " district", " район", " ауданы", " қаласы"] {
+        if let Some(stripped) = out.strip_suffix(suffix) {
+            out = stripped.to_owned();
+        }
+    }
+    out.trim_start_matches("г. ").to_owned()
+}
+
+/// The region's districts and cities as a tile map, coloured by one metric in one period;
+/// local areas of the feed without that figure are shown as "no data".
+fn tile_map(cx: &Ctx, id: &str, places: &[&Observation]) -> ChartPlan {
+    let mut tiles = Vec::new();
+    let mut tips = Vec::new();
+    let mut observations = Vec::new();
+    for area in cx
+        .feed
+        .areas
+        .iter()
+        .filter(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
+    {
+        let name = cx.feed.text(&area.name, cx.lang).to_owned();
+        let key = (0, tiles.len());
+        let found = places.iter().find(|o| o.area == area.id);
+        let value_label = found.map_or_else(
+            || i18n::NOT_AVAILABLE.get(cx.lang).to_owned(),
+            |o| cx.value(o),
+        );
+        match found {
+            Some(o) => {
+                tips.push(cx.tip(key, o, None));
+                observations.push(o.index);
+            }
+            None => tips.push(Tip {
+                key,
+                title: name.clone(),
+                value: value_label.clone(),
+                details: Vec::new(),
+                observation: None,
+            }),
+        }
+        tiles.push(Tile {
+            id: area.id.clone(),
+            label: short_name(&name),
+            value: found.and_then(|o| o.value),
+            value_label,
+        });
+    }
+    let first = places.first();
+    ChartPlan {
+        id: id.to_owned(),
+        title: first
+            .map(|o| {
+                format!(
+                    "{} — {} · {}",
+                    cx.label(o),
+                    i18n::MAP.get(cx.lang),
+                    period_label(&o.period, cx.lang)
+                )
+            })
+            .unwrap_or_default(),
+        summary: i18n::MAP_NOTE.get(cx.lang).to_owned(),
+        visual: Visual::Tiles(Tiles { tiles }),
+        tips,
+        observations,
     }
 }
 
@@ -609,12 +681,44 @@ mod tests {
         let Visual::Bars(bars) = &chart.visual else {
             panic!("bars expected")
         };
-        assert_eq!(bars.len(), 13);
+        assert_eq!(bars.len(), 12, "Yrgyz has no figure");
         assert_eq!(bars[0].label, "г. Актобе");
         assert!(
             bars.windows(2).all(|w| w[0].value >= w[1].value),
             "largest first"
         );
+    }
+
+    #[test]
+    fn district_figures_also_get_a_tile_map_with_every_local_area() {
+        let feed = crate::feed::check(include_str!(
+            "../tests/feeds/good/illustrative-districts.json"
+        ))
+        .unwrap()
+        .feed;
+        let sections = plan(&feed, Lang::Kk, &PlainNumbers);
+        let map = sections[0]
+            .charts
+            .iter()
+            .find(|c| c.id == "crime-map-1")
+            .unwrap();
+        let Visual::Tiles(t) = &map.visual else {
+            panic!("tiles expected")
+        };
+        assert_eq!(t.tiles.len(), 13);
+        assert!(t.tiles.iter().any(|x| x.label == "Ақтөбе"));
+        assert_eq!(map.tips.len(), 13);
+        let yrgyz = t.tiles.iter().find(|x| x.id == "irgiz").unwrap();
+        assert_eq!(
+            (yrgyz.value, yrgyz.value_label.as_str()),
+            (None, "деректер жоқ")
+        );
+        // The real feed has no district figures: no map.
+        let real = plan(&aktobe(), Lang::En, &PlainNumbers);
+        assert!(real
+            .iter()
+            .flat_map(|s| &s.charts)
+            .all(|c| !matches!(c.visual, Visual::Tiles(_))));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod bars;
 pub mod spark;
+pub mod tiles;
 pub mod trend;
 pub mod visual;
 

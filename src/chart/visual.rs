@@ -3,6 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::tiles::{self, Tiles};
 use super::trend::{self, Trend};
 use super::{bars, ChartError, Measure, Rect, Theme};
 
@@ -11,6 +12,7 @@ use super::{bars, ChartError, Measure, Rect, Theme};
 pub enum Visual {
     Bars(Vec<bars::Bar>),
     Trend(Trend),
+    Tiles(Tiles),
 }
 
 /// A laid-out chart: where each point is, for drawing and for pointer and keyboard.
@@ -18,6 +20,7 @@ pub enum Visual {
 pub enum Drawn {
     Bars(bars::Layout),
     Trend(trend::Layout),
+    Tiles(tiles::Layout),
 }
 
 impl Drawn {
@@ -25,6 +28,7 @@ impl Drawn {
         match self {
             Drawn::Bars(l) => l.height,
             Drawn::Trend(l) => l.height,
+            Drawn::Tiles(l) => l.height,
         }
     }
 
@@ -33,6 +37,7 @@ impl Drawn {
         match self {
             Drawn::Bars(l) => l.bars.len(),
             Drawn::Trend(l) => l.data.len(),
+            Drawn::Tiles(l) => l.rects.len(),
         }
     }
 
@@ -45,6 +50,7 @@ impl Drawn {
         match self {
             Drawn::Bars(l) => (i < l.bars.len()).then_some((0, i)),
             Drawn::Trend(l) => l.data.get(i).map(|(d, _)| (d.series, d.category)),
+            Drawn::Tiles(l) => (i < l.rects.len()).then_some((0, i)),
         }
     }
 
@@ -56,6 +62,7 @@ impl Drawn {
                 (x, r.y0)
             }),
             Drawn::Trend(l) => l.points.get(i).copied(),
+            Drawn::Tiles(l) => l.rects.get(i).map(|r| ((r.x0 + r.x1) / 2, r.y0)),
         }
     }
 
@@ -64,6 +71,7 @@ impl Drawn {
         match self {
             Drawn::Bars(l) => bars::hit(l, x, y),
             Drawn::Trend(l) => trend::hit(l, x, y),
+            Drawn::Tiles(l) => tiles::hit(l, x, y),
         }
     }
 
@@ -72,6 +80,7 @@ impl Drawn {
         match self {
             Drawn::Bars(l) => l.rows.clone(),
             Drawn::Trend(l) => l.data.iter().map(|(_, r)| *r).collect(),
+            Drawn::Tiles(l) => l.rects.clone(),
         }
     }
 }
@@ -86,6 +95,7 @@ pub fn layout(
     match v {
         Visual::Bars(b) => Drawn::Bars(bars::layout(b, width, theme, m)),
         Visual::Trend(t) => Drawn::Trend(trend::layout(t, width, theme, m, fmt)),
+        Visual::Tiles(t) => Drawn::Tiles(tiles::layout(t, width, theme, m)),
     }
 }
 
@@ -100,6 +110,7 @@ pub fn draw<DB: DrawingBackend>(
     match (v, drawn) {
         (Visual::Bars(b), Drawn::Bars(l)) => bars::draw(area, b, l, theme, highlight),
         (Visual::Trend(t), Drawn::Trend(l)) => trend::draw(area, t, l, theme, highlight, fmt),
+        (Visual::Tiles(t), Drawn::Tiles(l)) => tiles::draw(area, t, l, theme, highlight),
         _ => Err(ChartError("layout does not match the chart".into())),
     }
 }

@@ -1,0 +1,296 @@
+//! A tile map of Aktobe region: one square per district and for Aktobe city, placed by rough
+//! geography (north up), coloured by value on a five-step scale; "no data" is hatched and says so.
+//! Areas the map does not know are placed in a row below it.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{ellipsize, ChartError, Measure, Rect, Theme};
+
+/// Where each area of Aktobe region sits, as (column, row) on a 4 × 4 grid.
+pub const AKTOBE_GRID: &[(&str, u8, u8)] = &[
+    ("kobda", 0, 0),
+    ("martuk", 1, 0),
+    ("kargaly", 2, 0),
+    ("khromtau", 3, 0),
+    ("oiyl", 0, 1),
+    ("alga", 1, 1),
+    ("aktobe-city", 2, 1),
+    ("ayteke-bi", 3, 1),
+    ("temir", 0, 2),
+    ("mugalzhar", 1, 2),
+    ("irgiz", 3, 2),
+    ("bayganin", 0, 3),
+    ("shalkar", 2, 3),
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tile {
+    pub id: String,
+    pub label: String,
+    pub value: Option<f64>,
+    /// The value as the reader reads it, or the words for "no data".
+    pub value_label: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tiles {
+    pub tiles: Vec<Tile>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// One rectangle per tile, in the order of `Tiles::tiles`.
+    pub rects: Vec<Rect>,
+    /// The colour step (0–4) of each tile; `None` for no data.
+    pub steps: Vec<Option<usize>>,
+    pub labels: Vec<String>,
+    /// Each value label, cut to the tile's width.
+    pub values: Vec<String>,
+    pub height: u32,
+}
+
+const GAP: f64 = 4.0;
+const FONT: f64 = 12.0;
+
+fn grid_of(id: &str) -> Option<(u8, u8)> {
+    AKTOBE_GRID
+        .iter()
+        .find(|(g, _, _)| *g == id)
+        .map(|(_, c, r)| (*c, *r))
+}
+
+/// The colour step of `v` between `lo` and `hi` (five equal steps).
+pub fn step(v: f64, lo: f64, hi: f64) -> usize {
+    if hi <= lo {
+        return 2;
+    }
+    (((v - lo) / (hi - lo) * 5.0).floor() as usize).min(4)
+}
+
+pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
+    let s = theme.scale;
+    let cols = 4.0;
+    let side = ((f64::from(width) - GAP * s * (cols - 1.0)) / cols).clamp(40.0 * s, 150.0 * s);
+    let extra: Vec<usize> = (0..t.tiles.len())
+        .filter(|&i| grid_of(&t.tiles[i].id).is_none())
+        .collect();
+    let extra_rows = extra.len().div_ceil(4);
+    let rows = 4 + extra_rows;
+    let values: Vec<f64> = t.tiles.iter().filter_map(|x| x.value).collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut rects = Vec::with_capacity(t.tiles.len());
+    let mut steps = Vec::with_capacity(t.tiles.len());
+    let mut labels = Vec::with_capacity(t.tiles.len());
+    let mut value_labels = Vec::with_capacity(t.tiles.len());
+    for (i, tile) in t.tiles.iter().enumerate() {
+        let (c, r) = grid_of(&tile.id).unwrap_or_else(|| {
+            let k = extra.iter().position(|&e| e == i).unwrap_or(0);
+            ((k % 4) as u8, (4 + k / 4) as u8)
+        });
+        let x0 = f64::from(c) * (side + GAP * s);
+        let y0 = f64::from(r) * (side + GAP * s);
+        rects.push(Rect {
+            x0: x0.round() as i32,
+            y0: y0.round() as i32,
+            x1: (x0 + side).round() as i32,
+            y1: (y0 + side).round() as i32,
+        });
+        steps.push(tile.value.map(|v| step(v, lo, hi)));
+        labels.push(ellipsize(&tile.label, side - 8.0 * s, FONT * s, true, m));
+        let value_font = if tile.value.is_some() {
+            FONT * 1.25
+        } else {
+            FONT
+        };
+        value_labels.push(ellipsize(
+            &tile.value_label,
+            side - 10.0 * s,
+            value_font * s,
+            false,
+            m,
+        ));
+    }
+    Layout {
+        rects,
+        steps,
+        labels,
+        values: value_labels,
+        height: (rows as f64 * (side + GAP * s)).ceil() as u32,
+    }
+}
+
+fn err<E: std::fmt::Debug>(e: E) -> ChartError {
+    ChartError(format!("{e:?}"))
+}
+
+/// Five steps from light to dark of the theme's first series colour.
+fn shade(theme: &Theme, step: usize) -> RGBColor {
+    let base = theme.series(0);
+    let t = 0.25 + 0.1875 * step as f64;
+    let mix = |a: u8, b: u8| (f64::from(a) * t + f64::from(b) * (1.0 - t)).round() as u8;
+    let bg = theme.background;
+    RGBColor(mix(base.0, bg.0), mix(base.1, bg.1), mix(base.2, bg.2))
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    t: &Tiles,
+    layout: &Layout,
+    theme: &Theme,
+    highlight: Option<usize>,
+) -> Result<(), ChartError> {
+    let s = theme.scale;
+    area.fill(&theme.background).map_err(err)?;
+    for (i, tile) in t.tiles.iter().enumerate() {
+        let r = layout.rects[i];
+        match layout.steps[i] {
+            Some(step) => {
+                area.draw(&Rectangle::new(
+                    [(r.x0, r.y0), (r.x1, r.y1)],
+                    shade(theme, step).filled(),
+                ))
+                .map_err(err)?;
+            }
+            None => {
+                // Hatched, so that "no data" never reads as a low value.
+                area.draw(&Rectangle::new(
+                    [(r.x0, r.y0), (r.x1, r.y1)],
+                    theme.axis.stroke_width(1),
+                ))
+                .map_err(err)?;
+                let stepw = (8.0 * s).round() as i32;
+                let mut k = r.x0 - (r.y1 - r.y0);
+                while k < r.x1 {
+                    let (a, b) = (
+                        (k.max(r.x0), r.y1 - (k.max(r.x0) - k)),
+                        (
+                            (k + r.y1 - r.y0).min(r.x1),
+                            r.y1 - ((k + r.y1 - r.y0).min(r.x1) - k),
+                        ),
+                    );
+                    area.draw(&PathElement::new(
+                        vec![a, b],
+                        theme.axis.mix(0.5).stroke_width(1),
+                    ))
+                    .map_err(err)?;
+                    k += stepw;
+                }
+            }
+        }
+        let dark_tile = layout.steps[i].is_some_and(|st| st >= 3);
+        let ink = if dark_tile {
+            theme.background
+        } else {
+            theme.text
+        };
+        let style = TextStyle::from((theme.font, FONT * s, FontStyle::Bold).into_font())
+            .color(&ink)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        let pad = (5.0 * s).round() as i32;
+        area.draw(&Text::new(
+            layout.labels[i].clone(),
+            (r.x0 + pad, r.y0 + pad),
+            style.clone(),
+        ))
+        .map_err(err)?;
+        let value_style = TextStyle::from((theme.font, FONT * s * 1.25).into_font())
+            .color(&ink)
+            .pos(Pos::new(HPos::Left, VPos::Bottom));
+        area.draw(&Text::new(
+            tile.value_label.clone(),
+            (r.x0 + pad, r.y1 - pad),
+            value_style,
+        ))
+        .map_err(err)?;
+        if highlight == Some(i) {
+            area.draw(&Rectangle::new(
+                [(r.x0 + 1, r.y0 + 1), (r.x1 - 1, r.y1 - 1)],
+                theme.text.stroke_width((3.0 * s).round() as u32),
+            ))
+            .map_err(err)?;
+        }
+    }
+    area.present().map_err(err)?;
+    Ok(())
+}
+
+pub fn hit(layout: &Layout, x: i32, y: i32) -> Option<usize> {
+    layout.rects.iter().position(|r| r.contains(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::ApproxMeasure;
+
+    fn tiles() -> Tiles {
+        let mut v: Vec<Tile> = AKTOBE_GRID
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _, _))| Tile {
+                id: (*id).into(),
+                label: (*id).to_owned(),
+                value: (i != 4).then_some(10.0 * i as f64),
+                value_label: if i == 4 {
+                    "no data".into()
+                } else {
+                    format!("{}", 10 * i)
+                },
+            })
+            .collect();
+        v.push(Tile {
+            id: "new-district".into(),
+            label: "New".into(),
+            value: Some(5.0),
+            value_label: "5".into(),
+        });
+        Tiles { tiles: v }
+    }
+
+    #[test]
+    fn every_known_area_has_its_own_place_and_unknown_ones_go_below() {
+        let t = tiles();
+        let l = layout(&t, 400, &Theme::light(), &ApproxMeasure);
+        for (i, a) in l.rects.iter().enumerate() {
+            for b in &l.rects[i + 1..] {
+                let overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+                assert!(!overlap, "{a:?} overlaps {b:?}");
+            }
+        }
+        let last = l.rects.last().unwrap();
+        assert!(
+            l.rects[..13].iter().all(|r| r.y1 <= last.y0),
+            "the unknown area is below the map"
+        );
+    }
+
+    #[test]
+    fn colour_steps_follow_values_and_no_data_is_hatched_and_labelled() {
+        let t = tiles();
+        let l = layout(&t, 400, &Theme::light(), &ApproxMeasure);
+        assert_eq!(l.steps[4], None);
+        assert_eq!(l.steps[0], Some(0));
+        assert_eq!(l.steps[12], Some(4));
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (400, l.height)).into_drawing_area();
+            draw(&area, &t, &l, &Theme::light(), Some(2)).unwrap();
+        }
+        assert!(svg.contains("no data"));
+        assert!(svg.matches("<polyline").count() >= 3, "hatching lines");
+        // background + 13 filled tiles + 1 outlined no-data tile + 1 highlight outline
+        assert_eq!(svg.matches("<rect").count(), 1 + 13 + 1 + 1);
+        assert_eq!(hit(&l, l.rects[6].x0 + 2, l.rects[6].y0 + 2), Some(6));
+    }
+
+    #[test]
+    fn steps_split_the_range_in_five() {
+        assert_eq!(step(0.0, 0.0, 100.0), 0);
+        assert_eq!(step(50.0, 0.0, 100.0), 2);
+        assert_eq!(step(100.0, 0.0, 100.0), 4);
+        assert_eq!(step(7.0, 7.0, 7.0), 2);
+    }
+}
