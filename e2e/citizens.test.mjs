@@ -108,3 +108,23 @@ test('print: no page chrome, the charts stay, every data table opens', async () 
   assert.ok(pdf.length > 10000, 'a PDF with content');
   await context.close();
 });
+
+test('static page title, description and link preview image, and a page that speaks without scripts', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  assert.match(await page.title(), /Ақтөбе облысының прокуратурасы/);
+  const meta = (sel) => page.$eval(sel, (m) => m.getAttribute('content'));
+  assert.match(await meta('meta[name=description]'), /every figure with its public source/);
+  const img = await meta('meta[property="og:image"]');
+  const res = await page.request.get(new URL(img, page.url()).href);
+  assert.equal(res.status(), 200);
+  assert.equal(res.headers()['content-type'], 'image/png');
+  await context.close();
+  const noJs = await env.browser.newContext({ javaScriptEnabled: false });
+  const p = await noJs.newPage();
+  await p.goto(`${env.url}/`);
+  assert.match(await p.locator('h1').innerText(), /Prosecutor's Office of Aktobe Region — results for 2025/);
+  assert.equal(await p.locator('main.noscript a').first().getAttribute('href'), 'feeds/aktobe-2025.json');
+  assert.ok(await p.locator('main.noscript a').first().isVisible());
+  await noJs.close();
+});
