@@ -11,6 +11,24 @@ export const artifacts = path.join(here, 'artifacts');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/** Serves e2e/fixtures on a second origin, with {{APP}} replaced by the app's address. */
+export async function startFixtures(appUrl) {
+  const http = await import('node:http');
+  const server = http.createServer((req, res) => {
+    const name = path.basename(new URL(req.url, 'http://x').pathname);
+    const file = path.join(here, 'fixtures', name);
+    if (!fs.existsSync(file)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(fs.readFileSync(file, 'utf8').replaceAll('{{APP}}', `${appUrl}/`));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
 export async function launch() {
   const dist = path.join(root, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) {

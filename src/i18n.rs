@@ -63,6 +63,14 @@ msgs! {
         "Каждый квадрат — район или город, примерно на своём месте (север сверху). Чем темнее цвет, тем больше значение; штриховка — нет данных.",
         "Each square is a district or city, placed roughly where it lies (north up). Darker means a higher value; hatched means no data.";
     BY_DISTRICT: "аудандар бойынша", "по районам", "by district";
+    SHARE: "Бөлісу", "Поделиться", "Share";
+    LINK_COPIED: "Сілтеме көшірілді", "Ссылка скопирована", "Link copied";
+    EMBED: "Ендіру", "Встроить", "Embed";
+    EMBED_CODE: "Мақалаға ендіру коды", "Код для вставки в статью", "Code to put in an article";
+    COPY: "Көшіру", "Копировать", "Copy";
+    EMBED_PREVIEW: "Ендірілген диаграмманың алдын ала көрінісі", "Предпросмотр встроенного графика", "Preview of the embedded chart";
+    FULL_REPORT: "Толық есеп", "Полный отчёт", "Full report";
+    CHART_NOT_FOUND: "Мұндай диаграмма бұл есепте жоқ.", "В этом отчёте нет такого графика.", "This report has no such chart.";
     SHOW_DATA: "Деректерді көрсету", "Показать данные", "Show data";
     DOWNLOAD: "Жүктеп алу:", "Скачать:", "Download:";
     CHART_KEYS: "Мәндерді тыңдау үшін көрсеткі пернелерін басыңыз.", "Стрелки клавиатуры озвучивают значения.", "Arrow keys read out the values.";

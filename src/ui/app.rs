@@ -39,11 +39,8 @@ fn set_up_theme(changed: RwSignal<u32>) {
     }
 }
 
-fn query_param(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+pub(super) fn query_param(name: &str) -> Option<String> {
+    super::share::param(name)
 }
 
 /// `?lang=` first, then the browser's languages; `None` when neither names one we speak.
@@ -59,24 +56,10 @@ fn preferred_lang() -> Option<Lang> {
         .find_map(|code| Lang::from_code(&code))
 }
 
-/// Keeps `?lang=` in the address so a shared link opens in the same language.
+/// Keeps `?lang=` in the address so a shared link opens in the same language; Back returns to
+/// the previous language.
 fn remember_lang(lang: Lang) {
-    let location = window().location();
-    let (Ok(search), Ok(path), Ok(hash)) =
-        (location.search(), location.pathname(), location.hash())
-    else {
-        return;
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return;
-    };
-    params.set("lang", lang.code());
-    let url = format!("{path}?{}{hash}", String::from(params.to_string()));
-    if let Ok(history) = window().history() {
-        history
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            .ok();
-    }
+    super::share::set_param("lang", Some(lang.code()), true);
 }
 
 /// The browser's network state, shared through context, for the offline banner.
@@ -133,7 +116,17 @@ pub fn App() -> impl IntoView {
             root.set_attribute("lang", lang.get().code()).ok();
         }
     });
+    // Back and forward restore the language the address names.
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        if let Some(l) = query_param("lang").as_deref().and_then(Lang::from_code) {
+            lang.set(l);
+        }
+    });
+    on_cleanup(move || handle.remove());
     let feed = LocalResource::new(|| load_feed(BUNDLED_FEED.to_owned()));
+    if let Some(chart) = query_param("embed") {
+        return super::embed::Embed(super::embed::EmbedProps { chart, feed }).into_any();
+    }
     view! {
         <a class="skip" href="#main">{move || i18n::SKIP_TO_CONTENT.get(lang.get())}</a>
         <header class="topbar">
@@ -163,6 +156,7 @@ pub fn App() -> impl IntoView {
             <p class="credit">{move || i18n::MADE_WITH.get(lang.get())}</p>
         </footer>
     }
+    .into_any()
 }
 
 /// Қазақша / Русский / English.
@@ -214,7 +208,7 @@ fn Skeleton() -> impl IntoView {
 
 /// A feed that could not be loaded or read: what happened, in the reader's words, and a retry.
 #[component]
-fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> impl IntoView {
+pub(super) fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
     let is_load = matches!(error, FeedError::Load(_));
     let status = match &error {

@@ -131,6 +131,44 @@ fn download_text(text: &str, mime: &str, name: &str) {
     web_sys::Url::revoke_object_url(&url).ok();
 }
 
+/// The chart with its title above and its source and credit below, as a PNG data URL.
+fn with_footer(chart: &web_sys::HtmlCanvasElement, title: &str, source: &str) -> Option<String> {
+    let out: web_sys::HtmlCanvasElement =
+        document().create_element("canvas").ok()?.dyn_into().ok()?;
+    let (w, h) = (chart.width(), chart.height());
+    let (head, foot) = (64u32, 96u32);
+    out.set_width(w);
+    out.set_height(h + head + foot);
+    let ctx = context_2d(&out)?;
+    let theme = Theme::light();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h + head + foot));
+    ctx.draw_image_with_html_canvas_element(chart, 0.0, f64::from(head))
+        .ok()?;
+    ctx.set_fill_style_str("#1f2328");
+    ctx.set_font(&format!("bold 30px {}", theme.font));
+    ctx.fill_text(title, 16.0, 44.0).ok()?;
+    ctx.set_font(&format!("22px {}", theme.font));
+    ctx.set_fill_style_str("#575f6a");
+    let m = CanvasMeasure {
+        ctx: &ctx,
+        family: theme.font,
+    };
+    let lines = crate::chart::wrap(source, f64::from(w) - 32.0, 22.0, false, 2, &m);
+    ctx.set_font(&format!("22px {}", theme.font));
+    for (i, line) in lines.iter().enumerate() {
+        ctx.fill_text(line, 16.0, f64::from(h + head) + 34.0 + 30.0 * i as f64)
+            .ok()?;
+    }
+    ctx.fill_text(
+        "esep",
+        f64::from(w) - 76.0,
+        f64::from(h + head + foot) - 16.0,
+    )
+    .ok()?;
+    out.to_data_url_with_type("image/png").ok()
+}
+
 /// The summary and the sources, for file descriptions and footers.
 fn credits(feed: &Feed, plan: &ChartPlan, lang: Lang) -> Vec<String> {
     let mut ids: Vec<&str> = plan
@@ -167,6 +205,9 @@ pub fn ChartView(
     feed: Arc<Feed>,
     /// The reader's language.
     lang: Lang,
+    /// Shown inside an embed: no "Embed" button (default: false).
+    #[prop(optional)]
+    embedded: bool,
 ) -> impl IntoView {
     let plan = Arc::new(plan);
     let series_names: Vec<String> = match &plan.visual {
@@ -178,7 +219,16 @@ pub fn ChartView(
     let canvas_ref = NodeRef::<Canvas>::new();
     let tip_ref = NodeRef::<Div>::new();
     let (resized, set_resized) = signal(0u32);
-    let hidden = RwSignal::new(vec![false; series_names.len()]);
+    let hidden = RwSignal::new(super::share::hidden_series(&plan.id, series_names.len()));
+    {
+        let id = plan.id.clone();
+        Effect::new(move |first: Option<()>| {
+            let h = hidden.get();
+            if first.is_some() {
+                super::share::remember_hidden(&id, &h);
+            }
+        });
+    }
     let active = RwSignal::new(None::<usize>);
     let failed = RwSignal::new(false);
     let drawn = StoredValue::new(None::<(Drawn, f64)>);
@@ -238,6 +288,18 @@ pub fn ChartView(
                 Err(e) => {
                     leptos::logging::warn!("esep: chart {chart_id} not drawn: {e}");
                     failed.set(true);
+                }
+            }
+        });
+    }
+
+    // A link to this chart (`#crime-changes`) brings it into view once it exists.
+    {
+        let id = plan.id.clone();
+        Effect::new(move |_| {
+            if let Some(canvas) = canvas_ref.get() {
+                if window().location().hash().ok().as_deref() == Some(&format!("#{id}")) {
+                    canvas.scroll_into_view();
                 }
             }
         });
@@ -382,7 +444,8 @@ pub fn ChartView(
                         .map_or(720.0, |c| f64::from(c.client_width()))
                         .max(320.0);
                     if render(&canvas, &current_visual(), width, 2.0, None, &fmt).is_ok() {
-                        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+                        let footer = credits.first().cloned().unwrap_or_default();
+                        if let Some(url) = with_footer(&canvas, &plan.title, &footer) {
                             download_url(&url, &name);
                         }
                     }
@@ -495,8 +558,12 @@ pub fn ChartView(
     };
 
     view! {
-        <figure class="chart" data-testid=format!("figure-{id}")>
-            <h3 class="chart-title">{plan.title.clone()}</h3>
+        <figure class="chart" id=id.clone() data-testid=format!("figure-{id}")>
+            {if embedded {
+                view! { <h2 class="chart-title">{plan.title.clone()}</h2> }.into_any()
+            } else {
+                view! { <h3 class="chart-title">{plan.title.clone()}</h3> }.into_any()
+            }}
             <p class="chart-summary">{plan.summary.clone()}</p>
             {legend}
             <div class="chart-box">
@@ -550,6 +617,8 @@ pub fn ChartView(
                     {download_button("png", "PNG")}
                     {download_button("svg", "SVG")}
                     {download_button("csv", "CSV")}
+                    <super::share::ShareButton id=id.clone() title=plan.title.clone() lang />
+                    {(!embedded).then(|| view! { <super::share::EmbedButton id=id.clone() title=plan.title.clone() lang /> })}
                 </p>
                 {table}
                 <p class="sources-title">{i18n::SOURCES.get(lang)}":"</p>

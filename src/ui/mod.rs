@@ -3,9 +3,11 @@
 
 mod app;
 mod chart_view;
+mod embed;
 mod format;
 mod load;
 mod report;
+mod share;
 
 pub use app::App;
 
