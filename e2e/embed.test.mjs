@@ -71,6 +71,8 @@ test('the embed shows title, summary, source, credit and a full-report link; no 
   assert.equal(await full.getAttribute('target'), '_blank');
   assert.match(await full.getAttribute('href'), /\?lang=kk#crime-changes$/);
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgba(0, 0, 0, 0)');
+  // The canvas leaves its background to the host page too.
+  assert.equal(await page.$eval('canvas', (c) => c.getContext('2d').getImageData(1, 1, 1, 1).data[3]), 0);
   assert.equal(await page.getByTestId('embed').count(), 0, 'no embed button inside an embed');
   assert.deepEqual(await axeViolations(page), []);
   // Downloads work from the embed too.

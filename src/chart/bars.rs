@@ -119,7 +119,9 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     highlight: Option<usize>,
 ) -> Result<(), ChartError> {
-    area.fill(&theme.background).map_err(err)?;
+    if !theme.transparent {
+        area.fill(&theme.background).map_err(err)?;
+    }
     let font = FONT * theme.scale;
     let label_style = TextStyle::from((theme.font, font).into_font())
         .color(&theme.text)

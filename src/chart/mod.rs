@@ -41,6 +41,8 @@ pub struct Theme {
     pub font: &'static str,
     /// Device pixels per CSS pixel (the canvas's devicePixelRatio, or 1 for SVG).
     pub scale: f64,
+    /// Leave the background unpainted (embeds on a host page's own background).
+    pub transparent: bool,
 }
 
 impl Theme {
@@ -62,6 +64,7 @@ impl Theme {
             ],
             font: "system-ui, sans-serif",
             scale: 1.0,
+            transparent: false,
         }
     }
 

@@ -143,7 +143,9 @@ pub fn draw<DB: DrawingBackend>(
     highlight: Option<usize>,
 ) -> Result<(), ChartError> {
     let s = theme.scale;
-    area.fill(&theme.background).map_err(err)?;
+    if !theme.transparent {
+        area.fill(&theme.background).map_err(err)?;
+    }
     for (i, tile) in t.tiles.iter().enumerate() {
         let r = layout.rects[i];
         match layout.steps[i] {

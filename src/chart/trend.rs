@@ -221,7 +221,9 @@ pub fn draw<DB: DrawingBackend>(
     let small = TextStyle::from((theme.font, font).into_font()).color(&theme.muted);
     let bold = TextStyle::from((theme.font, font, FontStyle::Bold).into_font()).color(&theme.text);
     let p = layout.plot;
-    area.fill(&theme.background).map_err(err)?;
+    if !theme.transparent {
+        area.fill(&theme.background).map_err(err)?;
+    }
     // Highlighted category band, behind everything.
     if let Some((d, _)) = highlight.and_then(|h| layout.data.get(h)) {
         let cx = layout.x_centers[d.category];
