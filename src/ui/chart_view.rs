@@ -37,12 +37,17 @@ fn prefers_dark() -> bool {
 }
 
 fn theme(scale: f64) -> Theme {
-    if prefers_dark() {
+    let mut theme = if prefers_dark() {
         Theme::dark()
     } else {
         Theme::light()
     }
-    .with_scale(scale)
+    .with_scale(scale);
+    // Embeds leave the background to the host page.
+    theme.transparent = document()
+        .document_element()
+        .is_some_and(|e| e.class_list().contains("embed"));
+    theme
 }
 
 /// Text measured by the canvas itself, in the font the chart draws with.
