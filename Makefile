@@ -9,6 +9,7 @@ PORT ?= 8080
 run:
 	scripts/setup.sh
 	trunk build --release
+	trunk build check.html --release --dist dist/check
 	node e2e/serve.mjs --dir dist --port $(PORT)
 
 ## Installs what is missing and runs every test (what CI runs)
@@ -21,6 +22,7 @@ setup:
 
 build:
 	trunk build --release
+	trunk build check.html --release --dist dist/check
 
 ## Checks every bundled feed with esep-check
 check-feeds:

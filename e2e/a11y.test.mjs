@@ -50,3 +50,14 @@ test('axe: no violations on the error states', async () => {
     await context.close();
   }
 });
+
+test('axe: no violations on the feed checker with a report of problems and its preview', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/check/?lang=kk`);
+  await page.getByTestId('file').waitFor({ timeout: 20000 });
+  assert.deepEqual(await axeViolations(page), [], 'empty checker');
+  await page.getByTestId('file').setInputFiles(new URL('../tests/feeds/partly-broken.json', import.meta.url).pathname);
+  await page.getByTestId('check-summary').waitFor();
+  await ready(page);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});

@@ -9,6 +9,7 @@
 //   /t/html/            the feed answers an HTML page with status 200
 //   /t/broken/          the feed is tests/feeds/partly-broken.json (errors + valid parts)
 //   /t/districts/       the feed is tests/feeds/good/illustrative-districts.json
+//   /tests/             the repository's tests/ folder (feeds for ?feed= and ?compare=)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,7 +48,8 @@ function sendFile(res, file, extraHeaders = {}) {
 /** Maps a URL path under `dist` to a file, refusing anything outside it. */
 function fileIn(dist, rel) {
   const clean = path.normalize(decodeURIComponent(rel)).replace(/^([/\\])+/, '');
-  const file = path.join(dist, clean === '' || clean === '.' ? 'index.html' : clean);
+  const dir = clean === '' || clean === '.' || rel.endsWith('/');
+  const file = path.join(dist, dir ? path.join(clean, 'index.html') : clean);
   return file.startsWith(dist) ? file : null;
 }
 
@@ -60,6 +62,7 @@ export function createHandler({ dir, testRoutes = false }) {
       ['/t/404/', (res) => { res.writeHead(404, { 'content-type': 'text/html' }); res.end('<h1>Not Found</h1>'); }],
       ['/t/html/', (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>Welcome</title><p>Hosting placeholder page</p>'); }],
       ['/t/broken/', (res) => sendFile(res, path.join(root, 'tests/feeds/partly-broken.json'))],
+      ['/tests/', 'files:tests'],
       ['/t/districts/', (res) => sendFile(res, path.join(root, 'tests/feeds/good/illustrative-districts.json'))],
     );
   }
@@ -80,6 +83,11 @@ export function createHandler({ dir, testRoutes = false }) {
       }
       if (!pathname.startsWith(prefix)) continue;
       const rel = pathname.slice(prefix.length);
+      if (feedOverride === 'files:tests') {
+        const file = fileIn(path.join(root, 'tests'), rel);
+        if (file) sendFile(res, file); else { res.writeHead(403); res.end(); }
+        return;
+      }
       if (feedOverride && rel.startsWith('feeds/')) {
         feedOverride(res);
         return;

@@ -81,6 +81,29 @@ msgs! {
     ERROR_TITLE: "Деректерді көрсету мүмкін емес", "Не удалось показать данные", "The data cannot be shown";
     ERROR_LOAD: "Деректер файлы жүктелмеді.", "Файл данных не загрузился.", "The data file did not load.";
     ERROR_PARSE: "Деректер файлы бүлінген немесе басқа форматта.", "Файл данных повреждён или в другом формате.", "The data file is damaged or in another format.";
+    CORS_HINT: "Басқа сайттағы файлды оқу мүмкін болмады: сол сайт оны басқа беттерге бермеуі мүмкін (CORS).",
+        "Не удалось прочитать файл с другого сайта: возможно, этот сайт не разрешает другим страницам его читать (CORS).",
+        "The file on another site could not be read: that site may not allow other pages to read it (CORS).";
+    FEED_IN_USE: "Деректер файлы", "Файл данных", "Data file";
+    DOWNLOAD_ALL: "Барлық деректерді жүктеп алу (CSV)", "Скачать все данные (CSV)", "Download all data (CSV)";
+    CHECK_TITLE: "Деректер файлын тексеру", "Проверка файла данных", "Check a feed";
+    CHECK_PRIVACY: "Файл осы құрылғыда қалады: ешнәрсе жүктелмейді.", "Файл остаётся на этом устройстве: ничего не загружается на сервер.", "The file stays on this device: nothing is uploaded.";
+    CHECK_DROP: "Файлды осында сүйреңіз немесе таңдаңыз (esep JSON, JSON-stat, CSV)", "Перетащите файл сюда или выберите его (esep JSON, JSON-stat, CSV)", "Drop a file here or choose one (esep JSON, JSON-stat, CSV)";
+    CHECK_URL: "немесе файлдың мекенжайы", "или адрес файла", "or the file's address";
+    CHECK_LOAD: "Тексеру", "Проверить", "Check";
+    CHECK_BLOCKED: "Қателер жариялауға кедергі: алдымен оларды түзетіңіз.", "Ошибки мешают публикации: сначала исправьте их.", "Errors block publishing: fix them first.";
+    CHECK_OK: "Қате жоқ: файлды жариялауға болады.", "Ошибок нет: файл можно публиковать.", "No errors: the file can be published.";
+    ERRORS: "қате", "ошибок", "error(s)";
+    WARNINGS: "ескерту", "предупреждений", "warning(s)";
+    SEVERITY: "Деңгейі", "Уровень", "Severity";
+    SEV_ERROR: "қате", "ошибка", "error";
+    SEV_WARNING: "ескерту", "предупреждение", "warning";
+    PATH: "Орны", "Место", "Where";
+    MESSAGE: "Не дұрыс емес", "Что не так", "What is wrong";
+    PREVIEW: "Беттің алдын ала көрінісі: жарамды бөліктер", "Предпросмотр страницы: то, что корректно", "Preview of the page: what is valid";
+    PER_100K: "100 000 тұрғынға", "на 100 000 жителей", "per 100 000 people";
+    COMPARE_TITLE: "Салыстыру", "Сравнение", "Comparison";
+    COMPARE_NONE: "Екі файлда ортақ көрсеткіш жоқ (бірдей id мен кезең).", "В двух файлах нет общих показателей (тот же id и период).", "The two files share no figure (same id and period).";
     TRY_AGAIN: "Қайталау", "Повторить", "Try again";
     DETAILS: "Жариялаушыға арналған мәліметтер", "Подробности для издателя", "Details for the publisher";
     PROBLEMS_TITLE: "Деректер файлында қателер бар: кейбір көрсеткіштер көрсетілмейді.",

@@ -385,6 +385,86 @@ fn tile_map(cx: &Ctx, id: &str, places: &[&Observation]) -> ChartPlan {
     }
 }
 
+/// Two feeds side by side: for every metric id both publish as a level for the same period,
+/// one bar per feed (its own areas, not context ones). Values are per 100 000 people when both
+/// areas have a sourced population, so that regions of different size compare fairly.
+pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartPlan> {
+    let own = |f: &Feed, o: &Observation| {
+        o.measure == Measure::Level
+            && o.value.is_some()
+            && f.area(&o.area).is_some_and(|x| !x.context)
+    };
+    let mut charts = Vec::new();
+    for oa in a.observations.iter().filter(|o| own(a, o)) {
+        for ob in b.observations.iter().filter(|o| own(b, o)) {
+            if oa.metric != ob.metric || oa.period != ob.period {
+                continue;
+            }
+            let ca = Ctx {
+                feed: a,
+                lang,
+                nums,
+            };
+            let cb = Ctx {
+                feed: b,
+                lang,
+                nums,
+            };
+            let rates = (
+                crate::feed::derive::per_100k(a, oa),
+                crate::feed::derive::per_100k(b, ob),
+            );
+            let (va, vb, la, lb, per) = match rates {
+                (Some(ra), Some(rb)) => (ra, rb, nums.decimal(ra, 1), nums.decimal(rb, 1), true),
+                _ => (
+                    oa.value.unwrap_or(0.0),
+                    ob.value.unwrap_or(0.0),
+                    ca.value(oa),
+                    cb.value(ob),
+                    false,
+                ),
+            };
+            let name = |f: &Feed, o: &Observation| {
+                format!(
+                    "{} · {}",
+                    f.area(&o.area).map(|x| f.text(&x.name, lang)).unwrap_or(""),
+                    f.text(&f.publisher, lang)
+                )
+            };
+            let label = ca.label(oa);
+            let per_note = if per {
+                format!(" ({})", i18n::PER_100K.get(lang))
+            } else {
+                String::new()
+            };
+            let bars = vec![
+                Bar {
+                    label: name(a, oa),
+                    value: va,
+                    value_label: la.clone(),
+                    tone: Tone::Neutral,
+                },
+                Bar {
+                    label: name(b, ob),
+                    value: vb,
+                    value_label: lb.clone(),
+                    tone: Tone::Neutral,
+                },
+            ];
+            let period = period_label(&oa.period, lang);
+            charts.push(ChartPlan {
+                id: format!("compare-{}-{}", oa.metric, oa.period).replace("..", "-"),
+                title: format!("{label}{per_note} · {period}"),
+                summary: format!("{}: {la}. {}: {lb}.", name(a, oa), name(b, ob)),
+                tips: vec![ca.tip((0, 0), oa, None), cb.tip((0, 1), ob, None)],
+                observations: vec![oa.index],
+                visual: Visual::Bars(bars),
+            });
+        }
+    }
+    charts
+}
+
 fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
     let bars: Vec<Bar> = changes
         .iter()
@@ -750,6 +830,34 @@ mod tests {
             m.chart = ChartHint::Bars;
         }
         assert_eq!(trends(&feed), 0);
+    }
+
+    #[test]
+    fn two_feeds_compare_where_metric_and_period_match_per_100k_when_populations_exist() {
+        let a = crate::feed::check(include_str!("../tests/feeds/good/illustrative-rates.json"))
+            .unwrap()
+            .feed;
+        let mut b = a.clone();
+        b.id = "other".into();
+        if let Some(p) = b.areas[0].population.as_mut() {
+            p.value = 450_000.0;
+        }
+        let charts = compare(&a, &b, Lang::En, &PlainNumbers);
+        // crimes and solved-share are levels in both; the share is a percentage: no rate.
+        assert_eq!(charts.len(), 2);
+        let crimes = charts.iter().find(|c| c.id.contains("crimes")).unwrap();
+        assert!(crimes.title.contains("per 100 000"));
+        let Visual::Bars(bars) = &crimes.visual else {
+            panic!()
+        };
+        assert!(
+            (bars[1].value - 2.0 * bars[0].value).abs() < 1e-6,
+            "half the people, twice the rate"
+        );
+        let share = charts.iter().find(|c| c.id.contains("solved")).unwrap();
+        assert!(!share.title.contains("per 100 000"));
+        // Nothing in common: no chart.
+        assert!(compare(&a, &aktobe(), Lang::En, &PlainNumbers).is_empty());
     }
 
     #[test]

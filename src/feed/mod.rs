@@ -2,6 +2,7 @@
 
 pub mod derive;
 pub mod error;
+pub mod import;
 pub mod model;
 pub mod period;
 pub mod validate;

@@ -6,12 +6,16 @@ use leptos::prelude::*;
 
 use super::load::load_feed;
 use super::report::Report;
-use crate::feed::{FeedError, Lang, LoadError, BUNDLED_FEED};
+use crate::feed::{FeedError, Lang, LoadError};
 use crate::i18n;
 
 /// The reader's language, shared through context.
 #[derive(Clone, Copy)]
 pub struct ReaderLang(pub RwSignal<Lang>);
+
+/// The feed's address when it is not the bundled one (`?feed=`), shown to readers.
+#[derive(Clone)]
+pub struct FeedAddress(pub Option<String>);
 
 /// Counts changes of the system's light/dark preference, so canvases redraw in the new colours.
 #[derive(Clone, Copy)]
@@ -123,7 +127,13 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    let feed = LocalResource::new(|| load_feed(BUNDLED_FEED.to_owned()));
+    let (address, bundled) = super::load::feed_address(query_param("feed"));
+    provide_context(FeedAddress(if bundled {
+        None
+    } else {
+        Some(address.clone())
+    }));
+    let feed = LocalResource::new(move || load_feed(address.clone()));
     if let Some(chart) = query_param("embed") {
         return super::embed::Embed(super::embed::EmbedProps { chart, feed }).into_any();
     }
@@ -153,7 +163,11 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>{move || i18n::NO_TRACKING.get(lang.get())}</p>
-            <p class="credit">{move || i18n::MADE_WITH.get(lang.get())}</p>
+            <p class="credit">
+                {move || i18n::MADE_WITH.get(lang.get())}
+                " · "
+                <a href="check/" data-testid="checker-link">{move || i18n::CHECK_TITLE.get(lang.get())}</a>
+            </p>
         </footer>
     }
     .into_any()
@@ -216,6 +230,12 @@ pub(super) fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> imp
         _ => None,
     };
     let detail = error.to_string();
+    let network = matches!(error, FeedError::Load(LoadError::Network(_)));
+    let external = use_context::<FeedAddress>().and_then(|a| a.0);
+    let cors_hint = (network && external.is_some()).then(|| {
+        view! { <p data-testid="cors-hint">{move || i18n::CORS_HINT.get(lang.get())}</p> }
+    });
+    let address = external.map(|a| view! { <p class="detail">{a}</p> });
     view! {
         <section class="error-panel" role="alert" data-testid="feed-error">
             <h1>{move || i18n::ERROR_TITLE.get(lang.get())}</h1>
@@ -225,6 +245,8 @@ pub(super) fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> imp
                 }}
                 {status.map(|s| format!(" (HTTP {s})"))}
             </p>
+            {cors_hint}
+            {address}
             <button type="button" class="retry" on:click=move |_| on_retry()>
                 {move || i18n::TRY_AGAIN.get(lang.get())}
             </button>

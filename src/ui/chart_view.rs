@@ -122,7 +122,7 @@ fn download_url(url: &str, name: &str) {
     a.click();
 }
 
-fn download_text(text: &str, mime: &str, name: &str) {
+pub(super) fn download_text(text: &str, mime: &str, name: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

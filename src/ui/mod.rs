@@ -3,10 +3,11 @@
 
 mod app;
 mod chart_view;
+mod checker;
 mod embed;
 mod format;
 mod load;
-mod report;
+pub(crate) mod report;
 mod share;
 
 pub use app::App;
@@ -15,4 +16,10 @@ pub use app::App;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+}
+
+/// Mounts the feed checker page (`check/`), a separate wasm.
+pub fn mount_checker() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(checker::Checker);
 }

@@ -10,6 +10,7 @@ use super::format::IntlNumbers;
 use crate::feed::{Checked, Feed, Lang, Observation, Severity, Source};
 use crate::i18n::{self, period_label};
 use crate::plan::{plan, sparkline as plan_sparkline};
+
 use crate::present::{arrow, change_sentence, tone, value_text};
 
 fn source_line(src: &Source, lang: Lang) -> impl IntoView {
@@ -69,6 +70,7 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
         .map(ToString::to_string)
         .collect();
     let f = feed.clone();
+    let address = use_context::<super::app::FeedAddress>().and_then(|a| a.0);
     let header = move || {
         let l = lang.get();
         let as_of = f
@@ -79,6 +81,7 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
                 <p class="publisher">{f.text(&f.publisher, l).to_owned()}</p>
                 <h1 data-testid="title">{f.text(&f.title, l).to_owned()}</h1>
                 <p class="lede">{f.text(&f.description, l).to_owned()}</p>
+                {address.clone().map(|a| view! { <p class="meta" data-testid="feed-address">{format!("{}: {a}", i18n::FEED_IN_USE.get(l))}</p> })}
                 <p class="meta">
                     {f.period.map(|p| period_label(&p, l))}
                     {as_of.map(|a| view! { " · " <span data-testid="data-as-of">{a}</span> })}
@@ -118,6 +121,9 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
         {header}
         {problems}
         <Headlines feed=feed.clone() />
+        {super::share::param("compare")
+            .filter(|u| super::load::is_fetchable(u))
+            .map(|url| view! { <Compare feed=feed.clone() url /> })}
         <Sections feed=feed.clone() />
         <Glossary feed=feed.clone() />
         <Sources feed />
@@ -177,6 +183,46 @@ fn Headlines(feed: Arc<Feed>) -> impl IntoView {
         <section aria-labelledby="h-headlines">
             <h2 id="h-headlines">{move || i18n::HEADLINES.get(lang.get())}</h2>
             <ul class="cards">{cards}</ul>
+        </section>
+    }
+}
+
+/// `?compare=<feed>`: this feed and another on shared axes, where metric ids and periods match.
+#[component]
+fn Compare(feed: Arc<Feed>, url: String) -> impl IntoView {
+    let ReaderLang(lang) = expect_context();
+    let shown = url.clone();
+    let other = LocalResource::new(move || super::load::load_feed(url.clone()));
+    view! {
+        <section aria-labelledby="h-compare" class="theme" data-testid="compare">
+            <h2 id="h-compare">{move || i18n::COMPARE_TITLE.get(lang.get())}</h2>
+            <p class="meta">{move || format!("{}: {shown}", i18n::FEED_IN_USE.get(lang.get()))}</p>
+            <Suspense fallback=|| view! { <div class="sk sk-chart"></div> }>
+                {
+                    let feed = feed.clone();
+                    move || {
+                        let feed = feed.clone();
+                        Suspend::new(async move {
+                            match other.await {
+                                Ok(checked) => {
+                                    let l = lang.get();
+                                    let charts = crate::plan::compare(&feed, &checked.feed, l, &IntlNumbers::new(l));
+                                    if charts.is_empty() {
+                                        view! { <p>{i18n::COMPARE_NONE.get(l)}</p> }.into_any()
+                                    } else {
+                                        charts
+                                            .into_iter()
+                                            .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
+                                            .collect_view()
+                                            .into_any()
+                                    }
+                                }
+                                Err(e) => view! { <p class="chart-failed" role="alert">{e.to_string()}</p> }.into_any(),
+                            }
+                        })
+                    }
+                }
+            </Suspense>
         </section>
     }
 }
@@ -282,10 +328,24 @@ fn Sources(feed: Arc<Feed>) -> impl IntoView {
             }
             None => view! { <p>{i18n::NO_LICENCE.get(l)}</p> }.into_any(),
         };
+        let all = {
+            let feed = feed.clone();
+            move |_| {
+                let indexes: Vec<usize> = feed.observations.iter().map(|o| o.index).collect();
+                let text = format!("\u{feff}{}", crate::export::csv(&feed, &indexes, l));
+                let name = crate::export::file_name(&feed, "all", l, "csv");
+                super::chart_view::download_text(&text, "text/csv;charset=utf-8", &name);
+            }
+        };
         view! {
             <section aria-labelledby="h-sources" class="sources">
                 <h2 id="h-sources">{i18n::SOURCES_AND_METHOD.get(l)}</h2>
                 <p class="method">{i18n::METHOD.get(l)}</p>
+                <p>
+                    <button type="button" class="action" data-testid="download-all" on:click=all>
+                        {i18n::DOWNLOAD_ALL.get(l)}
+                    </button>
+                </p>
                 <ol data-testid="sources">{items}</ol>
                 <p class="credit-line" data-testid="credit">
                     {format!("{}: {}.", i18n::CREDIT.get(l), feed.text(&feed.publisher, l))}

@@ -1,0 +1,125 @@
+// For publishers and other regions: the feed checker, ?feed=, ?compare=, JSON-stat, CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPage, root, canvasColours } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+const file = (p) => path.join(root, p);
+const drawn = (page) => page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+
+async function checker(lang = 'en') {
+  const opened = await openPage(env.browser, `${env.url}/check/?lang=${lang}`);
+  await opened.page.getByTestId('file').waitFor({ timeout: 20000 });
+  return opened;
+}
+
+test('the checker passes a good feed and previews it, all in the browser', async () => {
+  const { page, context, problems } = await checker();
+  await page.getByTestId('file').setInputFiles(file('tests/feeds/good/minimal.json'));
+  const summary = page.getByTestId('check-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /^0 error\(s\), 0 warning\(s\)\. No errors: the file can be published\./);
+  await drawn(page);
+  assert.ok((await canvasColours(page, '[data-testid=preview] canvas')) >= 4);
+  assert.deepEqual(problems.requests, [], 'nothing leaves the machine');
+  await context.close();
+});
+
+test('a bad feed dropped on the checker lists every problem with its path, and previews what is valid', async () => {
+  const { page, context } = await checker();
+  const text = fs.readFileSync(file('tests/feeds/partly-broken.json'), 'utf8');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'partly-broken.json', { type: 'application/json' }));
+    document.querySelector('[data-testid=drop]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  const summary = page.getByTestId('check-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /^4 error\(s\), 0 warning\(s\)\. Errors block publishing/);
+  const rows = await page.getByTestId('problem').allInnerTexts();
+  assert.equal(rows.length, 4);
+  assert.ok(rows.some((r) => /error\s+observations\[2\]\.metric\s+unknown metric 'frod'/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /sources\[1\]\.url/.test(r)));
+  await drawn(page);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await context.close();
+});
+
+test('the checker imports a JSON-stat dataset through the same validation', async () => {
+  const { page, context } = await checker();
+  await page.getByTestId('file').setInputFiles(file('tests/fixtures/crime.jsonstat.json'));
+  await page.getByTestId('check-summary').waitFor();
+  assert.match(await page.getByTestId('check-summary').innerText(), /^0 error\(s\)/);
+  await drawn(page);
+  assert.match(await page.getByTestId('preview').innerText(), /Registered crimes \(illustrative\)/);
+  await context.close();
+});
+
+test('the checker reads a tidy CSV and a feed by address, and refuses an HTML page', async () => {
+  const { page, context } = await checker('ru');
+  await page.getByTestId('file').setInputFiles(file('tests/fixtures/figures.csv'));
+  await page.getByTestId('check-summary').waitFor();
+  assert.match(await page.getByTestId('check-summary').innerText(), /^0 ошибок/);
+  await page.getByTestId('url').fill('../tests/feeds/bad/19-unknown-metric.json');
+  await page.getByRole('button', { name: 'Проверить' }).click();
+  await page.getByTestId('problem').filter({ hasText: "unknown metric 'frod'" }).waitFor();
+  await page.getByTestId('file').setInputFiles(file('tests/feeds/bad/03-html-page.json'));
+  await page.getByTestId('check-refused').waitFor();
+  assert.match(await page.getByTestId('check-refused').innerText(), /HTML page, not a JSON feed/);
+  await context.close();
+});
+
+test('?feed= loads another conforming feed and says which file is in use', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en&feed=tests/feeds/good/illustrative-rates.json`);
+  await drawn(page);
+  assert.match(await page.getByTestId('title').innerText(), /Illustrative feed for per-100 000 rates/);
+  assert.match(await page.getByTestId('feed-address').innerText(), /Data file: tests\/feeds\/good\/illustrative-rates\.json/);
+  assert.match(await page.locator('body').innerText(), /Illustrative: not real data/);
+  await context.close();
+});
+
+test('?feed= on a host that refuses says so, with the address and a retry; javascript: is ignored', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en&feed=http://127.0.0.1:9/feed.json`);
+  const panel = page.getByTestId('feed-error');
+  await panel.waitFor({ timeout: 20000 });
+  assert.match(await panel.innerText(), /The data file did not load/);
+  assert.match(await panel.getByTestId('cors-hint').innerText(), /may not allow other pages to read it \(CORS\)/);
+  assert.match(await panel.innerText(), /http:\/\/127\.0\.0\.1:9\/feed\.json/);
+  await context.close();
+  const second = await openPage(env.browser, `${env.url}/?lang=en&feed=javascript:alert(1)`);
+  await drawn(second.page);
+  assert.match(await second.page.getByTestId('title').innerText(), /Results for 2025/);
+  await second.context.close();
+});
+
+test('?compare= puts two regions on shared axes, per 100 000 people where populations exist', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en&feed=tests/feeds/good/illustrative-rates.json&compare=tests/feeds/good/illustrative-rates-b.json`);
+  const section = page.getByTestId('compare');
+  await section.locator('canvas').first().waitFor({ timeout: 20000 });
+  const text = await section.innerText();
+  assert.match(text, /Registered crimes \(per 100 000 people\) · Jan–Sep 2025/);
+  // 2012 of 900 000 → 223.6; 1500 of 450 000 → 333.3.
+  assert.match(text, /223\.6/);
+  assert.match(text, /333\.3/);
+  await context.close();
+});
+
+test('the whole feed downloads as tidy CSV with source columns', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await drawn(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-all').click()]);
+  assert.equal(dl.suggestedFilename(), 'aktobe-2025-all-en.csv');
+  const lines = fs.readFileSync(await dl.path(), 'utf8').trim().split('\r\n');
+  assert.equal(lines.length, 1 + 58);
+  assert.match(lines[0], /source_url,source_date,source_grade$/);
+  await context.close();
+});

@@ -1,0 +1,535 @@
+//! Open formats in, esep feeds out: JSON-stat 2.0 datasets and tidy CSV tables (one figure per
+//! row, as press services keep them in spreadsheets). Both become an esep feed document that then
+//! goes through the same validation as any feed, so every problem is reported the same way.
+
+use serde_json::{json, Map, Value};
+
+/// Why a file could not be converted at all.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error("not JSON-stat: {0}")]
+    JsonStat(String),
+    #[error("not a tidy CSV table: {0}")]
+    Csv(String),
+}
+
+/// True for a JSON-stat 2.0 dataset (`"class": "dataset"`).
+pub fn looks_like_jsonstat(text: &str) -> bool {
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .is_some_and(|v| v.get("class").and_then(Value::as_str) == Some("dataset"))
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "x".to_owned()
+    } else {
+        out.chars().take(80).collect()
+    }
+}
+
+/// Category ids of a JSON-stat dimension, in index order.
+fn categories(dim: &Value) -> Result<Vec<String>, ImportError> {
+    let cat = dim
+        .get("category")
+        .ok_or_else(|| ImportError::JsonStat("a dimension has no category".into()))?;
+    match cat.get("index") {
+        Some(Value::Array(ids)) => Ok(ids
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()),
+        Some(Value::Object(map)) => {
+            let mut pairs: Vec<(u64, String)> = map
+                .iter()
+                .filter_map(|(k, v)| Some((v.as_u64()?, k.clone())))
+                .collect();
+            pairs.sort();
+            Ok(pairs.into_iter().map(|(_, k)| k).collect())
+        }
+        _ => match cat.get("label").and_then(Value::as_object) {
+            Some(labels) if labels.len() == 1 => Ok(labels.keys().cloned().collect()),
+            _ => Err(ImportError::JsonStat(
+                "a dimension has no category index".into(),
+            )),
+        },
+    }
+}
+
+fn label_of(dim: &Value, id: &str) -> String {
+    dim.pointer(&format!(
+        "/category/label/{}",
+        id.replace('~', "~0").replace('/', "~1")
+    ))
+    .and_then(Value::as_str)
+    .unwrap_or(id)
+    .to_owned()
+}
+
+/// Which dimension plays which part: JSON-stat roles first, then the names documented in
+/// `docs/feed.md` (`metric`/`indicator`, `area`/`geo`, `period`/`time`).
+fn find_dim(ids: &[String], ds: &Value, role: &str, names: &[&str]) -> Option<usize> {
+    if let Some(Value::Array(r)) = ds.pointer(&format!("/role/{role}")) {
+        if let Some(name) = r.first().and_then(Value::as_str) {
+            return ids.iter().position(|i| i == name);
+        }
+    }
+    ids.iter()
+        .position(|i| names.contains(&i.to_lowercase().as_str()))
+}
+
+fn unit_of(dim: &Value, id: &str) -> &'static str {
+    let label = dim
+        .pointer(&format!("/category/unit/{id}/label"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_lowercase();
+    match label.as_str() {
+        l if l.contains('%') || l.contains("percent") => "percent",
+        l if l == "kg" || l.contains("kilogram") => "kg",
+        l if l.contains("million") && l.contains("tenge") => "million-tenge",
+        l if l.contains("tenge") || l.contains('₸') => "tenge",
+        _ => "count",
+    }
+}
+
+/// Converts a JSON-stat 2.0 dataset into an esep feed document. Publisher, source and the
+/// esep-specific fields (direction, group) come from `extension.esep` where given.
+pub fn from_jsonstat(text: &str) -> Result<Value, ImportError> {
+    let ds: Value = serde_json::from_str(text).map_err(|e| ImportError::JsonStat(e.to_string()))?;
+    if ds.get("class").and_then(Value::as_str) != Some("dataset") {
+        return Err(ImportError::JsonStat("\"class\" is not \"dataset\"".into()));
+    }
+    let ids: Vec<String> = ds
+        .get("id")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .ok_or_else(|| ImportError::JsonStat("\"id\" is missing".into()))?;
+    let sizes: Vec<usize> = ds
+        .get("size")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_u64().map(|n| n as usize))
+                .collect()
+        })
+        .ok_or_else(|| ImportError::JsonStat("\"size\" is missing".into()))?;
+    if sizes.len() != ids.len() {
+        return Err(ImportError::JsonStat(
+            "\"id\" and \"size\" differ in length".into(),
+        ));
+    }
+    let dims: Vec<&Value> = ids
+        .iter()
+        .map(|i| {
+            ds.pointer(&format!("/dimension/{i}"))
+                .ok_or_else(|| ImportError::JsonStat(format!("dimension '{i}' is missing")))
+        })
+        .collect::<Result<_, _>>()?;
+    let cats: Vec<Vec<String>> = dims
+        .iter()
+        .map(|d| categories(d))
+        .collect::<Result<_, _>>()?;
+    if cats.iter().zip(&sizes).any(|(c, s)| c.len() != *s) {
+        return Err(ImportError::JsonStat(
+            "a dimension's size does not match its categories".into(),
+        ));
+    }
+    let m = find_dim(&ids, &ds, "metric", &["metric", "indicator"])
+        .ok_or_else(|| ImportError::JsonStat("no metric dimension".into()))?;
+    let a = find_dim(&ids, &ds, "geo", &["area", "geo", "region"])
+        .ok_or_else(|| ImportError::JsonStat("no area (geo) dimension".into()))?;
+    let p = find_dim(&ids, &ds, "time", &["period", "time", "year"])
+        .ok_or_else(|| ImportError::JsonStat("no period (time) dimension".into()))?;
+    if ids.len() != 3
+        && sizes
+            .iter()
+            .enumerate()
+            .any(|(i, s)| i != m && i != a && i != p && *s != 1)
+    {
+        return Err(ImportError::JsonStat(
+            "dimensions other than metric, area and period must have one category".into(),
+        ));
+    }
+    let total: usize = sizes.iter().product();
+    if total > 1_000_000 {
+        return Err(ImportError::JsonStat(format!(
+            "{total} cells is more than this converter takes (1 000 000)"
+        )));
+    }
+    let value_at = |i: usize| -> Value {
+        match ds.get("value") {
+            Some(Value::Array(v)) => v.get(i).cloned().unwrap_or(Value::Null),
+            Some(Value::Object(v)) => v.get(&i.to_string()).cloned().unwrap_or(Value::Null),
+            _ => Value::Null,
+        }
+    };
+    let ext = ds
+        .pointer("/extension/esep")
+        .cloned()
+        .unwrap_or(Value::Null);
+    let lang = ext.get("lang").and_then(Value::as_str).unwrap_or("en");
+    let text_of = |v: Option<&Value>, fallback: &str| -> Value {
+        match v {
+            Some(Value::Object(o)) => Value::Object(o.clone()),
+            Some(Value::String(s)) => json!({ lang: s }),
+            _ => json!({ lang: fallback }),
+        }
+    };
+    let source_url = ext
+        .get("source_url")
+        .or_else(|| ds.get("href"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let source = json!({
+        "id": "dataset",
+        "title": ds.get("label").and_then(Value::as_str).unwrap_or("JSON-stat dataset"),
+        "publisher": ds.get("source").and_then(Value::as_str).unwrap_or("unknown"),
+        "url": source_url,
+        "date": ds.get("updated").and_then(Value::as_str).map(|d| d.chars().take(10).collect::<String>()).unwrap_or_default(),
+        "grade": ext.get("grade").and_then(Value::as_str).unwrap_or("primary"),
+    });
+    let metrics: Vec<Value> = cats[m]
+        .iter()
+        .map(|id| {
+            let meta = ext.pointer(&format!("/metrics/{id}")).cloned().unwrap_or(Value::Null);
+            json!({
+                "id": slug(id),
+                "label": { lang: label_of(dims[m], id) },
+                "unit": meta.get("unit").and_then(Value::as_str).unwrap_or_else(|| unit_of(dims[m], id)),
+                "direction": meta.get("direction").and_then(Value::as_str).unwrap_or("neutral"),
+                "group": meta.get("group").and_then(Value::as_str).unwrap_or("crime"),
+            })
+        })
+        .collect();
+    let areas: Vec<Value> = cats[a]
+        .iter()
+        .map(|id| {
+            let meta = ext
+                .pointer(&format!("/areas/{id}"))
+                .cloned()
+                .unwrap_or(Value::Null);
+            json!({
+                "id": slug(id),
+                "kind": meta.get("kind").and_then(Value::as_str).unwrap_or("region"),
+                "name": { lang: label_of(dims[a], id) },
+            })
+        })
+        .collect();
+    let mut observations = Vec::new();
+    // Row-major order: the last dimension varies fastest.
+    for flat in 0..total {
+        let mut rest = flat;
+        let mut at = vec![0usize; sizes.len()];
+        for d in (0..sizes.len()).rev() {
+            at[d] = rest % sizes[d].max(1);
+            rest /= sizes[d].max(1);
+        }
+        let v = value_at(flat);
+        let status = ds
+            .get("status")
+            .and_then(|s| match s {
+                Value::Array(a) => a.get(flat).cloned(),
+                Value::Object(o) => o.get(&flat.to_string()).cloned(),
+                Value::String(one) => Some(Value::String(one.clone())),
+                _ => None,
+            })
+            .and_then(|s| s.as_str().map(str::to_owned));
+        let mut o = Map::new();
+        o.insert("metric".into(), json!(slug(&cats[m][at[m]])));
+        o.insert("area".into(), json!(slug(&cats[a][at[a]])));
+        o.insert("period".into(), json!(cats[p][at[p]]));
+        o.insert("value".into(), v);
+        o.insert("source".into(), json!("dataset"));
+        // JSON-stat status "p" is provisional, "r" revised (Eurostat's usage).
+        match status.as_deref() {
+            Some("p") => {
+                o.insert("status".into(), json!("provisional"));
+            }
+            Some("r") => {
+                o.insert("status".into(), json!("revised"));
+            }
+            _ => {}
+        }
+        observations.push(Value::Object(o));
+    }
+    Ok(json!({
+        "esep": "1.0",
+        "id": slug(ext.get("id").and_then(Value::as_str).unwrap_or("jsonstat-import")),
+        "lang": lang,
+        "publisher": text_of(ext.get("publisher"), ds.get("source").and_then(Value::as_str).unwrap_or("unknown")),
+        "title": text_of(ext.get("title"), ds.get("label").and_then(Value::as_str).unwrap_or("JSON-stat dataset")),
+        "data_as_of": ds.get("updated").and_then(Value::as_str).map(|d| d.chars().take(10).collect::<String>()),
+        "areas": areas,
+        "metrics": metrics,
+        "sources": [source],
+        "observations": observations,
+    }))
+}
+
+/// Splits CSV text into rows of fields (RFC 4180: quotes, doubled quotes, CRLF).
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, ImportError> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if quoted {
+        return Err(ImportError::Csv("a quoted field is not closed".into()));
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows.retain(|r| !(r.len() == 1 && r[0].trim().is_empty()));
+    Ok(rows)
+}
+
+fn csv_unit(unit: &str, kind: &str) -> &'static str {
+    match unit.trim().to_lowercase().as_str() {
+        _ if kind == "change_pct" || kind == "change_pp" => "count",
+        "percent" | "%" => "percent",
+        "kg" => "kg",
+        "million tenge" => "million-tenge",
+        "tenge" => "tenge",
+        _ => "count",
+    }
+}
+
+/// Converts a tidy CSV (columns as in `shared/data/aktobe/figures.csv`: id, geography, metric,
+/// period, value, qualifier, unit, kind, comparison, agency, source_title, source_url,
+/// source_date, quote, grade) into an esep feed document in English. Direction and group are
+/// set to `neutral` and `crime` for the publisher to edit.
+pub fn from_tidy_csv(text: &str, feed_id: &str) -> Result<Value, ImportError> {
+    let rows = parse_csv(text)?;
+    let (header, body) = rows
+        .split_first()
+        .ok_or_else(|| ImportError::Csv("the file is empty".into()))?;
+    let col = |name: &str| header.iter().position(|h| h.trim() == name);
+    let need = [
+        "geography",
+        "metric",
+        "period",
+        "value",
+        "source_url",
+        "source_date",
+    ];
+    for n in need {
+        if col(n).is_none() {
+            return Err(ImportError::Csv(format!("column '{n}' is missing")));
+        }
+    }
+    let get = |row: &[String], name: &str| -> String {
+        col(name)
+            .and_then(|i| row.get(i))
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let mut areas: Vec<Value> = Vec::new();
+    let mut metrics: Vec<Value> = Vec::new();
+    let mut sources: Vec<Value> = Vec::new();
+    let mut observations = Vec::new();
+    for row in body {
+        let geography = get(row, "geography");
+        let area_id = slug(&geography);
+        if !areas.iter().any(|a| a["id"] == area_id) {
+            let kind = match geography.to_lowercase() {
+                g if g.contains("city") => "city",
+                g if g.contains("district") => "district",
+                g if g == "kazakhstan" => "country",
+                _ => "region",
+            };
+            let mut area = json!({ "id": area_id, "kind": kind, "name": { "en": geography } });
+            if kind == "country" {
+                area["context"] = json!(true);
+            }
+            areas.push(area);
+        }
+        let kind = get(row, "kind");
+        let metric_name = get(row, "metric");
+        let metric_id = slug(&metric_name);
+        if !metrics.iter().any(|m| m["id"] == metric_id) {
+            metrics.push(json!({
+                "id": metric_id,
+                "label": { "en": metric_name },
+                "unit": csv_unit(&get(row, "unit"), &kind),
+                "direction": "neutral",
+                "group": "crime",
+            }));
+        }
+        let url = get(row, "source_url");
+        let source_id = match sources.iter().position(|s| s["url"] == url) {
+            Some(i) => format!("s{}", i + 1),
+            None => {
+                sources.push(json!({
+                    "id": format!("s{}", sources.len() + 1),
+                    "title": get(row, "source_title"),
+                    "publisher": url.split('/').nth(2).unwrap_or("unknown").trim_start_matches("www."),
+                    "url": url,
+                    "date": get(row, "source_date"),
+                    "grade": match get(row, "grade").as_str() { "" => "secondary".to_owned(), g => g.to_owned() },
+                }));
+                format!("s{}", sources.len())
+            }
+        };
+        let value_text = get(row, "value");
+        let value = if value_text.is_empty() {
+            Value::Null
+        } else {
+            match value_text.parse::<f64>() {
+                Ok(v) => json!(v),
+                // Kept as text so that validation names the cell.
+                Err(_) => Value::String(value_text),
+            }
+        };
+        let mut o = Map::new();
+        let id = get(row, "id");
+        if !id.is_empty() {
+            o.insert("id".into(), json!(slug(&id)));
+        }
+        o.insert("metric".into(), json!(metric_id));
+        o.insert("area".into(), json!(area_id));
+        o.insert("period".into(), json!(get(row, "period")));
+        match kind.as_str() {
+            "change_pct" => {
+                o.insert("measure".into(), json!("change-pct"));
+                o.insert("vs".into(), json!(get(row, "comparison")));
+            }
+            "change_pp" => {
+                o.insert("measure".into(), json!("change-pp"));
+                o.insert("vs".into(), json!(get(row, "comparison")));
+            }
+            _ => {}
+        }
+        o.insert("value".into(), value);
+        let qualifier = match get(row, "qualifier").as_str() {
+            "more than" => Some("more-than"),
+            "less than" => Some("less-than"),
+            "approximately" | "about" => Some("approximately"),
+            "rounded to hundreds" => Some("rounded-to-hundreds"),
+            "rounded to thousands" => Some("rounded-to-thousands"),
+            _ => None,
+        };
+        if let Some(q) = qualifier {
+            o.insert("qualifier".into(), json!(q));
+        }
+        let agency = get(row, "agency");
+        if !agency.is_empty() {
+            o.insert("agency".into(), json!({ "en": agency }));
+        }
+        o.insert("source".into(), json!(source_id));
+        let quote = get(row, "quote");
+        if !quote.is_empty() {
+            o.insert("quote".into(), json!(quote));
+        }
+        observations.push(Value::Object(o));
+    }
+    Ok(json!({
+        "esep": "1.0",
+        "id": slug(feed_id),
+        "lang": "en",
+        "publisher": { "en": sources.first().and_then(|s| s["publisher"].as_str()).unwrap_or("unknown") },
+        "title": { "en": feed_id },
+        "areas": areas,
+        "metrics": metrics,
+        "sources": sources,
+        "observations": observations,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JSONSTAT: &str = include_str!("../../tests/fixtures/crime.jsonstat.json");
+    const TIDY: &str = include_str!("../../tests/fixtures/figures.csv");
+
+    #[test]
+    fn a_jsonstat_dataset_becomes_a_valid_feed_with_every_cell() {
+        assert!(looks_like_jsonstat(JSONSTAT));
+        let doc = from_jsonstat(JSONSTAT).unwrap();
+        let checked = crate::feed::check(&doc.to_string()).unwrap();
+        assert!(!checked.has_errors(), "{:#?}", checked.problems);
+        let f = checked.feed;
+        assert_eq!(f.metrics.len(), 2);
+        assert_eq!(f.areas.len(), 2);
+        // 2 metrics × 2 areas × 3 years, one of them null (not available).
+        assert_eq!(f.observations.len(), 12);
+        assert_eq!(
+            f.observations.iter().filter(|o| o.value.is_none()).count(),
+            1
+        );
+        assert!(f
+            .metrics
+            .iter()
+            .any(|m| m.unit == crate::feed::Unit::Percent));
+    }
+
+    #[test]
+    fn a_broken_jsonstat_dataset_is_refused_with_a_reason() {
+        assert!(matches!(
+            from_jsonstat("{\"class\":\"collection\"}"),
+            Err(ImportError::JsonStat(_))
+        ));
+        let wrong = JSONSTAT.replace("\"size\": [2, 2, 3]", "\"size\": [2, 2, 4]");
+        assert!(from_jsonstat(&wrong).is_err());
+    }
+
+    #[test]
+    fn csv_fields_follow_rfc_4180() {
+        let rows = parse_csv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,2,3\n").unwrap();
+        assert_eq!(
+            rows,
+            vec![vec!["a", "b,c", "say \"hi\""], vec!["1", "2", "3"]]
+        );
+        assert!(parse_csv("\"open").is_err());
+    }
+
+    #[test]
+    fn a_tidy_csv_like_the_press_services_becomes_a_feed_through_the_same_validation() {
+        let doc = from_tidy_csv(TIDY, "aktobe-from-csv").unwrap();
+        let checked = crate::feed::check(&doc.to_string()).unwrap();
+        let f = &checked.feed;
+        assert!(!checked.has_errors(), "{:#?}", checked.problems);
+        let crimes = f.observation("registered-crimes-2025").unwrap();
+        assert_eq!(crimes.value, Some(-7.0));
+        assert!(crimes.measure.is_change());
+        assert!(f.areas.iter().any(|a| a.context));
+        // The bad row (a number written with a comma) is named by its path.
+        let bad = from_tidy_csv(&TIDY.replace(",76,,kg,", ",\"76,5\",,kg,"), "x").unwrap();
+        let checked = crate::feed::check(&bad.to_string()).unwrap();
+        assert!(checked
+            .errors()
+            .any(|p| p.path.ends_with(".value") && p.message.contains("expected a number")));
+    }
+}

@@ -1,0 +1,210 @@
+//! "Check a feed", a page of its own (`check/`, a separate wasm so that it weighs nothing on the
+//! report's first visit): drop or choose a file, or give an address; the feed is validated and
+//! previewed in the browser. Nothing is uploaded.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast as _;
+
+use super::app::{FeedAddress, Online, ReaderLang, ThemeChanged};
+use super::report::Report;
+use crate::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
+use crate::feed::{self, Checked, Lang, Severity};
+use crate::i18n;
+
+/// What the checker makes of one file.
+#[derive(Clone)]
+enum Outcome {
+    /// Readable: the problems and what will render.
+    Checked(String, Arc<Checked>),
+    /// Nothing of it can be used.
+    Refused(String, String),
+}
+
+/// Converts CSV and JSON-stat, then checks, exactly as `esep-check` does.
+fn process(name: &str, text: &str) -> Outcome {
+    let converted = if name.to_lowercase().ends_with(".csv") {
+        Some(from_tidy_csv(text, name.trim_end_matches(".csv")).map(|d| d.to_string()))
+    } else if looks_like_jsonstat(text) {
+        Some(from_jsonstat(text).map(|d| d.to_string()))
+    } else {
+        None
+    };
+    let text = match converted {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => return Outcome::Refused(name.to_owned(), e.to_string()),
+        None => text.to_owned(),
+    };
+    match feed::check(&text) {
+        Ok(c) => Outcome::Checked(name.to_owned(), Arc::new(c)),
+        Err(e) => Outcome::Refused(name.to_owned(), e.to_string()),
+    }
+}
+
+async fn read_file(file: web_sys::File) -> Option<String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?;
+    text.as_string()
+}
+
+#[component]
+pub fn Checker() -> impl IntoView {
+    let lang = RwSignal::new(
+        super::share::param("lang")
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or(Lang::En),
+    );
+    provide_context(ReaderLang(lang));
+    provide_context(ThemeChanged(RwSignal::new(0)));
+    provide_context(Online(RwSignal::new(true)));
+    provide_context(FeedAddress(None));
+    if let Some(root) = document().document_element() {
+        root.set_attribute("lang", lang.get_untracked().code()).ok();
+    }
+    let (outcome, set_outcome) = signal(None::<Outcome>);
+    let (busy, set_busy) = signal(false);
+    let take = move |file: web_sys::File| {
+        set_busy.set(true);
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let result = match read_file(file).await {
+                Some(text) => process(&name, &text),
+                None => Outcome::Refused(name.clone(), "the file could not be read as text".into()),
+            };
+            set_outcome.set(Some(result));
+            set_busy.set(false);
+        });
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let file = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            take(file);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take(file);
+        }
+    };
+    let (url, set_url) = signal(String::new());
+    let fetch_url = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let address = url.get_untracked();
+        if !super::load::is_fetchable(&address) {
+            set_outcome.set(Some(Outcome::Refused(
+                address,
+                "not an http(s) or relative address".into(),
+            )));
+            return;
+        }
+        set_busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match super::load::fetch_text(&address).await {
+                Ok(text) => process(&address, &text),
+                Err(e) => Outcome::Refused(address.clone(), e.to_string()),
+            };
+            set_outcome.set(Some(result));
+            set_busy.set(false);
+        });
+    };
+    let l = move || lang.get();
+    let results = move || {
+        outcome.get().map(|o| match o {
+            Outcome::Refused(name, message) => view! {
+                <section class="error-panel" role="alert" data-testid="check-refused">
+                    <h2>{name}</h2>
+                    <p>{message}</p>
+                </section>
+            }
+            .into_any(),
+            Outcome::Checked(name, checked) => {
+                let errors = checked.errors().count();
+                let warnings = checked.warnings().count();
+                let rows = checked
+                    .problems
+                    .iter()
+                    .map(|p| {
+                        let (class, tag) = match p.severity {
+                            Severity::Error => ("sev-error", i18n::SEV_ERROR.get(l())),
+                            Severity::Warning => ("sev-warning", i18n::SEV_WARNING.get(l())),
+                        };
+                        view! {
+                            <tr class=class data-testid="problem">
+                                <td>{tag}</td>
+                                <td><code>{p.path.clone()}</code></td>
+                                <td>{p.message.clone()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let verdict = if errors > 0 { i18n::CHECK_BLOCKED.get(l()) } else { i18n::CHECK_OK.get(l()) };
+                view! {
+                    <section aria-labelledby="h-problems">
+                        <h2 id="h-problems">{name}</h2>
+                        <p class="check-summary" data-testid="check-summary">
+                            {format!("{errors} {}, {warnings} {}. {verdict}", i18n::ERRORS.get(l()), i18n::WARNINGS.get(l()))}
+                        </p>
+                        <div class="table-wrap">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{i18n::SEVERITY.get(l())}</th>
+                                        <th scope="col">{i18n::PATH.get(l())}</th>
+                                        <th scope="col">{i18n::MESSAGE.get(l())}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    </section>
+                    <section class="preview" aria-label=i18n::PREVIEW.get(l()) data-testid="preview">
+                        <p class="note">{i18n::PREVIEW.get(l())}</p>
+                        <Report checked />
+                    </section>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="../">"esep"</a>
+        </header>
+        <main id="main" class="checker">
+            <h1>{move || i18n::CHECK_TITLE.get(l())}</h1>
+            <p>{move || i18n::CHECK_PRIVACY.get(l())}</p>
+            <label
+                class="drop"
+                data-testid="drop"
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=on_drop
+            >
+                <span>{move || i18n::CHECK_DROP.get(l())}</span>
+                <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="file" on:change=on_input />
+            </label>
+            <form class="url-form" on:submit=fetch_url>
+                <label>
+                    {move || i18n::CHECK_URL.get(l())}
+                    <input type="text" inputmode="url" autocomplete="url" data-testid="url" prop:value=url on:input=move |ev| set_url.set(event_target_value(&ev)) />
+                </label>
+                <button type="submit" class="action">{move || i18n::CHECK_LOAD.get(l())}</button>
+            </form>
+            <Show when=move || busy.get()>
+                <p role="status">{move || i18n::LOADING.get(l())}</p>
+            </Show>
+            {results}
+        </main>
+    }
+}
