@@ -10,6 +10,9 @@
 //   /t/broken/          the feed is tests/feeds/partly-broken.json (errors + valid parts)
 //   /t/districts/       the feed is tests/feeds/good/illustrative-districts.json
 //   /tests/             the repository's tests/ folder (feeds for ?feed= and ?compare=)
+//   /t/500/ /t/loop/ /t/type/ /t/empty/ /t/truncated/ /t/huge/ /t/slow/ /t/reset/  feed faults
+//   /t/hostile/         a feed whose labels try to inject markup
+//   /csp/               the app under the strict Content-Security-Policy (STRICT_CSP)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
+
+/** The strict policy of docs/hosting.md, for the /csp/ mount. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors *";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -63,6 +69,30 @@ export function createHandler({ dir, testRoutes = false }) {
       ['/t/html/', (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>Welcome</title><p>Hosting placeholder page</p>'); }],
       ['/t/broken/', (res) => sendFile(res, path.join(root, 'tests/feeds/partly-broken.json'))],
       ['/tests/', 'files:tests'],
+      ['/t/500/', (res) => { res.writeHead(500, { 'content-type': 'text/plain' }); res.end('Internal Server Error'); }],
+      ['/t/loop/', (res, req) => { res.writeHead(301, { location: req.url }); res.end(); }],
+      ['/t/type/', (res) => { res.writeHead(200, { 'content-type': 'image/png' }); res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff, 0xfe])); }],
+      ['/t/empty/', (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(); }],
+      ['/t/truncated/', (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(fs.readFileSync(path.join(root, 'public/feeds/aktobe-2025.json'), 'utf8').slice(0, 3000)); }],
+      ['/t/huge/', (res) => {
+        const size = 50 * 1024 * 1024;
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': size });
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        let sent = 0;
+        const pump = () => { while (sent < size) { sent += chunk.length; if (!res.write(chunk)) { res.once('drain', pump); return; } } res.end(); };
+        res.on('close', () => { sent = size; });
+        pump();
+      }],
+      ['/t/slow/', (res) => {
+        // Trickles one byte a second for 60 s.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        let n = 0;
+        const timer = setInterval(() => { res.write(' '); if (++n >= 60) { clearInterval(timer); res.end('{}'); } }, 1000);
+        res.on('close', () => clearInterval(timer));
+      }],
+      ['/t/reset/', (res, req) => { req.socket.destroy(); }],
+      ['/t/hostile/', (res) => sendFile(res, path.join(root, 'tests/feeds/hostile.json'))],
+      ['/csp/', 'csp'],
       ['/t/districts/', (res) => sendFile(res, path.join(root, 'tests/feeds/good/illustrative-districts.json'))],
     );
   }
@@ -88,8 +118,8 @@ export function createHandler({ dir, testRoutes = false }) {
         if (file) sendFile(res, file); else { res.writeHead(403); res.end(); }
         return;
       }
-      if (feedOverride && rel.startsWith('feeds/')) {
-        feedOverride(res);
+      if (feedOverride && feedOverride !== 'csp' && rel.startsWith('feeds/')) {
+        feedOverride(res, req);
         return;
       }
       const file = fileIn(dist, rel);
@@ -98,7 +128,7 @@ export function createHandler({ dir, testRoutes = false }) {
         res.end();
         return;
       }
-      sendFile(res, file);
+      sendFile(res, file, feedOverride === 'csp' ? { 'content-security-policy': STRICT_CSP } : {});
       return;
     }
   };

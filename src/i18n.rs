@@ -80,6 +80,10 @@ msgs! {
         "For comparison: all of Kazakhstan, not Aktobe region.";
     ERROR_TITLE: "Деректерді көрсету мүмкін емес", "Не удалось показать данные", "The data cannot be shown";
     ERROR_LOAD: "Деректер файлы жүктелмеді.", "Файл данных не загрузился.", "The data file did not load.";
+    ERROR_TIMEOUT: "Деректер файлы тым ұзақ жүктелді; байланыс баяу болуы мүмкін.", "Файл данных загружался слишком долго; возможно, медленная связь.", "The data file took too long to arrive; the connection may be slow.";
+    PANIC_TITLE: "Бетте қате шықты", "На странице произошла ошибка", "Something went wrong on this page";
+    PANIC_TEXT: "Бетті қайта жүктеп көріңіз. Қате қайталанса, жариялаушыға хабарлаңыз.", "Попробуйте перезагрузить страницу. Если ошибка повторится, сообщите издателю.", "Try reloading the page. If it happens again, please tell the publisher.";
+    RELOAD: "Қайта жүктеу", "Перезагрузить", "Reload";
     ERROR_PARSE: "Деректер файлы бүлінген немесе басқа форматта.", "Файл данных повреждён или в другом формате.", "The data file is damaged or in another format.";
     CORS_HINT: "Басқа сайттағы файлды оқу мүмкін болмады: сол сайт оны басқа беттерге бермеуі мүмкін (CORS).",
         "Не удалось прочитать файл с другого сайта: возможно, этот сайт не разрешает другим страницам его читать (CORS).",

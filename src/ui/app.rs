@@ -127,6 +127,10 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // A test hook for the panic panel (e2e): `?esep-panic=1` panics once the page is up.
+    if query_param("esep-panic").as_deref() == Some("1") {
+        Effect::new(|_| panic!("esep: test panic requested by ?esep-panic=1"));
+    }
     let (address, bundled) = super::load::feed_address(query_param("feed"));
     provide_context(FeedAddress(if bundled {
         None
@@ -225,6 +229,7 @@ fn Skeleton() -> impl IntoView {
 pub(super) fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
     let is_load = matches!(error, FeedError::Load(_));
+    let timeout = matches!(error, FeedError::Load(LoadError::Timeout { .. }));
     let status = match &error {
         FeedError::Load(LoadError::Http { status, .. }) => Some(*status),
         _ => None,
@@ -241,7 +246,13 @@ pub(super) fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> imp
             <h1>{move || i18n::ERROR_TITLE.get(lang.get())}</h1>
             <p>
                 {move || {
-                    if is_load { i18n::ERROR_LOAD.get(lang.get()) } else { i18n::ERROR_PARSE.get(lang.get()) }
+                    if timeout {
+                        i18n::ERROR_TIMEOUT.get(lang.get())
+                    } else if is_load {
+                        i18n::ERROR_LOAD.get(lang.get())
+                    } else {
+                        i18n::ERROR_PARSE.get(lang.get())
+                    }
                 }}
                 {status.map(|s| format!(" (HTTP {s})"))}
             </p>

@@ -9,13 +9,70 @@ pub async fn load_feed(url: String) -> Result<Checked, FeedError> {
     Ok(feed::check(&text)?)
 }
 
-/// Fetches a feed's text: HTTP errors and announced oversize bodies are refused unread.
+/// How long a feed may take to arrive, in seconds (`?timeout=` may shorten it, for tests).
+pub const TIMEOUT_SECONDS: u32 = 20;
+
+fn timeout_seconds() -> u32 {
+    super::share::param("timeout")
+        .and_then(|t| t.parse::<u32>().ok())
+        .map_or(TIMEOUT_SECONDS, |t| t.clamp(1, 120))
+}
+
+/// Aborts the request when the time is up; the timer is cleared when this is dropped.
+struct Deadline {
+    controller: web_sys::AbortController,
+    timer: Option<i32>,
+    _on_time: wasm_bindgen::prelude::Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn new(seconds: u32) -> Option<Deadline> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let abort = controller.clone();
+        let on_time = wasm_bindgen::prelude::Closure::<dyn FnMut()>::new(move || abort.abort());
+        let timer = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(on_time.as_ref()),
+                (seconds * 1000) as i32,
+            )
+            .ok();
+        Some(Deadline {
+            controller,
+            timer,
+            _on_time: on_time,
+        })
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(t) = self.timer {
+            leptos::prelude::window().clear_timeout_with_handle(t);
+        }
+    }
+}
+
+/// Fetches a feed's text within the time limit: HTTP errors and announced oversize bodies are
+/// refused unread.
 pub async fn fetch_text(url: &str) -> Result<String, FeedError> {
+    let seconds = timeout_seconds();
+    let deadline = Deadline::new(seconds);
+    let signal = deadline.as_ref().map(|d| d.controller.signal());
+    let timed_out =
+        |d: &Option<Deadline>| d.as_ref().is_some_and(|d| d.controller.signal().aborted());
+    let fail = |e: gloo_net::Error, d: &Option<Deadline>| -> FeedError {
+        if timed_out(d) {
+            LoadError::Timeout { seconds }.into()
+        } else {
+            LoadError::Network(e.to_string()).into()
+        }
+    };
     let url = url.to_owned();
     let response = gloo_net::http::Request::get(&url)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .map_err(|e| fail(e, &deadline))?;
     if !response.ok() {
         return Err(LoadError::Http {
             status: response.status(),
@@ -35,10 +92,8 @@ pub async fn fetch_text(url: &str) -> Result<String, FeedError> {
         }
         .into());
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let text = response.text().await.map_err(|e| fail(e, &deadline))?;
+    drop(deadline);
     Ok(text)
 }
 

@@ -1,0 +1,30 @@
+// Trunk post-build hook: moves the inline module script Trunk writes into index.html to a file
+// of its own (with an SRI hash), so the page runs under a Content-Security-Policy without
+// 'unsafe-inline'. Works on $TRUNK_STAGING_DIR (or a folder given as argument).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('csp-shell: no folder (TRUNK_STAGING_DIR or an argument)');
+  process.exit(1);
+}
+const index = path.join(dir, 'index.html');
+let html = fs.readFileSync(index, 'utf8');
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
+let count = 0;
+html = html.replace(inline, (_, code) => {
+  const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const name = `init-${hash}.js`;
+  fs.writeFileSync(path.join(dir, name), code);
+  const sri = `sha384-${crypto.createHash('sha384').update(code).digest('base64')}`;
+  count += 1;
+  return `<script type="module" src="./${name}" integrity="${sri}"></script>`;
+});
+if (/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/.test(html)) {
+  console.error('csp-shell: an inline script is left in index.html');
+  process.exit(1);
+}
+fs.writeFileSync(index, html);
+console.log(`csp-shell: ${count} inline script(s) moved to files in ${dir}`);
