@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test setup build check-feeds
+.PHONY: run test setup build check-feeds bench
 
 ## Installs what is missing, builds the release app and serves it on http://127.0.0.1:$(PORT)
 run:
@@ -27,3 +27,12 @@ build:
 ## Checks every bundled feed with esep-check
 check-feeds:
 	cargo run -q --bin esep-check -- public/feeds/*.json
+
+## Benchmark against Apache ECharts (not part of `make test`); writes BENCHMARKS.md
+bench:
+	scripts/setup.sh test
+	trunk build --release
+	trunk build check.html --release --dist dist/check
+	trunk build bench/esep.html --release --dist target/bench/esep
+	node_modules/.bin/esbuild bench/echarts-lite-entry.js --bundle --minify --outfile=target/bench/ref/echarts-lite.js
+	node scripts/bench.mjs

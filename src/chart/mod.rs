@@ -3,6 +3,7 @@
 //! Nothing here touches the browser or the feed's JSON; the UI hands in ready-made rows.
 
 pub mod bars;
+pub mod decimate;
 pub mod spark;
 pub mod tiles;
 pub mod trend;

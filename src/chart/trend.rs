@@ -107,11 +107,32 @@ pub fn layout(
     let left = PAD * s + axis_w + 6.0 * s;
     let right = w - PAD * s;
     let n = t.categories.len().max(1);
-    let band = ((right - left) / n as f64).max(1.0);
+    let band = ((right - left) / n as f64).max(f64::EPSILON);
+    // Long series: label every k-th category so that labels never overlap.
+    let widest = t
+        .categories
+        .iter()
+        .take(64)
+        .map(|c| m.width(c, font, false))
+        .fold(0.0_f64, f64::max);
+    let every = if band >= 24.0 * s {
+        1
+    } else {
+        ((widest + 8.0 * s) / band).ceil().max(1.0) as usize
+    };
     let x_labels: Vec<Vec<String>> = t
         .categories
         .iter()
-        .map(|c| wrap(c, band - 4.0 * s, font, false, 2, m))
+        .enumerate()
+        .map(|(i, c)| {
+            if every == 1 {
+                wrap(c, band - 4.0 * s, font, false, 2, m)
+            } else if i % every == 0 {
+                vec![c.clone()]
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     let label_lines = x_labels.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let height = (CSS_HEIGHT * s).round();
@@ -314,18 +335,42 @@ pub fn draw<DB: DrawingBackend>(
                 }
             }
         } else {
-            // Lines join only neighbouring published values: a gap stays a gap.
-            for w in pts.windows(2) {
-                if w[1].0 == w[0].0 + 1 {
+            // Lines join only neighbouring published values: a gap stays a gap. Each unbroken
+            // run is one path; a run longer than the plot is wide is thinned with LTTB.
+            let width = usize::try_from(p.x1 - p.x0).unwrap_or(1).max(1);
+            let mut start = 0;
+            while start < pts.len() {
+                let mut end = start + 1;
+                while end < pts.len() && pts[end].0 == pts[end - 1].0 + 1 {
+                    end += 1;
+                }
+                let run: Vec<(i32, i32)> = pts[start..end].iter().map(|(_, pt)| *pt).collect();
+                let drawn: Vec<(i32, i32)> = if run.len() > 2 * width {
+                    let as_f: Vec<(f64, f64)> = run
+                        .iter()
+                        .map(|(x, y)| (f64::from(*x), f64::from(*y)))
+                        .collect();
+                    super::decimate::lttb(&as_f, 2 * width)
+                        .into_iter()
+                        .map(|i| run[i])
+                        .collect()
+                } else {
+                    run
+                };
+                if drawn.len() > 1 {
                     area.draw(&PathElement::new(
-                        vec![w[0].1, w[1].1],
+                        drawn,
                         colour.stroke_width(theme.px(2.0).max(1) as u32),
                     ))
                     .map_err(err)?;
                 }
+                start = end;
             }
-            for (_, pt) in &pts {
-                marker(area, si, *pt, theme.px(4.0).max(2), colour.filled())?;
+            // Markers tell series apart without colour; past a few dozen points they would blur.
+            if pts.len() <= 60 {
+                for (_, pt) in &pts {
+                    marker(area, si, *pt, theme.px(4.0).max(2), colour.filled())?;
+                }
             }
             if let Some((ci, (x, y))) = pts.last() {
                 if let Some(label) = series.value_labels.get(*ci) {
@@ -357,17 +402,22 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Index into `layout.data` of the point under (x, y) in backing pixels: the nearest visible
-/// point of the category band under the pointer.
+/// point within half a category (at least 12 px) sideways; nearest in height among series.
 pub fn hit(layout: &Layout, x: i32, y: i32) -> Option<usize> {
+    if y < layout.plot.y0 - 20 || y > layout.plot.y1 + 4 {
+        return None;
+    }
+    let reach = (layout.band / 2).max(12);
     layout
-        .data
+        .points
         .iter()
-        .zip(&layout.points)
         .enumerate()
-        .filter(|(_, ((_, r), _))| {
-            r.x0 <= x && x <= r.x1 && y >= layout.plot.y0 - 20 && y <= layout.plot.y1 + 4
+        .filter(|(_, (px, _))| (px - x).abs() <= reach)
+        .min_by_key(|(_, (px, py))| {
+            let (dx, dy) = (i64::from(px - x), i64::from(py - y));
+            // Sideways distance first: the category under the pointer, then the nearest line.
+            dx * dx * 16 + dy * dy
         })
-        .min_by_key(|(_, (_, (_, py)))| (py - y).abs())
         .map(|(i, _)| i)
 }
 
@@ -474,6 +524,49 @@ mod tests {
             "background only, no columns"
         );
         assert_eq!(svg.matches("<circle").count(), 3);
+    }
+
+    #[test]
+    fn a_long_series_draws_one_thinned_path_with_few_labels_and_keeps_every_point_for_hover() {
+        let n: u32 = 10_000;
+        let t = Trend {
+            categories: (0..n).map(|i| format!("p{i}")).collect(),
+            series: vec![Series {
+                label: "long".into(),
+                values: (0..n)
+                    .map(|i| Some(100.0 + (f64::from(i) / 40.0).sin() * 50.0))
+                    .collect(),
+                value_labels: vec![String::new(); n as usize],
+                visible: true,
+            }],
+            annotations: vec![],
+            lines: true,
+        };
+        let (svg, layout) = render(&t, None);
+        assert_eq!(layout.data.len(), n as usize, "every point can be hovered");
+        let lines: Vec<usize> = svg
+            .split("<polyline")
+            .skip(1)
+            .map(|p| {
+                p.split("points=\"").nth(1).map_or(0, |q| {
+                    q.split('"').next().unwrap_or("").split_whitespace().count()
+                })
+            })
+            .filter(|n| *n > 2)
+            .collect();
+        assert_eq!(lines.len(), 1, "one path for the line: {lines:?}");
+        assert!(
+            lines[0] <= 2 * 640,
+            "thinned to at most twice the width: {}",
+            lines[0]
+        );
+        let labelled = layout.x_labels.iter().filter(|l| !l.is_empty()).count();
+        assert!(labelled < 40, "{labelled} x labels");
+        assert_eq!(
+            svg.matches("<circle").count(),
+            0,
+            "no markers on a long line"
+        );
     }
 
     #[test]
