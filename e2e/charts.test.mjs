@@ -217,3 +217,20 @@ test('the district tile map: hover, keys and taps show a district, "no data" is 
   assert.equal(new Set(values).size >= 12, true);
   await context.close();
 });
+
+test('the selected district is kept in the address and restored from it', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/t/districts/?lang=en`);
+  const sel = '[data-testid=chart-crime-map-1]';
+  await ready(page, sel);
+  await page.locator(sel).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('district') === 'alga');
+  const second = await context.newPage();
+  await second.goto(`${env.url}/t/districts/?lang=en&district=shalkar`);
+  await ready(second, sel);
+  const tip = tipOf(second, sel);
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.innerText(), /Shalkar District/);
+  await context.close();
+});

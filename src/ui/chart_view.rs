@@ -234,9 +234,25 @@ pub fn ChartView(
             }
         });
     }
-    let active = RwSignal::new(None::<usize>);
+    // A district map remembers the selected district in the address (`?district=<id>`).
+    let tile_ids: Vec<String> = match &plan.visual {
+        Visual::Tiles(t) => t.tiles.iter().map(|x| x.id.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let selected =
+        super::share::param("district").and_then(|d| tile_ids.iter().position(|t| *t == d));
+    let active = RwSignal::new(selected);
+    if !tile_ids.is_empty() {
+        Effect::new(move |_| {
+            if let Some(id) = active.get().and_then(|i| tile_ids.get(i)) {
+                super::share::set_param("district", Some(id), false);
+            }
+        });
+    }
     let failed = RwSignal::new(false);
     let drawn = StoredValue::new(None::<(Drawn, f64)>);
+    // Bumped after each draw, so that what depends on the layout (the tooltip) follows it.
+    let (drawn_tick, set_drawn_tick) = signal(0u32);
 
     let current_visual = {
         let plan = plan.clone();
@@ -286,6 +302,7 @@ pub fn ChartView(
                         style.set_property("top", &format!("{y}px")).ok();
                     }
                     drawn.set_value(Some((d, scale)));
+                    set_drawn_tick.update(|n| *n += 1);
                     if let Some(p) = window().performance() {
                         p.mark("esep:chart-drawn").ok();
                     }
@@ -346,6 +363,7 @@ pub fn ChartView(
     let tip_for = {
         let plan = plan.clone();
         move |i: Option<usize>| {
+            drawn_tick.track();
             let key = drawn.with_value(|d| d.as_ref().and_then(|(d, _)| d.key(i?)))?;
             plan.tips.iter().find(|t| t.key == key).cloned()
         }
