@@ -88,7 +88,7 @@ pub fn csv(feed: &Feed, observations: &[usize], lang: Lang) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     for i in observations {
-        if let Some(o) = feed.observations.iter().find(|o| o.index == *i) {
+        if let Some(o) = feed.observation_at(*i) {
             out.push_str(&row(feed, o, lang).join(","));
             out.push_str("\r\n");
         }

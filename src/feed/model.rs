@@ -402,6 +402,23 @@ impl Feed {
             .find(|o| o.id.as_deref() == Some(id))
     }
 
+    /// The observation that stood at `index` in the file's `observations` list, if it was kept.
+    pub fn observation_at(&self, index: usize) -> Option<&Observation> {
+        self.observations.iter().find(|o| o.index == index)
+    }
+
+    /// The sources of these observations (by file index), each once, in id order.
+    pub fn sources_of(&self, observations: &[usize]) -> Vec<&Source> {
+        let mut ids: Vec<&str> = observations
+            .iter()
+            .filter_map(|i| self.observation_at(*i))
+            .map(|o| o.source.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().filter_map(|id| self.source(id)).collect()
+    }
+
     /// A text in the reader's language with this feed's fallback.
     pub fn text<'a>(&self, text: &'a Text, lang: Lang) -> &'a str {
         text.get(lang, self.lang)

@@ -176,16 +176,8 @@ fn with_footer(chart: &web_sys::HtmlCanvasElement, title: &str, source: &str) ->
 
 /// The summary and the sources, for file descriptions and footers.
 fn credits(feed: &Feed, plan: &ChartPlan, lang: Lang) -> Vec<String> {
-    let mut ids: Vec<&str> = plan
-        .observations
-        .iter()
-        .filter_map(|i| feed.observations.iter().find(|o| o.index == *i))
-        .map(|o| o.source.as_str())
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.into_iter()
-        .filter_map(|id| feed.source(id))
+    feed.sources_of(&plan.observations)
+        .into_iter()
         .map(|s| {
             format!(
                 "{}: {} — {}, {} ({})",
@@ -490,7 +482,7 @@ pub fn ChartView(
         let rows = plan
             .observations
             .iter()
-            .filter_map(|i| feed.observations.iter().find(|o| o.index == *i))
+            .filter_map(|i| feed.observation_at(*i))
             .map(|o| {
                 let metric = feed.metric(&o.metric);
                 let unit = metric.map(|m| m.unit).unwrap_or(crate::feed::Unit::Count);
@@ -534,16 +526,8 @@ pub fn ChartView(
         }
     };
     let source_links = {
-        let mut ids: Vec<&str> = plan
-            .observations
-            .iter()
-            .filter_map(|i| feed.observations.iter().find(|o| o.index == *i))
-            .map(|o| o.source.as_str())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.into_iter()
-            .filter_map(|id| feed.source(id))
+        feed.sources_of(&plan.observations)
+            .into_iter()
             .map(|s| {
                 let url = s.url.clone();
                 view! {
