@@ -301,6 +301,27 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
     }
 }
 
+/// "`what` vs `then`" in the language's own order: "2025 vs 2024", "2025 к 2024",
+/// "2025 (2024 кезеңімен салыстырғанда)".
+pub fn versus(what: &str, then: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{what} ({then} кезеңімен салыстырғанда)"),
+        _ => format!("{what} {} {then}", VS.get(lang)),
+    }
+}
+
+/// An observation's period, with its comparison period when it is a change.
+pub fn observation_period(o: &crate::feed::Observation, lang: Lang) -> String {
+    match o.measure.vs() {
+        Some(vs) => versus(
+            &period_label(&o.period, lang),
+            &period_label(&vs, lang),
+            lang,
+        ),
+        None => period_label(&o.period, lang),
+    }
+}
+
 /// The heading of a theme's section.
 pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
     use crate::feed::Group::*;
@@ -387,6 +408,16 @@ mod tests {
         assert_eq!(label("2025-03", Lang::En), "March 2025");
         assert_eq!(label("2024-11..2025-02", Lang::En), "Nov 2024 – Feb 2025");
         assert_eq!(label("2025-H2", Lang::Ru), "2-е полугодие 2025");
+    }
+
+    #[test]
+    fn comparisons_read_in_each_language_s_order() {
+        assert_eq!(versus("2025", "2024", Lang::En), "2025 vs 2024");
+        assert_eq!(versus("2025", "2024", Lang::Ru), "2025 к 2024");
+        assert_eq!(
+            versus("2025", "2024", Lang::Kk),
+            "2025 (2024 кезеңімен салыстырғанда)"
+        );
     }
 
     #[test]

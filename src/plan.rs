@@ -84,15 +84,7 @@ impl Ctx<'_> {
         value_text(o, unit, self.lang, self.nums)
     }
     fn period(&self, o: &Observation) -> String {
-        match o.measure.vs() {
-            Some(vs) => format!(
-                "{} {} {}",
-                period_label(&o.period, self.lang),
-                i18n::VS.get(self.lang),
-                period_label(&vs, self.lang)
-            ),
-            None => period_label(&o.period, self.lang),
-        }
+        i18n::observation_period(o, self.lang)
     }
     fn source_line(&self, o: &Observation) -> Option<String> {
         let s = self.feed.source(&o.source)?;
@@ -516,11 +508,10 @@ fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
             labels[ci] = cx.value(o);
             let change = previous.and_then(|p| {
                 let pct = crate::feed::derive::pct_change(p.value?, o.value?)?;
-                Some(format!(
-                    "{} {} {}",
-                    pct_text(pct, cx.nums),
-                    i18n::VS.get(cx.lang),
-                    period_label(&p.period, cx.lang)
+                Some(i18n::versus(
+                    &pct_text(pct, cx.nums),
+                    &period_label(&p.period, cx.lang),
+                    cx.lang,
                 ))
             });
             tips.push(cx.tip((si, ci), o, change));

@@ -16,7 +16,7 @@ use super::format::IntlNumbers;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
 use crate::export;
 use crate::feed::{Feed, Lang};
-use crate::i18n::{self, period_label};
+use crate::i18n;
 use crate::plan::ChartPlan;
 use crate::present::{value_text, Numbers as _};
 
@@ -486,10 +486,7 @@ pub fn ChartView(
             .map(|o| {
                 let metric = feed.metric(&o.metric);
                 let unit = metric.map(|m| m.unit).unwrap_or(crate::feed::Unit::Count);
-                let period = match o.measure.vs() {
-                    Some(vs) => format!("{} {} {}", period_label(&o.period, lang), i18n::VS.get(lang), period_label(&vs, lang)),
-                    None => period_label(&o.period, lang),
-                };
+                let period = i18n::observation_period(o, lang);
                 let src = feed.source(&o.source).map(|s| {
                     let url = s.url.clone();
                     view! { <a href=url target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a> }

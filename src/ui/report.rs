@@ -37,15 +37,7 @@ fn obs_value(feed: &Feed, o: &Observation, lang: Lang, nums: &IntlNumbers) -> St
 }
 
 fn period_text(o: &Observation, lang: Lang) -> String {
-    match o.measure.vs() {
-        Some(vs) => format!(
-            "{} {} {}",
-            period_label(&o.period, lang),
-            i18n::VS.get(lang),
-            period_label(&vs, lang)
-        ),
-        None => period_label(&o.period, lang),
-    }
+    i18n::observation_period(o, lang)
 }
 
 /// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
