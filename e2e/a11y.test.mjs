@@ -1,7 +1,7 @@
 // Accessibility: axe-core finds no WCAG 2.2 A/AA (and best-practice) violation in any page state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, axeViolations } from './helpers.mjs';
+import { launch, openPage, axeViolations, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -11,9 +11,7 @@ after(async () => {
   await env?.close();
 });
 
-async function ready(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
-}
+const ready = chartDrawn;
 
 const states = [
   ['report, English, light, 1280 px', '/?lang=en', {}],

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openPage } from './helpers.mjs';
+import { launch, openPage, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -16,7 +16,7 @@ const CHANGES = '[data-testid=chart-crime-changes]';
 
 async function ready(page, selector = CHANGES) {
   await page.locator(selector).waitFor({ state: 'visible', timeout: 20000 });
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+  await chartDrawn(page);
 }
 
 function tipOf(page, selector) {

@@ -1,7 +1,7 @@
 // For citizens on any device: themes, narrow phones, keyboard-only use, each language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './helpers.mjs';
+import { launch, openPage, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -11,9 +11,7 @@ after(async () => {
   await env?.close();
 });
 
-async function ready(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
-}
+const ready = chartDrawn;
 
 const bodyBg = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const canvasCorner = (page) => page.$eval('[data-testid=chart-crime-changes]', (c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)));

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, startFixtures, artifacts, axeViolations } from './helpers.mjs';
+import { launch, openPage, startFixtures, artifacts, axeViolations, chartDrawn } from './helpers.mjs';
 
 let env;
 let news;
@@ -16,7 +16,7 @@ after(async () => {
   await env?.close();
 });
 
-const drawn = (frame) => frame.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+const drawn = chartDrawn;
 
 /** The iframe's height on the host page and its document's heights (another origin). */
 async function frameFits(page, id) {

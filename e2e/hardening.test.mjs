@@ -1,7 +1,7 @@
 // Hostile feeds, broken networks, strict CSP: nothing breaks, nothing runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './helpers.mjs';
+import { launch, openPage, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -46,7 +46,7 @@ for (const [fault, lang, message] of faults) {
 
 test('hostile labels are shown as text; scripts, handlers and javascript: links never run', async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}/t/hostile/?lang=en`);
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+  await chartDrawn(page);
   assert.match(await page.getByTestId('title').innerText(), /<script>window\.__pwned='title'<\/script>Hostile labels/);
   assert.match(await page.locator('.publisher').innerText(), /<img src=x onerror=/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -92,7 +92,7 @@ test('the app runs under a strict Content-Security-Policy with no violation', as
     if (url.includes('check')) {
       await page.getByTestId('file').waitFor({ timeout: 20000 });
     } else {
-      await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+      await chartDrawn(page);
       // Hover, tooltips (CSSOM positioning), a sparkline-free page, a legend and the table.
       const canvas = page.locator('canvas').first();
       const box = await canvas.boundingBox();

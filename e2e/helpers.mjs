@@ -75,6 +75,11 @@ export async function openPage(browser, url, { width = 1280, height = 900, devic
   return { page, context, problems };
 }
 
+/** Waits until the page (or frame) has drawn its first chart: the app's performance mark. */
+export function chartDrawn(page, timeout = 20000) {
+  return page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout });
+}
+
 /** True when the canvas has at least `min` distinct colours: something was drawn on it. */
 export async function canvasColours(page, selector) {
   return page.$eval(selector, (c) => {

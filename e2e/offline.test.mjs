@@ -1,7 +1,7 @@
 // Offline: after one visit, the report opens without a network, with a banner saying so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, canvasColours } from './helpers.mjs';
+import { launch, openPage, canvasColours, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -13,18 +13,18 @@ after(async () => {
 
 test('a second visit without network shows the saved report and an offline banner', async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}/?lang=en`);
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+  await chartDrawn(page);
   await page.waitForFunction(async () => {
     const reg = await navigator.serviceWorker.getRegistration();
     return reg && reg.active && reg.active.state === 'activated';
   }, null, { timeout: 20000 });
   // One more online load through the worker, so that the feed is in its cache too.
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+  await chartDrawn(page);
   assert.equal(await page.getByTestId('offline').count(), 0, 'no banner while online');
   await context.setOffline(true);
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+  await chartDrawn(page);
   const banner = page.getByTestId('offline');
   await banner.waitFor();
   assert.match(await banner.innerText(), /Offline: showing the report saved on this device — Data as of 2026-01/);
@@ -39,7 +39,7 @@ test('a second visit without network shows the saved report and an offline banne
 
 test('?sw=off registers no service worker (for benchmarks)', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=en&sw=off`);
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+  await chartDrawn(page);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   await context.close();

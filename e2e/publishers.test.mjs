@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, root, canvasColours } from './helpers.mjs';
+import { launch, openPage, root, canvasColours, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -14,7 +14,7 @@ after(async () => {
 });
 
 const file = (p) => path.join(root, p);
-const drawn = (page) => page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+const drawn = chartDrawn;
 
 async function checker(lang = 'en') {
   const opened = await openPage(env.browser, `${env.url}/check/?lang=${lang}`);

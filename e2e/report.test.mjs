@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, canvasColours, artifacts } from './helpers.mjs';
+import { launch, openPage, canvasColours, artifacts, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -14,7 +14,7 @@ after(async () => {
 
 async function reportReady(page) {
   await page.getByTestId('chart-crime-changes').waitFor({ state: 'visible', timeout: 20000 });
-  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout: 20000 });
+  await chartDrawn(page);
 }
 
 test('the report draws the change chart on a canvas, with its sources, and no errors', async () => {

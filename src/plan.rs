@@ -16,7 +16,9 @@ use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
 use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
 use crate::i18n::{self, period_label};
-use crate::present::{arrow, change_sentence, pct_text, tone, value_text, Numbers};
+use crate::present::{
+    arrow, change_sentence, observation_label, observation_value, pct_text, tone, Numbers,
+};
 
 /// What the tooltip and the screen reader say about one point.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,10 +66,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn label(&self, o: &Observation) -> String {
-        self.feed
-            .metric(&o.metric)
-            .map(|m| self.feed.text(&m.label, self.lang).to_owned())
-            .unwrap_or_default()
+        observation_label(self.feed, o, self.lang)
     }
     fn area(&self, o: &Observation) -> String {
         self.feed
@@ -76,12 +75,7 @@ impl Ctx<'_> {
             .unwrap_or_default()
     }
     fn value(&self, o: &Observation) -> String {
-        let unit = self
-            .feed
-            .metric(&o.metric)
-            .map(|m| m.unit)
-            .unwrap_or(crate::feed::Unit::Count);
-        value_text(o, unit, self.lang, self.nums)
+        observation_value(self.feed, o, self.lang, self.nums)
     }
     fn period(&self, o: &Observation) -> String {
         i18n::observation_period(o, self.lang)

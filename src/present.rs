@@ -142,6 +142,19 @@ fn value_text_signed(
     qualified(o.qualifier, v, body, unit, lang)
 }
 
+/// An observation's value with its metric's unit (count when the metric is unknown).
+pub fn observation_value(feed: &Feed, o: &Observation, lang: Lang, nums: &dyn Numbers) -> String {
+    let unit = feed.metric(&o.metric).map_or(Unit::Count, |m| m.unit);
+    value_text(o, unit, lang, nums)
+}
+
+/// The label of an observation's metric in the reader's language.
+pub fn observation_label(feed: &Feed, o: &Observation, lang: Lang) -> String {
+    feed.metric(&o.metric)
+        .map(|m| feed.text(&m.label, lang).to_owned())
+        .unwrap_or_default()
+}
+
 /// A computed change as a signed percentage ("+37.3 %").
 pub fn pct_text(pct: f64, nums: &dyn Numbers) -> String {
     nums.percent(pct, true)

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::load::load_feed;
 use super::report::Report;
+use super::share::param;
 use crate::feed::{FeedError, Lang, LoadError};
 use crate::i18n;
 
@@ -24,7 +25,7 @@ pub struct ThemeChanged(pub RwSignal<u32>);
 /// `?theme=dark|light` forces a theme (kept on `<html data-theme>`); otherwise the system's
 /// preference applies, and a change of it redraws the charts.
 fn set_up_theme(changed: RwSignal<u32>) {
-    if let (Some(theme), Some(root)) = (query_param("theme"), document().document_element()) {
+    if let (Some(theme), Some(root)) = (param("theme"), document().document_element()) {
         if theme == "dark" || theme == "light" {
             root.set_attribute("data-theme", &theme).ok();
         }
@@ -43,13 +44,9 @@ fn set_up_theme(changed: RwSignal<u32>) {
     }
 }
 
-pub(super) fn query_param(name: &str) -> Option<String> {
-    super::share::param(name)
-}
-
 /// `?lang=` first, then the browser's languages; `None` when neither names one we speak.
 fn preferred_lang() -> Option<Lang> {
-    if let Some(l) = query_param("lang").as_deref().and_then(Lang::from_code) {
+    if let Some(l) = param("lang").as_deref().and_then(Lang::from_code) {
         return Some(l);
     }
     window()
@@ -76,7 +73,7 @@ fn set_up_offline(online: RwSignal<bool>) {
         let handle = window_event_listener_untyped(event, move |_| online.set(value));
         std::mem::forget(handle);
     }
-    if query_param("sw").as_deref() == Some("off") {
+    if param("sw").as_deref() == Some("off") {
         return;
     }
     let promise = window().navigator().service_worker().register("sw.js");
@@ -122,23 +119,23 @@ pub fn App() -> impl IntoView {
     });
     // Back and forward restore the language the address names.
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        if let Some(l) = query_param("lang").as_deref().and_then(Lang::from_code) {
+        if let Some(l) = param("lang").as_deref().and_then(Lang::from_code) {
             lang.set(l);
         }
     });
     on_cleanup(move || handle.remove());
     // A test hook for the panic panel (e2e): `?esep-panic=1` panics once the page is up.
-    if query_param("esep-panic").as_deref() == Some("1") {
+    if param("esep-panic").as_deref() == Some("1") {
         Effect::new(|_| panic!("esep: test panic requested by ?esep-panic=1"));
     }
-    let (address, bundled) = super::load::feed_address(query_param("feed"));
+    let (address, bundled) = super::load::feed_address(param("feed"));
     provide_context(FeedAddress(if bundled {
         None
     } else {
         Some(address.clone())
     }));
     let feed = LocalResource::new(move || load_feed(address.clone()));
-    if let Some(chart) = query_param("embed") {
+    if let Some(chart) = param("embed") {
         return super::embed::Embed(super::embed::EmbedProps { chart, feed }).into_any();
     }
     view! {

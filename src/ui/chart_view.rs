@@ -18,7 +18,7 @@ use crate::export;
 use crate::feed::{Feed, Lang};
 use crate::i18n;
 use crate::plan::ChartPlan;
-use crate::present::{value_text, Numbers as _};
+use crate::present::{observation_label, observation_value, Numbers as _};
 
 /// The page's theme: `?theme=` (kept on `<html data-theme>`) or else the system's.
 fn prefers_dark() -> bool {
@@ -484,8 +484,6 @@ pub fn ChartView(
             .iter()
             .filter_map(|i| feed.observation_at(*i))
             .map(|o| {
-                let metric = feed.metric(&o.metric);
-                let unit = metric.map(|m| m.unit).unwrap_or(crate::feed::Unit::Count);
                 let period = i18n::observation_period(o, lang);
                 let src = feed.source(&o.source).map(|s| {
                     let url = s.url.clone();
@@ -493,10 +491,10 @@ pub fn ChartView(
                 });
                 view! {
                     <tr>
-                        <th scope="row">{metric.map(|m| feed.text(&m.label, lang).to_owned())}</th>
+                        <th scope="row">{observation_label(&feed, o, lang)}</th>
                         <td>{feed.area(&o.area).map(|a| feed.text(&a.name, lang).to_owned())}</td>
                         <td>{period}</td>
-                        <td class="num">{value_text(o, unit, lang, &nums)}</td>
+                        <td class="num">{observation_value(&feed, o, lang, &nums)}</td>
                         <td>{src}</td>
                     </tr>
                 }

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use super::app::{Online, ReaderLang};
 use super::chart_view::ChartView;
 use super::format::IntlNumbers;
-use crate::feed::{Checked, Feed, Lang, Observation, Severity, Source};
+use crate::feed::{Checked, Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
 use crate::plan::{plan, sparkline as plan_sparkline};
 
-use crate::present::{arrow, change_sentence, tone, value_text};
+use crate::present::{arrow, change_sentence, observation_label, observation_value, tone};
 
 fn source_line(src: &Source, lang: Lang) -> impl IntoView {
     let url = src.url.clone();
@@ -20,24 +20,6 @@ fn source_line(src: &Source, lang: Lang) -> impl IntoView {
         {format!(" — {}, {}", src.publisher, src.date)}
         <span class="grade">{format!(" ({})", i18n::grade_text(src.grade, lang))}</span>
     }
-}
-
-fn obs_label(feed: &Feed, o: &Observation, lang: Lang) -> String {
-    feed.metric(&o.metric)
-        .map(|m| feed.text(&m.label, lang).to_owned())
-        .unwrap_or_default()
-}
-
-fn obs_value(feed: &Feed, o: &Observation, lang: Lang, nums: &IntlNumbers) -> String {
-    let unit = feed
-        .metric(&o.metric)
-        .map(|m| m.unit)
-        .unwrap_or(crate::feed::Unit::Count);
-    value_text(o, unit, lang, nums)
-}
-
-fn period_text(o: &Observation, lang: Lang) -> String {
-    i18n::observation_period(o, lang)
 }
 
 /// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
@@ -133,7 +115,7 @@ fn Headlines(feed: Arc<Feed>) -> impl IntoView {
             .iter()
             .filter_map(|id| feed.observation(id))
             .map(|o| {
-                let value = obs_value(&feed, o, l, &nums);
+                let value = observation_value(&feed, o, l, &nums);
                 let meaning = change_sentence(&feed, o, l, &nums);
                 let metric = feed.metric(&o.metric);
                 let card_tone = match (metric, o.value, o.measure.is_change()) {
@@ -162,8 +144,8 @@ fn Headlines(feed: Arc<Feed>) -> impl IntoView {
                     <li class=tone_class data-testid="headline">
                         <p class="card-value">{marker}{value}</p>
                         {spark.map(|src| view! { <img class="spark" src=src alt="" width="96" height="32" data-testid="sparkline" /> })}
-                        <p class="card-label">{obs_label(&feed, o, l)}</p>
-                        <p class="card-period">{period_text(o, l)}</p>
+                        <p class="card-label">{observation_label(&feed, o, l)}</p>
+                        <p class="card-period">{i18n::observation_period(o, l)}</p>
                         {meaning.map(|m| view! { <p class="card-meaning">{m}</p> })}
                         <p class="card-source">{src}</p>
                     </li>
