@@ -3,6 +3,7 @@
 pub mod derive;
 pub mod error;
 pub mod import;
+mod json;
 pub mod model;
 pub mod period;
 pub mod validate;

@@ -1,12 +1,14 @@
 //! Parsing and validation of a feed: `check(text)` reads the file, collects every problem with
 //! its JSON path, and keeps whatever is valid so that a partly broken feed still renders.
 
+use std::cell::Cell;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use serde_json::{Map, Value};
-
 use super::error::{ParseError, Problem, Severity};
+use super::json::{self, Doc, Fields, Span, J};
 use super::model::*;
 use super::period::{PartialDate, Period};
 
@@ -83,9 +85,13 @@ impl Checked {
 
 /// Reads and validates a feed. `Err` only when nothing of the file can be used.
 pub fn check(text: &str) -> Result<Checked, ParseError> {
-    let root = parse_root(text)?;
-    let mut v = Validator::default();
-    let feed = v.feed(&root)?;
+    let (doc, root) = parse_root(text)?;
+    let mut v = Validator {
+        doc: &doc,
+        problems: Vec::new(),
+        metric_index: HashMap::default(),
+    };
+    let feed = v.feed(doc.fields(root))?;
     Ok(Checked {
         feed,
         problems: v.problems,
@@ -93,7 +99,7 @@ pub fn check(text: &str) -> Result<Checked, ParseError> {
 }
 
 /// Size, depth and syntax checks, then the version marker.
-fn parse_root(text: &str) -> Result<Map<String, Value>, ParseError> {
+fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
@@ -111,18 +117,18 @@ fn parse_root(text: &str) -> Result<Map<String, Value>, ParseError> {
     if nesting_depth_exceeds(text, MAX_DEPTH) {
         return Err(ParseError::TooDeep { limit: MAX_DEPTH });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ParseError::Syntax {
+    let doc = json::parse(text).map_err(|e| ParseError::Syntax {
         message: syntax_message(&e),
         line: e.line(),
         column: e.column(),
     })?;
-    let Value::Object(root) = value else {
+    let J::Obj(root) = doc.root else {
         return Err(ParseError::NotAnObject);
     };
-    match root.get("esep") {
+    match json::get(doc.fields(root), "esep") {
         None => Err(ParseError::MissingVersion),
-        Some(Value::String(v)) if v == "1" || v.starts_with("1.") => Ok(root),
-        Some(Value::String(s)) => Err(ParseError::UnsupportedVersion {
+        Some(J::Str(v)) if v == "1" || v.starts_with("1.") => Ok((doc, root)),
+        Some(J::Str(s)) => Err(ParseError::UnsupportedVersion {
             found: s.chars().take(20).collect(),
         }),
         Some(other) => Err(ParseError::VersionNotText {
@@ -143,20 +149,21 @@ fn syntax_message(e: &serde_json::Error) -> String {
 /// Scans brackets outside strings, so that a hostile file is refused before it is parsed.
 pub fn nesting_depth_exceeds(text: &str, limit: usize) -> bool {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for b in text.bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut bytes = text.bytes();
+    while let Some(b) = bytes.next() {
         match b {
-            b'"' => in_string = true,
+            // A string, skipped in a loop of its own; an escape skips the byte after it.
+            b'"' => {
+                while let Some(b) = bytes.next() {
+                    match b {
+                        b'\\' => {
+                            bytes.next();
+                        }
+                        b'"' => break,
+                        _ => {}
+                    }
+                }
+            }
             b'[' | b'{' => {
                 depth += 1;
                 if depth > limit {
@@ -170,14 +177,14 @@ pub fn nesting_depth_exceeds(text: &str, limit: usize) -> bool {
     false
 }
 
-fn kind_of(v: &Value) -> &'static str {
+fn kind_of(v: &J) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        J::Null => "null",
+        J::Bool(_) => "true/false",
+        J::U(_) | J::I(_) | J::F(_) => "a number",
+        J::Str(_) => "text",
+        J::Arr(_) => "a list",
+        J::Obj(_) => "an object",
     }
 }
 
@@ -199,6 +206,18 @@ pub fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// `s.trim().is_empty()`, at the cost of one byte when `s` starts with a visible ASCII character.
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b)
+            if b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') =>
+        {
+            false
+        }
+        _ => s.trim().is_empty(),
+    }
+}
+
 fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
@@ -207,49 +226,183 @@ fn is_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
 }
 
-#[derive(Default)]
-struct Validator {
+struct Validator<'d> {
+    doc: &'d Doc<'d>,
     problems: Vec<Problem>,
-    /// Where each kept metric stands in the file, for paths in later checks.
-    metric_paths: HashMap<String, String>,
+    /// Where each kept metric stands in the file (its index in `metrics`), for later checks.
+    metric_index: HashMap<String, usize>,
 }
 
-/// One JSON object under a path, with the helpers that read typed fields from it.
-struct Obj<'a> {
-    map: &'a Map<String, Value>,
-    path: String,
+/// Where a value stands in the file. Written out as text (`observations[12].metric`) only
+/// when a problem is reported there: most values have none.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    /// An element of a top-level list.
+    Item(&'static str, usize),
+    /// A member of an object.
+    Key(&'p Path<'p>, &'p str),
 }
 
-impl Obj<'_> {
-    fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
+impl Path<'_> {
+    fn write(&self, out: &mut String) {
+        match *self {
+            Path::Root => {}
+            Path::Item(list, i) => {
+                let _ = write!(out, "{list}[{i}]");
+            }
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !matches!(parent, Path::Root) {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
         }
     }
 }
 
-impl Validator {
-    fn push(&mut self, severity: Severity, path: impl Into<String>, message: impl Into<String>) {
+/// Anything a problem's path can be given as.
+trait IntoPath {
+    fn into_path(self) -> String;
+}
+
+impl IntoPath for &str {
+    fn into_path(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl IntoPath for String {
+    fn into_path(self) -> String {
+        self
+    }
+}
+
+impl IntoPath for Path<'_> {
+    fn into_path(self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+/// The most fields an object of the format has (the root's).
+const MAX_FIELDS: usize = 18;
+/// In `Obj::known`: the field is not in the object.
+const ABSENT: u16 = u16::MAX;
+/// In `Obj::known`: the field is too far into the object to note; look it up.
+const FAR: u16 = u16::MAX - 1;
+
+/// One JSON object under a path, with the helpers that read typed fields from it.
+struct Obj<'a, 'p> {
+    map: &'a Fields<'a>,
+    path: Path<'p>,
+    /// The fields the format defines for this object.
+    names: &'static [&'static str],
+    /// Where in `map` each of `names` is (`ABSENT`, or `FAR` past what a `u16` counts):
+    /// found once rather than on every read, and small to copy.
+    known: [u16; MAX_FIELDS],
+    /// Where in `names` the next read is looked for first.
+    next: Cell<usize>,
+}
+
+impl<'a> Obj<'a, '_> {
+    fn get(&self, key: &str) -> Option<&'a J<'a>> {
+        // Fields are mostly read in the order of `names`: look where the last read stopped.
+        let n = self.names.len().min(MAX_FIELDS);
+        let start = self.next.get();
+        for k in 0..n {
+            let i = if start + k < n {
+                start + k
+            } else {
+                start + k - n
+            };
+            if self
+                .names
+                .get(i)
+                .is_some_and(|name| json::same_key(name, key))
+            {
+                self.next.set(i + 1);
+                return match self.known.get(i) {
+                    Some(&ABSENT) => None,
+                    Some(&at) if at != FAR => self.map.get(usize::from(at)).map(|(_, v)| v),
+                    _ => json::get(self.map, key),
+                };
+            }
+        }
+        json::get(self.map, key)
+    }
+
+    fn at<'s>(&'s self, key: &'s str) -> Path<'s> {
+        Path::Key(&self.path, key)
+    }
+}
+
+/// A map from ids that remembers its last answer: an observation usually names the same
+/// metric, area and source as the one before it, and comparing is cheaper than hashing.
+struct Recent<'m, T: Copy> {
+    map: HashMap<&'m str, T>,
+    last: Cell<Option<(&'m str, T)>>,
+}
+
+impl<'m, T: Copy> Recent<'m, T> {
+    fn new(map: HashMap<&'m str, T>) -> Self {
+        Recent {
+            map,
+            last: Cell::new(None),
+        }
+    }
+
+    fn find(&self, key: &str) -> Option<T> {
+        if let Some((k, v)) = self.last.get() {
+            if k == key {
+                return Some(v);
+            }
+        }
+        let (k, v) = self.map.get_key_value(key)?;
+        self.last.set(Some((k, *v)));
+        Some(*v)
+    }
+}
+
+/// A span's first and last months as one number. Periods lie within 1900–2200
+/// (`Period::parse` refuses other years), so each month number is below 2^13.
+fn spans(start: (i32, u8), end: (i32, u8)) -> u32 {
+    let month = |(y, m): (i32, u8)| ((y - 1900) * 12 + i32::from(m)) as u32 & 0x1fff;
+    month(start) | month(end) << 13
+}
+
+/// A present value other than null.
+fn given<'a>(v: Option<&'a J<'a>>) -> Option<&'a J<'a>> {
+    v.filter(|v| !matches!(v, J::Null))
+}
+
+impl<'d> Validator<'d> {
+    fn push(&mut self, severity: Severity, path: String, message: String) {
         self.problems.push(Problem {
             severity,
-            path: path.into(),
-            message: message.into(),
+            path,
+            message,
         });
     }
 
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Error, path, message);
+    fn error(&mut self, path: impl IntoPath, message: impl Into<String>) {
+        self.push(Severity::Error, path.into_path(), message.into());
     }
 
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Warning, path, message);
+    fn warn(&mut self, path: impl IntoPath, message: impl Into<String>) {
+        self.push(Severity::Warning, path.into_path(), message.into());
     }
 
-    fn object<'a>(&mut self, v: &'a Value, path: String) -> Option<Obj<'a>> {
+    fn object<'p>(
+        &mut self,
+        v: &J,
+        path: Path<'p>,
+        names: &'static [&'static str],
+    ) -> Option<Obj<'d, 'p>> {
         match v {
-            Value::Object(map) => Some(Obj { map, path }),
+            J::Obj(map) => Some(self.fields(self.doc.fields(*map), path, names)),
             other => {
                 self.error(
                     path,
@@ -260,22 +413,50 @@ impl Validator {
         }
     }
 
-    fn known_fields(&mut self, o: &Obj, allowed: &[&str]) {
-        for key in o.map.keys() {
-            if !allowed.contains(&key.as_str()) {
-                self.warn(o.at(key), "unknown field (ignored; check the spelling)");
+    /// Reads an object's fields in one pass, and warns once for each unknown key, in key
+    /// order (as `serde_json::Map` listed them).
+    fn fields<'p>(
+        &mut self,
+        map: &'d Fields<'d>,
+        path: Path<'p>,
+        names: &'static [&'static str],
+    ) -> Obj<'d, 'p> {
+        let mut known = [ABSENT; MAX_FIELDS];
+        let mut unknown: Vec<&str> = Vec::new();
+        for (at, (key, _)) in map.iter().enumerate() {
+            match names.iter().position(|n| json::same_key(n, key)) {
+                // A repeated key keeps its last value.
+                Some(i) => {
+                    if let Some(slot) = known.get_mut(i) {
+                        *slot = u16::try_from(at).map_or(FAR, |at| at.min(FAR));
+                    }
+                }
+                None => unknown.push(key),
             }
         }
+        let o = Obj {
+            map,
+            path,
+            names,
+            known,
+            next: Cell::new(0),
+        };
+        unknown.sort_unstable();
+        unknown.dedup();
+        for key in unknown {
+            self.warn(o.at(key), "unknown field (ignored; check the spelling)");
+        }
+        o
     }
 
-    fn opt_str<'a>(&mut self, o: &Obj<'a>, key: &str) -> Result<Option<&'a str>, ()> {
-        match o.map.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) if s.trim().is_empty() => {
+    fn opt_str<'a>(&mut self, o: &Obj<'a, '_>, key: &str) -> Result<Option<&'a str>, ()> {
+        match o.get(key) {
+            None | Some(J::Null) => Ok(None),
+            Some(J::Str(s)) if is_blank(s) => {
                 self.error(o.at(key), "is empty");
                 Err(())
             }
-            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(J::Str(s)) => Ok(Some(&**s)),
             Some(other) => {
                 self.error(
                     o.at(key),
@@ -286,7 +467,7 @@ impl Validator {
         }
     }
 
-    fn req_str<'a>(&mut self, o: &Obj<'a>, key: &str) -> Option<&'a str> {
+    fn req_str<'a>(&mut self, o: &Obj<'a, '_>, key: &str) -> Option<&'a str> {
         match self.opt_str(o, key) {
             Ok(Some(s)) => Some(s),
             Ok(None) => {
@@ -297,8 +478,9 @@ impl Validator {
         }
     }
 
-    fn bounded(&mut self, path: String, s: &str) -> String {
-        if s.chars().count() > MAX_TEXT_CHARS {
+    fn bounded(&mut self, path: Path, s: &str) -> String {
+        // A text of at most MAX_TEXT_CHARS bytes cannot have more characters.
+        if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
             self.warn(
                 path,
                 format!("longer than {MAX_TEXT_CHARS} characters; cut"),
@@ -311,10 +493,10 @@ impl Validator {
         }
     }
 
-    fn req_id(&mut self, o: &Obj, key: &str) -> Option<String> {
+    fn req_id<'a>(&mut self, o: &Obj<'a, '_>, key: &str) -> Option<&'a str> {
         let id = self.req_str(o, key)?;
         if is_id(id) {
-            Some(id.to_owned())
+            Some(id)
         } else {
             self.error(
                 o.at(key),
@@ -330,13 +512,13 @@ impl Validator {
     /// A text in up to three languages: `{"kk": "…", "ru": "…", "en": "…"}`.
     fn text(&mut self, o: &Obj, key: &str, required: bool) -> Option<Text> {
         let path = o.at(key);
-        let map = match o.map.get(key) {
-            None | Some(Value::Null) if required => {
+        let map = match o.get(key) {
+            None | Some(J::Null) if required => {
                 self.error(path, "missing");
                 return None;
             }
-            None | Some(Value::Null) => return Some(Text::default()),
-            Some(Value::Object(map)) => map,
+            None | Some(J::Null) => return Some(Text::default()),
+            Some(J::Obj(map)) => self.doc.fields(*map),
             Some(other) => {
                 self.error(
                     path,
@@ -348,11 +530,7 @@ impl Validator {
                 return None;
             }
         };
-        let inner = Obj {
-            map,
-            path: path.clone(),
-        };
-        self.known_fields(&inner, &["kk", "ru", "en"]);
+        let inner = self.fields(map, path, &["kk", "ru", "en"]);
         let mut text = Text::default();
         for lang in Lang::ALL {
             if let Ok(Some(s)) = self.opt_str(&inner, lang.code()) {
@@ -457,51 +635,51 @@ impl Validator {
         }
     }
 
-    /// The elements of a top-level list, each with its path; a missing list is empty.
-    fn list<'a>(&mut self, root: &Obj<'a>, key: &str) -> Vec<(String, &'a Value)> {
-        match root.map.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (format!("{key}[{i}]"), v))
-                .collect(),
+    /// The elements of a top-level list (element `i` is at `Path::Item(key, i)`); a missing
+    /// list is empty.
+    fn list(&mut self, root: &Obj, key: &str) -> &'d [J<'d>] {
+        match root.get(key) {
+            None | Some(J::Null) => &[],
+            Some(J::Arr(items)) => self.doc.items(*items),
             Some(other) => {
                 self.error(key, format!("expected a list, found {}", kind_of(other)));
-                Vec::new()
+                &[]
             }
         }
     }
 
-    fn unique(
+    /// False (with an error) when `id` was already taken by an earlier element of `list`.
+    fn unique<'a>(
         &mut self,
-        seen: &mut HashMap<String, String>,
-        id: &str,
-        path: &str,
+        seen: &mut HashMap<&'a str, usize>,
+        id: &'a str,
+        list: &'static str,
+        index: usize,
         what: &str,
     ) -> bool {
-        if let Some(first) = seen.get(id) {
-            self.error(
-                format!("{path}.id"),
-                format!(
-                    "duplicate {what} id {} (first at {first}); skipped",
-                    quoted(id)
-                ),
-            );
-            false
-        } else {
-            seen.insert(id.to_owned(), path.to_owned());
-            true
+        match seen.entry(id) {
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                self.error(
+                    Path::Key(&Path::Item(list, index), "id"),
+                    format!(
+                        "duplicate {what} id {} (first at {list}[{first}]); skipped",
+                        quoted(id)
+                    ),
+                );
+                false
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+                true
+            }
         }
     }
 
-    fn feed(&mut self, root_map: &Map<String, Value>) -> Result<Feed, ParseError> {
-        let root = Obj {
-            map: root_map,
-            path: String::new(),
-        };
-        self.known_fields(
-            &root,
+    fn feed(&mut self, root_map: &'d Fields<'d>) -> Result<Feed, ParseError> {
+        let root = self.fields(
+            root_map,
+            Path::Root,
             &[
                 "esep",
                 "$schema",
@@ -523,11 +701,14 @@ impl Validator {
                 "annotations",
             ],
         );
-        let version = match root_map.get("esep") {
-            Some(Value::String(s)) => s.clone(),
+        let version = match root.get("esep") {
+            Some(J::Str(s)) => s.to_string(),
             _ => return Err(ParseError::MissingVersion),
         };
-        let id = self.req_id(&root, "id").unwrap_or_default();
+        let id = self
+            .req_id(&root, "id")
+            .map(str::to_owned)
+            .unwrap_or_default();
         let lang = self
             .choice(
                 &root,
@@ -543,7 +724,7 @@ impl Validator {
         let description = self.text(&root, "description", false).unwrap_or_default();
         let period = self.period(&root, "period", false).ok().flatten();
         let data_as_of = self.date(&root, "data_as_of").ok().flatten();
-        if root_map.get("data_as_of").is_none() {
+        if root.get("data_as_of").is_none() {
             self.warn(
                 "data_as_of",
                 "missing: readers will not see how current the data is",
@@ -561,9 +742,9 @@ impl Validator {
             }
             _ => None,
         };
-        let illustrative = match root_map.get("illustrative") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
+        let illustrative = match root.get("illustrative") {
+            None | Some(J::Null) => false,
+            Some(J::Bool(b)) => *b,
             Some(other) => {
                 self.error(
                     "illustrative",
@@ -605,9 +786,8 @@ impl Validator {
     }
 
     fn licence(&mut self, root: &Obj) -> Option<Licence> {
-        let v = root.map.get("licence")?;
-        let o = self.object(v, "licence".into())?;
-        self.known_fields(&o, &["name", "url"]);
+        let v = root.get("licence")?;
+        let o = self.object(v, root.at("licence"), &["name", "url"])?;
         let name = self.req_str(&o, "name")?.to_owned();
         let url = self.web_url(&o, "url", false).ok().flatten();
         Some(Licence { name, url })
@@ -616,14 +796,14 @@ impl Validator {
     fn sources(&mut self, root: &Obj) -> Vec<Source> {
         let mut seen = HashMap::default();
         let mut out = Vec::new();
-        for (path, v) in self.list(root, "sources") {
-            let Some(o) = self.object(v, path.clone()) else {
+        for (index, v) in self.list(root, "sources").iter().enumerate() {
+            let Some(o) = self.object(
+                v,
+                Path::Item("sources", index),
+                &["id", "title", "publisher", "url", "date", "grade", "lang"],
+            ) else {
                 continue;
             };
-            self.known_fields(
-                &o,
-                &["id", "title", "publisher", "url", "date", "grade", "lang"],
-            );
             let id = self.req_id(&o, "id");
             let title = self
                 .req_str(&o, "title")
@@ -644,7 +824,7 @@ impl Validator {
             else {
                 continue;
             };
-            if !self.unique(&mut seen, &id, &path, "source") {
+            if !self.unique(&mut seen, id, "sources", index, "source") {
                 continue;
             }
             if !date.is_complete() {
@@ -654,7 +834,7 @@ impl Validator {
                 );
             }
             out.push(Source {
-                id,
+                id: id.to_owned(),
                 title,
                 publisher,
                 url,
@@ -668,22 +848,22 @@ impl Validator {
     fn areas(&mut self, root: &Obj, sources: &HashSet<&str>) -> Vec<Area> {
         let mut seen = HashMap::default();
         let mut out: Vec<Area> = Vec::new();
-        let mut paths: Vec<String> = Vec::new();
-        for (path, v) in self.list(root, "areas") {
-            let Some(o) = self.object(v, path.clone()) else {
+        let mut indices: Vec<usize> = Vec::new();
+        for (index, v) in self.list(root, "areas").iter().enumerate() {
+            let Some(o) = self.object(
+                v,
+                Path::Item("areas", index),
+                &["id", "kind", "name", "parent", "context", "population"],
+            ) else {
                 continue;
             };
-            self.known_fields(
-                &o,
-                &["id", "kind", "name", "parent", "context", "population"],
-            );
             let id = self.req_id(&o, "id");
             let kind = self.req_choice(&o, "kind", AreaKind::NAMES, &AreaKind::ALL);
             let name = self.text(&o, "name", true);
             let parent = self.opt_str(&o, "parent").ok().flatten().map(str::to_owned);
-            let context = match o.map.get("context") {
-                None | Some(Value::Null) => false,
-                Some(Value::Bool(b)) => *b,
+            let context = match o.get("context") {
+                None | Some(J::Null) => false,
+                Some(J::Bool(b)) => *b,
                 Some(other) => {
                     self.error(
                         o.at("context"),
@@ -693,18 +873,17 @@ impl Validator {
                 }
             };
             let population = o
-                .map
                 .get("population")
                 .and_then(|p| self.population(p, o.at("population"), sources));
             let (Some(id), Some(kind), Some(name)) = (id, kind, name) else {
                 continue;
             };
-            if !self.unique(&mut seen, &id, &path, "area") {
+            if !self.unique(&mut seen, id, "areas", index, "area") {
                 continue;
             }
-            paths.push(path);
+            indices.push(index);
             out.push(Area {
-                id,
+                id: id.to_owned(),
                 kind,
                 name,
                 parent,
@@ -712,12 +891,12 @@ impl Validator {
                 population,
             });
         }
-        let ids: HashSet<String> = out.iter().map(|a| a.id.clone()).collect();
-        for (area, path) in out.iter_mut().zip(&paths) {
+        let ids: HashSet<&str> = seen.keys().copied().collect();
+        for (area, &index) in out.iter_mut().zip(&indices) {
             if let Some(parent) = &area.parent {
-                if !ids.contains(parent) || *parent == area.id {
+                if !ids.contains(parent.as_str()) || *parent == area.id {
                     let msg = format!("unknown area {} (parent dropped)", quoted(parent));
-                    self.error(format!("{path}.parent"), msg);
+                    self.error(Path::Key(&Path::Item("areas", index), "parent"), msg);
                     area.parent = None;
                 }
             }
@@ -725,23 +904,17 @@ impl Validator {
         out
     }
 
-    fn population(
-        &mut self,
-        v: &Value,
-        path: String,
-        sources: &HashSet<&str>,
-    ) -> Option<Population> {
-        let o = self.object(v, path)?;
-        self.known_fields(&o, &["value", "year", "source"]);
-        let value = match o.map.get("value") {
-            Some(Value::Number(n)) => n.as_f64().filter(|v| *v > 0.0 && v.is_finite()),
-            _ => None,
-        };
+    fn population(&mut self, v: &J, path: Path, sources: &HashSet<&str>) -> Option<Population> {
+        let o = self.object(v, path, &["value", "year", "source"])?;
+        let value = o
+            .get("value")
+            .and_then(J::as_f64)
+            .filter(|v| *v > 0.0 && v.is_finite());
         let Some(value) = value else {
             self.error(o.at("value"), "expected a positive number of people");
             return None;
         };
-        let year = match o.map.get("year").and_then(Value::as_i64) {
+        let year = match o.get("year").and_then(J::as_i64) {
             Some(y) if (1900..=2200).contains(&y) => y as i32,
             _ => {
                 self.error(o.at("year"), "expected the year the population refers to");
@@ -763,12 +936,10 @@ impl Validator {
     fn metrics(&mut self, root: &Obj) -> Vec<Metric> {
         let mut seen = HashMap::default();
         let mut out = Vec::new();
-        for (path, v) in self.list(root, "metrics") {
-            let Some(o) = self.object(v, path.clone()) else {
-                continue;
-            };
-            self.known_fields(
-                &o,
+        for (index, v) in self.list(root, "metrics").iter().enumerate() {
+            let Some(o) = self.object(
+                v,
+                Path::Item("metrics", index),
                 &[
                     "id",
                     "label",
@@ -778,7 +949,9 @@ impl Validator {
                     "series",
                     "definition",
                 ],
-            );
+            ) else {
+                continue;
+            };
             let id = self.req_id(&o, "id");
             let label = self.text(&o, "label", true);
             let unit = self.req_choice(&o, "unit", Unit::NAMES, &Unit::ALL);
@@ -801,12 +974,12 @@ impl Validator {
             else {
                 continue;
             };
-            if !self.unique(&mut seen, &id, &path, "metric") {
+            if !self.unique(&mut seen, id, "metrics", index, "metric") {
                 continue;
             }
-            self.metric_paths.insert(id.clone(), path.clone());
+            self.metric_index.insert(id.to_owned(), index);
             out.push(Metric {
-                id,
+                id: id.to_owned(),
                 label,
                 unit,
                 direction,
@@ -826,38 +999,39 @@ impl Validator {
         metrics: &[Metric],
         sources: &HashSet<&str>,
     ) -> Vec<Observation> {
-        let area_ids: HashMap<&str, usize> = areas
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        let units: HashMap<&str, (usize, Unit)> = metrics
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), (i, m.unit)))
-            .collect();
-        let mut seen_ids = HashMap::default();
-        // metric index, area index, span, measure, comparison span
-        type Key = (
-            usize,
-            usize,
-            (i32, u8),
-            (i32, u8),
-            u8,
-            Option<((i32, u8), (i32, u8))>,
+        let area_ids: Recent<usize> = Recent::new(
+            areas
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i))
+                .collect(),
         );
-        let mut seen_keys: HashMap<Key, usize> = HashMap::default();
-        let mut out = Vec::new();
-        for (index, (path, v)) in self.list(root, "observations").into_iter().enumerate() {
-            let Some(o) = self.object(v, path.clone()) else {
-                continue;
-            };
-            self.known_fields(
-                &o,
+        let units: Recent<(usize, Unit)> = Recent::new(
+            metrics
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), (i, m.unit)))
+                .collect(),
+        );
+        let source_ids: Recent<()> = Recent::new(sources.iter().map(|s| (*s, ())).collect());
+        let items = self.list(root, "observations");
+        let mut seen_ids = HashMap::default();
+        // Metric index, area index, the months of the span with the measure, and the months of
+        // the comparison span: small, so that a table of 100 000 observations is small.
+        type Key = (u32, u32, u32, u32);
+        let mut seen_keys: HashMap<Key, u32> = HashMap::default();
+        seen_keys.reserve(items.len());
+        let mut out = Vec::with_capacity(items.len());
+        for (index, v) in items.iter().enumerate() {
+            let Some(o) = self.object(
+                v,
+                Path::Item("observations", index),
+                // In the order they are read.
                 &[
                     "id",
                     "metric",
                     "area",
+                    "source",
                     "period",
                     "measure",
                     "vs",
@@ -865,17 +1039,18 @@ impl Validator {
                     "qualifier",
                     "status",
                     "agency",
-                    "source",
                     "quote",
                 ],
-            );
-            let id = match o.map.get("id") {
-                None | Some(Value::Null) => Some(None),
+            ) else {
+                continue;
+            };
+            let id = match given(o.get("id")) {
+                None => Some(None),
                 Some(_) => self.req_id(&o, "id").map(Some),
             };
-            let metric = self.reference(&o, "metric", "metric", |m| units.contains_key(m));
-            let area = self.reference(&o, "area", "area", |a| area_ids.contains_key(a));
-            let source = self.reference(&o, "source", "source", |s| sources.contains(s));
+            let metric = self.reference(&o, "metric", "metric", |m| units.find(m));
+            let area = self.reference(&o, "area", "area", |a| area_ids.find(a));
+            let source = self.reference(&o, "source", "source", |s| source_ids.find(s));
             let period = self.period(&o, "period", true).ok().flatten();
             let measure = self.measure(&o, period);
             let value = self.value(&o);
@@ -895,9 +1070,9 @@ impl Validator {
                 .map(|q| self.bounded(o.at("quote"), q));
             let (
                 Some(id),
-                Some(metric),
-                Some(area),
-                Some(source),
+                Some((metric, (metric_i, unit))),
+                Some((area, area_i)),
+                Some((source, _)),
                 Some(period),
                 Some(measure),
                 Some(value),
@@ -909,11 +1084,6 @@ impl Validator {
             else {
                 continue;
             };
-            let (metric_i, unit) = units
-                .get(metric.as_str())
-                .copied()
-                .unwrap_or((0, Unit::Count));
-            let area_i = area_ids.get(area.as_str()).copied().unwrap_or(0);
             if matches!(measure, Measure::ChangePp { .. }) && unit != Unit::Percent {
                 self.error(
                     o.at("measure"),
@@ -926,8 +1096,8 @@ impl Validator {
                     continue;
                 }
             }
-            if let Some(id) = &id {
-                if !self.unique(&mut seen_ids, id, &path, "observation") {
+            if let Some(id) = id {
+                if !self.unique(&mut seen_ids, id, "observations", index, "observation") {
                     continue;
                 }
             }
@@ -936,47 +1106,60 @@ impl Validator {
                 Measure::ChangePct { .. } => 1,
                 Measure::ChangePp { .. } => 2,
             };
-            let vs = measure.vs().map(|v| (v.start, v.end));
-            let key = (metric_i, area_i, period.start, period.end, tag, vs);
-            if let Some(first) = seen_keys.get(&key) {
-                self.error(
-                    path,
-                    format!("the same metric, area, period and measure as observations[{first}]; skipped"),
-                );
-                continue;
+            let vs = measure.vs().map_or(0, |v| spans(v.start, v.end));
+            // Lists hold fewer than 2^32 elements: a feed has at most 16 MiB.
+            let key = (
+                metric_i as u32,
+                area_i as u32,
+                spans(period.start, period.end) | tag << 26,
+                vs,
+            );
+            match seen_keys.entry(key) {
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    self.error(
+                        o.path,
+                        format!("the same metric, area, period and measure as observations[{first}]; skipped"),
+                    );
+                    continue;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(index as u32);
+                }
             }
-            seen_keys.insert(key, index);
             out.push(Observation {
                 index,
-                id,
-                metric,
-                area,
+                id: id.map(str::to_owned),
+                metric: metric.to_owned(),
+                area: area.to_owned(),
                 period,
                 measure,
                 value,
                 qualifier,
                 status,
                 agency,
-                source,
+                source: source.to_owned(),
                 quote,
             });
         }
         out
     }
 
-    fn reference(
+    /// An id that must name an element read before; `find` gives what is known about it.
+    fn reference<'a, T>(
         &mut self,
-        o: &Obj,
+        o: &Obj<'a, '_>,
         key: &str,
         what: &str,
-        exists: impl Fn(&str) -> bool,
-    ) -> Option<String> {
+        find: impl Fn(&str) -> Option<T>,
+    ) -> Option<(&'a str, T)> {
         let r = self.req_str(o, key)?;
-        if exists(r) {
-            Some(r.to_owned())
-        } else {
-            self.error(o.at(key), format!("unknown {what} {}", quoted(r)));
-            None
+        match find(r) {
+            Some(t) => Some((r, t)),
+            None => {
+                self.error(o.at(key), format!("unknown {what} {}", quoted(r)));
+                None
+            }
         }
     }
 
@@ -1020,7 +1203,7 @@ impl Validator {
 
     /// `Some(None)` is an explicit "not available" (`null`).
     fn value(&mut self, o: &Obj) -> Option<Option<f64>> {
-        match o.map.get("value") {
+        match o.get("value") {
             None => {
                 self.error(
                     o.at("value"),
@@ -1028,15 +1211,15 @@ impl Validator {
                 );
                 None
             }
-            Some(Value::Null) => Some(None),
-            Some(Value::Number(n)) => match n.as_f64().filter(|v| v.is_finite()) {
+            Some(J::Null) => Some(None),
+            Some(n @ (J::U(_) | J::I(_) | J::F(_))) => match n.as_f64().filter(|v| v.is_finite()) {
                 Some(v) => Some(Some(v)),
                 None => {
                     self.error(o.at("value"), "is not a finite number");
                     None
                 }
             },
-            Some(Value::String(s)) => {
+            Some(J::Str(s)) => {
                 let hint = if s.trim().parse::<f64>().is_ok() {
                     " (write the number without quotes)"
                 } else {
@@ -1089,26 +1272,31 @@ impl Validator {
 
     fn annotations(&mut self, root: &Obj, areas: &[Area], metrics: &[Metric]) -> Vec<Annotation> {
         let mut out = Vec::new();
-        for (path, v) in self.list(root, "annotations") {
-            let Some(o) = self.object(v, path) else {
+        for (index, v) in self.list(root, "annotations").iter().enumerate() {
+            let Some(o) = self.object(
+                v,
+                Path::Item("annotations", index),
+                &["period", "kind", "metric", "area", "text"],
+            ) else {
                 continue;
             };
-            self.known_fields(&o, &["period", "kind", "metric", "area", "text"]);
             let period = self.period(&o, "period", true).ok().flatten();
             let kind = self.req_choice(&o, "kind", AnnotationKind::NAMES, &AnnotationKind::ALL);
-            let metric = match o.map.get("metric") {
-                None | Some(Value::Null) => Some(None),
+            let metric = match given(o.get("metric")) {
+                None => Some(None),
                 Some(_) => self
                     .reference(&o, "metric", "metric", |m| {
-                        metrics.iter().any(|x| x.id == m)
+                        metrics.iter().any(|x| x.id == m).then_some(())
                     })
-                    .map(Some),
+                    .map(|(m, ())| Some(m.to_owned())),
             };
-            let area = match o.map.get("area") {
-                None | Some(Value::Null) => Some(None),
+            let area = match given(o.get("area")) {
+                None => Some(None),
                 Some(_) => self
-                    .reference(&o, "area", "area", |a| areas.iter().any(|x| x.id == a))
-                    .map(Some),
+                    .reference(&o, "area", "area", |a| {
+                        areas.iter().any(|x| x.id == a).then_some(())
+                    })
+                    .map(|(a, ())| Some(a.to_owned())),
             };
             let text = self.text(&o, "text", true);
             let (Some(period), Some(kind), Some(metric), Some(area), Some(text)) =
@@ -1129,12 +1317,13 @@ impl Validator {
 
     fn headlines(&mut self, root: &Obj, observations: &[Observation]) -> Vec<String> {
         let mut out = Vec::new();
-        for (path, v) in self.list(root, "headlines") {
+        for (index, v) in self.list(root, "headlines").iter().enumerate() {
+            let path = Path::Item("headlines", index);
             match v {
-                Value::String(id) if observations.iter().any(|o| o.id.as_deref() == Some(id)) => {
-                    out.push(id.clone());
+                J::Str(id) if observations.iter().any(|o| o.id.as_deref() == Some(&**id)) => {
+                    out.push(id.to_string());
                 }
-                Value::String(id) => {
+                J::Str(id) => {
                     self.error(
                         path,
                         format!("unknown or skipped observation {}", quoted(id)),
@@ -1207,9 +1396,12 @@ impl Validator {
                             .is_none_or(|x| x == m.id || x == first.id)
                 });
                 if !annotated {
-                    let path = self.metric_paths.get(&m.id).cloned().unwrap_or_default();
+                    let path = match self.metric_index.get(&m.id) {
+                        Some(i) => format!("metrics[{i}].series"),
+                        None => ".series".to_owned(),
+                    };
                     self.warn(
-                        format!("{path}.series"),
+                        path,
                         format!(
                             "series '{key}' changes name from '{}' to '{}' without a methodology-break annotation",
                             first.label.get(Lang::En, feed.lang),
