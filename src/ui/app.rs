@@ -1,10 +1,8 @@
 //! The page: language, feed loading, and the loading and error states around the report.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use super::load::load_feed;
+use super::load::Loading;
 use super::report::Report;
 use super::share::param;
 use crate::feed::{FeedError, Lang, LoadError};
@@ -134,9 +132,19 @@ pub fn App() -> impl IntoView {
     } else {
         Some(address.clone())
     }));
-    let feed = LocalResource::new(move || load_feed(address.clone()));
+    let on_loaded = move |checked: &crate::feed::Checked| {
+        if chosen.is_none() {
+            lang.set(checked.feed.lang);
+        }
+    };
+    let feed = Loading::start(address.clone(), on_loaded);
     if let Some(chart) = param("embed") {
-        return super::embed::Embed(super::embed::EmbedProps { chart, feed }).into_any();
+        return super::embed::Embed(super::embed::EmbedProps {
+            chart,
+            feed,
+            address,
+        })
+        .into_any();
     }
     view! {
         <a class="skip" href="#main">{move || i18n::SKIP_TO_CONTENT.get(lang.get())}</a>
@@ -145,22 +153,15 @@ pub fn App() -> impl IntoView {
             <LangSwitch />
         </header>
         <main id="main" tabindex="-1">
-            <Suspense fallback=move || view! { <Skeleton /> }>
-                {move || Suspend::new(async move {
-                    match feed.await {
-                        Ok(checked) => {
-                            if chosen.is_none() {
-                                lang.set(checked.feed.lang);
-                            }
-                            view! { <Report checked=Arc::new(checked) /> }.into_any()
-                        }
-                        Err(error) => view! {
-                            <ErrorPanel error on_retry=move || feed.refetch() />
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || match feed.state.get() {
+                None => view! { <Skeleton /> }.into_any(),
+                Some(Ok(checked)) => view! { <Report checked /> }.into_any(),
+                Some(Err(error)) => {
+                    let address = address.clone();
+                    view! { <ErrorPanel error on_retry=move || feed.fetch(address.clone(), on_loaded) /> }
+                        .into_any()
+                }
+            }}
         </main>
         <footer class="site-footer">
             <p>{move || i18n::NO_TRACKING.get(lang.get())}</p>

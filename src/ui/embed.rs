@@ -11,7 +11,8 @@ use wasm_bindgen::{JsCast as _, JsValue};
 use super::app::{ErrorPanel, ReaderLang};
 use super::chart_view::ChartView;
 use super::format::IntlNumbers;
-use crate::feed::{Checked, FeedError};
+use super::load::Loading;
+use crate::feed::Checked;
 use crate::i18n;
 use crate::plan::plan;
 
@@ -54,7 +55,9 @@ pub fn Embed(
     /// The chart's id (`crime-changes`).
     chart: String,
     /// The feed being loaded.
-    feed: LocalResource<Result<Checked, FeedError>>,
+    feed: Loading,
+    /// Its address, for "try again".
+    address: String,
 ) -> impl IntoView {
     if let Some(root) = document().document_element() {
         root.class_list().add_1("embed").ok();
@@ -62,20 +65,15 @@ pub fn Embed(
     watch_height();
     view! {
         <main id="main" class="embed-main">
-            <Suspense fallback=|| view! { <div class="sk sk-chart"></div> }>
-                {
-                    let chart = chart.clone();
-                    move || {
-                        let chart = chart.clone();
-                        Suspend::new(async move {
-                            match feed.await {
-                                Ok(checked) => view! { <EmbeddedChart checked=Arc::new(checked) chart /> }.into_any(),
-                                Err(error) => view! { <ErrorPanel error on_retry=move || feed.refetch() /> }.into_any(),
-                            }
-                        })
-                    }
+            {move || match feed.state.get() {
+                None => view! { <div class="sk sk-chart"></div> }.into_any(),
+                Some(Ok(checked)) => view! { <EmbeddedChart checked chart=chart.clone() /> }.into_any(),
+                Some(Err(error)) => {
+                    let address = address.clone();
+                    view! { <ErrorPanel error on_retry=move || feed.fetch(address.clone(), |_| {}) /> }
+                        .into_any()
                 }
-            </Suspense>
+            }}
         </main>
     }
 }

@@ -166,37 +166,28 @@ fn Headlines(feed: Arc<Feed>) -> impl IntoView {
 fn Compare(feed: Arc<Feed>, url: String) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
     let shown = url.clone();
-    let other = LocalResource::new(move || super::load::load_feed(url.clone()));
+    let other = super::load::Loading::start(url, |_| {});
     view! {
         <section aria-labelledby="h-compare" class="theme" data-testid="compare">
             <h2 id="h-compare">{move || i18n::COMPARE_TITLE.get(lang.get())}</h2>
             <p class="meta">{move || format!("{}: {shown}", i18n::FEED_IN_USE.get(lang.get()))}</p>
-            <Suspense fallback=|| view! { <div class="sk sk-chart"></div> }>
-                {
-                    let feed = feed.clone();
-                    move || {
-                        let feed = feed.clone();
-                        Suspend::new(async move {
-                            match other.await {
-                                Ok(checked) => {
-                                    let l = lang.get();
-                                    let charts = crate::plan::compare(&feed, &checked.feed, l, &IntlNumbers::new(l));
-                                    if charts.is_empty() {
-                                        view! { <p>{i18n::COMPARE_NONE.get(l)}</p> }.into_any()
-                                    } else {
-                                        charts
-                                            .into_iter()
-                                            .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
-                                            .collect_view()
-                                            .into_any()
-                                    }
-                                }
-                                Err(e) => view! { <p class="chart-failed" role="alert">{e.to_string()}</p> }.into_any(),
-                            }
-                        })
+            {move || match other.state.get() {
+                None => view! { <div class="sk sk-chart"></div> }.into_any(),
+                Some(Ok(checked)) => {
+                    let l = lang.get();
+                    let charts = crate::plan::compare(&feed, &checked.feed, l, &IntlNumbers::new(l));
+                    if charts.is_empty() {
+                        view! { <p>{i18n::COMPARE_NONE.get(l)}</p> }.into_any()
+                    } else {
+                        charts
+                            .into_iter()
+                            .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
+                            .collect_view()
+                            .into_any()
                     }
                 }
-            </Suspense>
+                Some(Err(e)) => view! { <p class="chart-failed" role="alert">{e.to_string()}</p> }.into_any(),
+            }}
         </section>
     }
 }
