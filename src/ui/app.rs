@@ -117,8 +117,11 @@ pub fn App() -> impl IntoView {
     });
     // Back and forward restore the language the address names.
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        // A link to `#main` or `#chart` also fires popstate: redraw only for a new language.
         if let Some(l) = param("lang").as_deref().and_then(Lang::from_code) {
-            lang.set(l);
+            if lang.get_untracked() != l {
+                lang.set(l);
+            }
         }
     });
     on_cleanup(move || handle.remove());

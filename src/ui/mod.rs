@@ -4,6 +4,7 @@
 mod app;
 mod chart_view;
 mod checker;
+mod dom;
 mod embed;
 mod format;
 mod load;
