@@ -726,8 +726,66 @@ fn wire(
     }
 }
 
-/// A chart with its title, summary, legend, tooltip, downloads, data table and sources.
-/// Leptos holds the `<figure>` and the theme signal; the rest is built once per language.
+/// Builds a chart inside `figure` and keeps it drawn: at the first layout and every resize or
+/// device-pixel change (a ResizeObserver on the device-pixel box), and when the system theme
+/// changes. Its listeners and observer go away with the current reactive owner.
+pub fn mount_chart(
+    figure: &web_sys::Element,
+    plan: ChartPlan,
+    feed: Arc<Feed>,
+    lang: Lang,
+    embedded: bool,
+) {
+    figure.set_class_name("chart");
+    figure.set_id(&plan.id);
+    figure
+        .set_attribute("data-testid", &format!("figure-{}", plan.id))
+        .ok();
+    let c = build(figure, Arc::new(plan), feed, lang, embedded);
+    let first = Cell::new(true);
+    let on_resize = {
+        let c = c.clone();
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, _: JsValue| {
+            if !first.replace(false) {
+                c.redraw();
+                return;
+            }
+            // The first layout: draw, restore a selection from the address (`?district=`),
+            // and bring a linked chart (`#crime-changes`) into view.
+            c.set_active(c.active.get());
+            if window().location().hash().ok().as_deref() == Some(&format!("#{}", c.plan.id)) {
+                c.canvas.scroll_into_view();
+            }
+        })
+    };
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())
+        .ok()
+        .map(|ro| {
+            let options = web_sys::ResizeObserverOptions::new();
+            options.set_box(web_sys::ResizeObserverBoxOptions::DevicePixelContentBox);
+            ro.observe_with_options(&c.canvas, &options);
+            ResizeObserver(ro, on_resize)
+        });
+    let ThemeChanged(theme_changed) = expect_context();
+    let redraw = c.clone();
+    Effect::new(move |first: Option<()>| {
+        theme_changed.track();
+        if first.is_some() {
+            redraw.redraw();
+        }
+    });
+    let built = SendWrapper::new((c, observer));
+    on_cleanup(move || {
+        let (c, observer) = built.take();
+        if let Some(ResizeObserver(ro, _)) = observer {
+            ro.disconnect();
+        }
+        c.listeners.clear();
+    });
+}
+
+/// A chart with its title, summary, legend, tooltip, downloads, data table and sources, as a
+/// component (embeds, the checker's preview, comparisons).
 #[component]
 pub fn ChartView(
     /// What to draw, from `plan::plan`.
@@ -740,69 +798,15 @@ pub fn ChartView(
     #[prop(optional)]
     embedded: bool,
 ) -> impl IntoView {
-    let id = plan.id.clone();
     let figure = NodeRef::<leptos::html::Figure>::new();
-    let ThemeChanged(theme_changed) = expect_context();
-    let state: Rc<RefCell<Option<Built>>> = Rc::default();
-    let pending = RefCell::new(Some((Arc::new(plan), feed)));
-    Effect::new({
-        let state = state.clone();
-        move |_| {
-            let Some(fig) = figure.get() else {
-                return;
-            };
-            let Some((plan, feed)) = pending.borrow_mut().take() else {
-                return;
-            };
-            let c = build(&fig, plan, feed, lang, embedded);
-            // Element size and device-pixel changes (zoom, another screen) both reach a
-            // ResizeObserver watching the device-pixel box.
-            let redraw = c.clone();
-            let on_resize =
-                Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, _: JsValue| {
-                    redraw.redraw();
-                });
-            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())
-                .ok()
-                .map(|ro| {
-                    let options = web_sys::ResizeObserverOptions::new();
-                    options.set_box(web_sys::ResizeObserverBoxOptions::DevicePixelContentBox);
-                    ro.observe_with_options(&c.canvas, &options);
-                    ResizeObserver(ro, on_resize)
-                });
-            c.set_active(c.active.get());
-            // A link to this chart (`#crime-changes`) brings it into view.
-            if window().location().hash().ok().as_deref() == Some(&format!("#{}", c.plan.id)) {
-                c.canvas.scroll_into_view();
-            }
-            *state.borrow_mut() = Some((c, observer));
+    let pending = RefCell::new(Some((plan, feed)));
+    Effect::new(move |_| {
+        if let (Some(fig), Some((plan, feed))) = (figure.get(), pending.borrow_mut().take()) {
+            mount_chart(&fig, plan, feed, lang, embedded);
         }
     });
-    Effect::new({
-        let state = state.clone();
-        move |first: Option<()>| {
-            theme_changed.track();
-            if first.is_some() {
-                if let Some((c, _)) = state.borrow().as_ref() {
-                    c.redraw();
-                }
-            }
-        }
-    });
-    let state = SendWrapper::new(state);
-    on_cleanup(move || {
-        if let Some((c, observer)) = state.borrow_mut().take() {
-            if let Some(ResizeObserver(ro, _)) = observer {
-                ro.disconnect();
-            }
-            c.listeners.clear();
-        }
-    });
-    view! { <figure node_ref=figure class="chart" id=id.clone() data-testid=format!("figure-{id}")></figure> }
+    view! { <figure node_ref=figure></figure> }
 }
-
-/// A chart once built, with the observer that redraws it on resize.
-type Built = (Rc<Chart>, Option<ResizeObserver>);
 
 /// A ResizeObserver with the closure it calls (kept alive as long as the observer).
 struct ResizeObserver(
