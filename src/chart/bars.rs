@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{wrap, ChartError, Measure, Rect, Theme, Tone};
+use super::{drawing_error as err, wrap, ChartError, Measure, Rect, Theme, Tone};
 
 /// One bar: what it is, its value, and the text written at its end.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,10 +104,6 @@ pub fn layout(bars: &[Bar], width: u32, theme: &Theme, m: &dyn Measure) -> Layou
         zero_x,
         height: top.max(PAD_TOP * s + 1.0).ceil() as u32,
     }
-}
-
-fn err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError(format!("{e:?}"))
 }
 
 /// Draws the bars as laid out by [`layout`] for this area's width. `highlight` marks one row

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ellipsize, ChartError, Measure, Rect, Theme};
+use super::{drawing_error as err, ellipsize, ChartError, Measure, Rect, Theme};
 
 /// Where each area of Aktobe region sits, as (column, row) on a 4 × 4 grid.
 pub const AKTOBE_GRID: &[(&str, u8, u8)] = &[
@@ -120,10 +120,6 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
         values: value_labels,
         height: (rows as f64 * (side + GAP * s)).ceil() as u32,
     }
-}
-
-fn err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError(format!("{e:?}"))
 }
 
 /// Five steps from light to dark of the theme's first series colour.

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{wrap, ChartError, Measure, Rect, Theme};
+use super::{drawing_error as err, wrap, ChartError, Measure, Rect, Theme};
 
 /// One line (or the columns) of a trend chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -195,10 +195,6 @@ pub fn layout(
         height: height as u32,
         columns,
     }
-}
-
-fn err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError(format!("{e:?}"))
 }
 
 fn marker<DB: DrawingBackend>(
