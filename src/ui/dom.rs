@@ -7,7 +7,11 @@
 
 use std::cell::RefCell;
 
-use leptos::prelude::document;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use super::app::ReaderLang;
+use crate::feed::Lang;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, UnwrapThrowExt as _};
 
@@ -97,4 +101,25 @@ impl Listeners {
                 .ok();
         }
     }
+}
+
+/// An element that Leptos places and `build` fills, again whenever the reader's language
+/// changes. The listeners `build` adds are removed before each rebuild and with the element.
+pub fn filled(build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) -> impl IntoView {
+    let ReaderLang(lang) = expect_context();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let listeners = std::rc::Rc::new(Listeners::default());
+    let owned = SendWrapper::new(listeners.clone());
+    on_cleanup(move || owned.clear());
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = root.get() {
+            listeners.clear();
+            root.replace_children_with_node_0();
+            for part in build(l, &listeners) {
+                root.append_with_node_1(&part.0).ok();
+            }
+        }
+    });
+    view! { <div class="part" node_ref=root></div> }
 }

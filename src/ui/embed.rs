@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use super::app::{ErrorPanel, ReaderLang};
+use super::app::{error_panel, ReaderLang};
 use super::chart_view::ChartView;
 use super::format::IntlNumbers;
 use super::load::Loading;
@@ -70,8 +70,7 @@ pub fn Embed(
                 Some(Ok(checked)) => view! { <EmbeddedChart checked chart=chart.clone() /> }.into_any(),
                 Some(Err(error)) => {
                     let address = address.clone();
-                    view! { <ErrorPanel error on_retry=move || feed.fetch(address.clone(), |_| {}) /> }
-                        .into_any()
+                    error_panel(error, move || feed.fetch(address.clone(), |_| {})).into_any()
                 }
             }}
         </main>

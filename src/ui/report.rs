@@ -6,11 +6,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 use super::app::{Online, ReaderLang};
 use super::chart_view::{mount_chart, ChartView};
-use super::dom::{el, link, El, Listeners};
+use super::dom::{el, filled, link, El, Listeners};
 use super::format::IntlNumbers;
 use crate::feed::{Checked, Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
@@ -40,22 +39,6 @@ fn spark_url(values: &[f64]) -> Option<String> {
     ))
 }
 
-/// A root element that Leptos places and this module fills, again for each language.
-fn filled(build: impl Fn(Lang) -> Vec<El> + 'static) -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let l = lang.get();
-        if let Some(root) = root.get() {
-            root.replace_children_with_node_0();
-            for part in build(l) {
-                root.append_with_node_1(&part.0).ok();
-            }
-        }
-    });
-    view! { <div class="report-part" node_ref=root></div> }
-}
-
 #[component]
 pub fn Report(checked: Arc<Checked>) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
@@ -78,7 +61,7 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
     };
     let top = {
         let feed = feed.clone();
-        move |l: Lang| {
+        move |l: Lang, _: &Listeners| {
             let mut parts = vec![header(&feed, l, address.as_deref())];
             parts.extend(problems(&errors, l));
             parts.push(headlines(&feed, l));
@@ -87,14 +70,10 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
     };
     let rest = {
         let feed = feed.clone();
-        let listeners = SendWrapper::new(std::rc::Rc::new(Listeners::default()));
-        let owned = listeners.clone();
-        on_cleanup(move || owned.clear());
-        move |l: Lang| {
-            listeners.clear();
+        move |l: Lang, listeners: &Listeners| {
             let mut parts = sections(&feed, l);
             parts.extend(glossary(&feed, l));
-            parts.push(sources(&feed, l, &listeners));
+            parts.push(sources(&feed, l, listeners));
             parts
         }
     };
