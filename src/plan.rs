@@ -7,9 +7,6 @@
 //! 2. levels of one metric and area over two or more periods of the same shape → a trend
 //!    (columns for one series, lines when several series share a unit and period shape);
 //! 3. the remaining levels → horizontal bars, one chart per unit, largest first.
-
-use std::collections::BTreeMap;
-
 use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
 use crate::chart::trend::{Series, Trend};
@@ -157,6 +154,20 @@ fn unit_name(unit: Unit) -> &'static str {
         .unwrap_or_default()
 }
 
+/// Groups `(key, item)` pairs by key, in key order; items keep their order within a group
+/// (what a `BTreeMap<K, Vec<T>>` gives, for a fraction of its code in the page's wasm).
+fn group_by_key<K: Ord, T>(mut items: Vec<(K, T)>) -> Vec<(K, Vec<T>)> {
+    sort_by(&mut items, |a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, Vec<T>)> = Vec::new();
+    for (k, t) in items {
+        match out.last_mut() {
+            Some((last, group)) if *last == k => group.push(t),
+            _ => out.push((k, vec![t])),
+        }
+    }
+    out
+}
+
 /// A stable sort. The standard library's is generic over the comparison, and each of its
 /// instantiations cost the page about 5 KB of wasm; this one sorts positions with a single
 /// merge sort.
@@ -233,22 +244,27 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
             .and_then(|m| m.series.clone())
             .unwrap_or_else(|| o.metric.clone())
     };
-    let mut by_series: BTreeMap<(String, String, i32), Vec<&Observation>> = BTreeMap::new();
     let wants_bars = |o: &Observation| {
         cx.feed
             .metric(&o.metric)
             .is_some_and(|m| m.chart == ChartHint::Bars)
     };
-    for o in levels.iter().filter(|o| !wants_bars(o)) {
-        by_series
-            .entry((series_key(o), o.area.clone(), o.period.months()))
-            .or_default()
-            .push(o);
-    }
-    let mut in_trend: Vec<usize> = Vec::new();
+    let by_series = group_by_key(
+        levels
+            .iter()
+            .filter(|o| !wants_bars(o))
+            .map(|o| ((series_key(o), o.area.clone(), o.period.months()), *o))
+            .collect(),
+    );
+    // Whether an observation (by file index) is already drawn in a trend or district chart.
+    let mut in_trend = vec![false; obs.iter().map(|o| o.index + 1).max().unwrap_or(0)];
+    let mut mark = |o: &Observation| {
+        if let Some(x) = in_trend.get_mut(o.index) {
+            *x = true;
+        }
+    };
     // Cluster series by (unit, months) so that one axis holds comparable figures.
-    type ClusterKey<'u> = (Option<Group>, &'u str, i32);
-    let mut clusters: BTreeMap<ClusterKey, Vec<Vec<&Observation>>> = BTreeMap::new();
+    let mut clusters = Vec::new();
     for ((_, _, months), mut points) in by_series {
         if points.len() < 2 {
             continue;
@@ -256,30 +272,26 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         sort_by(&mut points, |a, b| a.period.cmp(&b.period));
         let metric = points.first().and_then(|o| cx.feed.metric(&o.metric));
         let unit = metric.map_or("", |m| unit_name(m.unit));
-        in_trend.extend(points.iter().map(|o| o.index));
-        clusters
-            .entry((metric.map(|m| m.group), unit, months))
-            .or_default()
-            .push(points);
+        points.iter().for_each(|o| mark(o));
+        clusters.push(((metric.map(|m| m.group), unit, months), points));
     }
-    for (n, series) in clusters.into_values().enumerate() {
+    for (n, (_, series)) in group_by_key(clusters).into_iter().enumerate() {
         charts.push(trend_chart(cx, &format!("{slug}-trend-{}", n + 1), &series));
     }
     // 3. One figure for many districts or cities → ranked bars, one chart per metric and period.
-    let mut by_place: BTreeMap<(String, Period), Vec<&Observation>> = BTreeMap::new();
-    let mut districts = 0;
-    for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
-        let local = cx
-            .feed
+    let is_local = |o: &Observation| {
+        cx.feed
             .area(&o.area)
-            .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City));
-        if local {
-            by_place
-                .entry((o.metric.clone(), o.period))
-                .or_default()
-                .push(o);
-        }
-    }
+            .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
+    };
+    let by_place = group_by_key(
+        levels
+            .iter()
+            .filter(|o| !in_trend.get(o.index).copied().unwrap_or(false) && is_local(o))
+            .map(|o| ((o.metric.as_str(), o.period), *o))
+            .collect(),
+    );
+    let mut districts = 0;
     for ((_, period), mut places) in by_place {
         if places.len() < 3 {
             continue;
@@ -289,7 +301,11 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
                 .partial_cmp(&a.value)
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        in_trend.extend(places.iter().map(|o| o.index));
+        for o in &places {
+            if let Some(x) = in_trend.get_mut(o.index) {
+                *x = true;
+            }
+        }
         districts += 1;
         let mut chart = level_chart(cx, &format!("{slug}-districts-{districts}"), &places);
         if let (Visual::Bars(bars), Some(first)) = (&mut chart.visual, places.first()) {
@@ -307,12 +323,19 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         charts.push(tile_map(cx, &format!("{slug}-map-{districts}"), &places));
     }
     // 4. Everything else, one bar chart per unit.
-    let mut rest: BTreeMap<&str, Vec<&Observation>> = BTreeMap::new();
-    for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
-        let unit = cx.feed.metric(&o.metric).map_or("", |m| unit_name(m.unit));
-        rest.entry(unit).or_default().push(o);
-    }
-    for (n, mut group) in rest.into_values().enumerate() {
+    let rest = group_by_key(
+        levels
+            .iter()
+            .filter(|o| !in_trend.get(o.index).copied().unwrap_or(false))
+            .map(|o| {
+                (
+                    cx.feed.metric(&o.metric).map_or("", |m| unit_name(m.unit)),
+                    *o,
+                )
+            })
+            .collect(),
+    );
+    for (n, (_, mut group)) in rest.into_iter().enumerate() {
         sort_by(&mut group, |a, b| {
             b.value
                 .partial_cmp(&a.value)
