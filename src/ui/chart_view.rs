@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use super::app::ThemeChanged;
+use super::backend::Backend;
 use super::dom::{el, link, El, Listeners};
 use super::format::IntlNumbers;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
@@ -97,7 +98,8 @@ fn render(
         fmt,
     );
     canvas.set_height(drawn.height());
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let backend =
+        Backend::Canvas(CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?);
     visual::draw(
         &backend.into_drawing_area(),
         v,
@@ -368,15 +370,17 @@ impl Chart {
             }
             "svg" => {
                 let desc = format!("{} {}", plan.summary, credits.join(" "));
-                if let Ok(svg) = visual::to_svg(
+                let mut svg = String::new();
+                let drawn = visual::draw_svg(
                     &self.visual(),
                     width as u32,
                     &Theme::light(),
                     &ApproxMeasure,
                     &fmt,
-                    &plan.title,
-                    &desc,
-                ) {
+                    &mut svg,
+                    Backend::Svg,
+                );
+                if let Ok(svg) = drawn.and_then(|()| visual::titled_svg(svg, &plan.title, &desc)) {
                     download_text(&svg, "image/svg+xml", &name);
                 }
             }

@@ -2,6 +2,7 @@
 //! `feed`, `present` and `chart`.
 
 mod app;
+mod backend;
 mod chart_view;
 mod checker;
 mod dom;
