@@ -136,9 +136,9 @@ pub fn App() -> impl IntoView {
     } else {
         Some(address.clone())
     }));
-    let on_loaded = move |checked: &crate::feed::Checked| {
+    let on_loaded = move |feed: &crate::feed::Feed| {
         if chosen.is_none() {
-            lang.set(checked.feed.lang);
+            lang.set(feed.lang);
         }
     };
     let feed = Loading::start(address.clone(), on_loaded);
@@ -159,7 +159,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match feed.state.get() {
                 None => filled(|l, _| vec![skeleton(l)]).into_any(),
-                Some(Ok(checked)) => view! { <Report checked /> }.into_any(),
+                Some(Ok(loaded)) => view! { <Report loaded /> }.into_any(),
                 Some(Err(error)) => {
                     let address = address.clone();
                     error_panel(error, move || feed.fetch(address.clone(), on_loaded)).into_any()

@@ -213,6 +213,9 @@ struct Chart {
     hidden: RefCell<Vec<bool>>,
     active: Cell<Option<usize>>,
     drawn: RefCell<Option<(Drawn, f64)>>,
+    /// Canvas width (CSS px) and pixel ratio of the last draw: a resize to the same size is
+    /// not drawn again.
+    drawn_at: Cell<(i32, f64)>,
     listeners: Listeners,
 }
 
@@ -232,7 +235,9 @@ impl Chart {
     /// highlighted, and moves the tooltip to it.
     fn redraw(&self) {
         let scale = window().device_pixel_ratio();
-        let css_w = f64::from(self.canvas.client_width()).max(160.0);
+        let width = self.canvas.client_width();
+        self.drawn_at.set((width, scale));
+        let css_w = f64::from(width).max(160.0);
         let nums = IntlNumbers::new(self.lang);
         let fmt = |x: f64| nums.decimal(x, 0);
         let highlight = self.active.get();
@@ -625,6 +630,7 @@ fn build(
         hidden: RefCell::new(hidden),
         active: Cell::new(selected),
         drawn: RefCell::new(None),
+        drawn_at: Cell::new((-1, 0.0)),
         listeners: Listeners::default(),
     });
     wire(
@@ -746,19 +752,20 @@ pub fn mount_chart(
         .set_attribute("data-testid", &format!("figure-{}", plan.id))
         .ok();
     let c = build(figure, Arc::new(plan), feed, lang, embedded);
-    let first = Cell::new(true);
+    // The first draw, once the figure is in the page (a microtask later): draw, restore a
+    // selection from the address (`?district=`), and bring a linked chart into view.
+    let first = c.clone();
+    leptos::task::spawn_local(async move {
+        first.set_active(first.active.get());
+        if window().location().hash().ok().as_deref() == Some(&format!("#{}", first.plan.id)) {
+            first.canvas.scroll_into_view();
+        }
+    });
     let on_resize = {
         let c = c.clone();
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, _: JsValue| {
-            if !first.replace(false) {
+            if c.drawn_at.get() != (c.canvas.client_width(), window().device_pixel_ratio()) {
                 c.redraw();
-                return;
-            }
-            // The first layout: draw, restore a selection from the address (`?district=`),
-            // and bring a linked chart (`#crime-changes`) into view.
-            c.set_active(c.active.get());
-            if window().location().hash().ok().as_deref() == Some(&format!("#{}", c.plan.id)) {
-                c.canvas.scroll_into_view();
             }
         })
     };

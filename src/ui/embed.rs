@@ -12,7 +12,7 @@ use super::app::{error_panel, ReaderLang};
 use super::chart_view::ChartView;
 use super::format::IntlNumbers;
 use super::load::Loading;
-use crate::feed::Checked;
+use crate::feed::Feed;
 use crate::i18n;
 use crate::plan::plan;
 
@@ -67,7 +67,7 @@ pub fn Embed(
         <main id="main" class="embed-main">
             {move || match feed.state.get() {
                 None => view! { <div class="sk sk-chart"></div> }.into_any(),
-                Some(Ok(checked)) => view! { <EmbeddedChart checked chart=chart.clone() /> }.into_any(),
+                Some(Ok(loaded)) => view! { <EmbeddedChart feed=loaded.feed chart=chart.clone() /> }.into_any(),
                 Some(Err(error)) => {
                     let address = address.clone();
                     error_panel(error, move || feed.fetch(address.clone(), |_| {})).into_any()
@@ -78,9 +78,8 @@ pub fn Embed(
 }
 
 #[component]
-fn EmbeddedChart(checked: Arc<Checked>, chart: String) -> impl IntoView {
+fn EmbeddedChart(feed: Arc<Feed>, chart: String) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
-    let feed = Arc::new(checked.feed.clone());
     move || {
         let l = lang.get();
         let nums = IntlNumbers::new(l);

@@ -11,7 +11,7 @@ use super::app::{Online, ReaderLang};
 use super::chart_view::{mount_chart, ChartView};
 use super::dom::{el, filled, link, El, Listeners};
 use super::format::IntlNumbers;
-use crate::feed::{Checked, Feed, Lang, Severity, Source};
+use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
 use crate::plan::{plan, sparkline as plan_sparkline};
 use crate::present::{arrow, change_sentence, observation_label, observation_value, tone};
@@ -40,10 +40,10 @@ fn spark_url(values: &[f64]) -> Option<String> {
 }
 
 #[component]
-pub fn Report(checked: Arc<Checked>) -> impl IntoView {
+pub fn Report(loaded: super::load::Loaded) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
-    let feed = Arc::new(checked.feed.clone());
-    let errors: Vec<String> = checked
+    let feed = loaded.feed;
+    let errors: Vec<String> = loaded
         .problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -233,9 +233,9 @@ fn Compare(feed: Arc<Feed>, url: String) -> impl IntoView {
             <p class="meta">{move || format!("{}: {shown}", i18n::FEED_IN_USE.get(lang.get()))}</p>
             {move || match other.state.get() {
                 None => view! { <div class="sk sk-chart"></div> }.into_any(),
-                Some(Ok(checked)) => {
+                Some(Ok(other)) => {
                     let l = lang.get();
-                    let charts = crate::plan::compare(&feed, &checked.feed, l, &IntlNumbers::new(l));
+                    let charts = crate::plan::compare(&feed, &other.feed, l, &IntlNumbers::new(l));
                     if charts.is_empty() {
                         view! { <p>{i18n::COMPARE_NONE.get(l)}</p> }.into_any()
                     } else {
