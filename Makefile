@@ -8,8 +8,8 @@ PORT ?= 8080
 ## Installs what is missing, builds the release app and serves it on http://127.0.0.1:$(PORT)
 run:
 	scripts/setup.sh
-	trunk build --release
-	trunk build check.html --release --dist dist/check
+	scripts/trunk.sh build --release
+	scripts/trunk.sh build check.html --release --dist dist/check
 	node e2e/serve.mjs --dir dist --port $(PORT)
 
 ## Installs what is missing and runs every test (what CI runs)
@@ -21,8 +21,8 @@ setup:
 	scripts/setup.sh test
 
 build:
-	trunk build --release
-	trunk build check.html --release --dist dist/check
+	scripts/trunk.sh build --release
+	scripts/trunk.sh build check.html --release --dist dist/check
 
 ## Checks every bundled feed with esep-check
 check-feeds:
@@ -31,8 +31,8 @@ check-feeds:
 ## Benchmark against Apache ECharts (not part of `make test`); writes BENCHMARKS.md
 bench:
 	scripts/setup.sh test
-	trunk build --release
-	trunk build check.html --release --dist dist/check
-	trunk build bench/esep.html --release --dist target/bench/esep
+	scripts/trunk.sh build --release
+	scripts/trunk.sh build check.html --release --dist dist/check
+	scripts/trunk.sh build bench/esep.html --release --dist target/bench/esep
 	node_modules/.bin/esbuild bench/echarts-lite-entry.js --bundle --minify --outfile=target/bench/ref/echarts-lite.js
 	node scripts/bench.mjs

@@ -234,3 +234,23 @@ test('the selected district is kept in the address and restored from it', async 
   assert.match(await tip.innerText(), /Shalkar District/);
   await context.close();
 });
+
+test('after a language switch and back, each chart is built once and still answers the keys', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
+  await ready(page);
+  const figures = await page.locator('figure.chart').count();
+  assert.ok(figures > 5);
+  await page.getByTestId('lang-ru').click();
+  await page.getByTestId('lang-en').click();
+  // The skip link changes the hash, which fires popstate: nothing may be built twice.
+  await page.locator('a.skip').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('figure.chart').count(), figures);
+  assert.equal(await page.locator('figure.chart canvas').count(), figures, 'one canvas per chart');
+  assert.equal(await page.locator('figure.chart figcaption').count(), figures);
+  await page.locator(CHANGES).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await tipOf(page, CHANGES).locator('.tip-value').innerText(), /−7%/);
+  await context.close();
+});

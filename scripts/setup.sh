@@ -13,12 +13,13 @@ toolchain=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 trunk_version=0.22.1
 bindgen_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
-# 1. The Rust toolchain pinned in rust-toolchain.toml, with the wasm32 target, clippy and rustfmt.
+# 1. The Rust toolchain pinned in rust-toolchain.toml, with the wasm32 target, clippy, rustfmt
+#    and the standard library's source (the release page rebuilds it for size: scripts/trunk.sh).
 #    (rustup 1.29 does not install a pinned toolchain on first use; `rustup toolchain install`
 #    with no argument reads the file.)
 installed=$(rustup target list --installed --toolchain "$toolchain" 2>/dev/null || true)
 components=$(rustup component list --installed --toolchain "$toolchain" 2>/dev/null || true)
-if ! grep -q wasm32-unknown-unknown <<<"$installed" || ! grep -q '^clippy' <<<"$components" || ! grep -q '^rustfmt' <<<"$components"; then
+if ! grep -q wasm32-unknown-unknown <<<"$installed" || ! grep -q '^clippy' <<<"$components" || ! grep -q '^rustfmt' <<<"$components" || ! grep -q '^rust-src' <<<"$components"; then
   say "installing Rust $toolchain with the wasm32 target (rustup)"
   rustup toolchain install
 fi
@@ -52,3 +53,5 @@ fi
 
 # 5. Crates for offline builds (Trunk runs cargo with --offline).
 cargo fetch --locked -q
+# ... and those of the standard library, which the release page rebuilds (scripts/trunk.sh).
+RUSTC_BOOTSTRAP=1 cargo fetch --locked -q --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort

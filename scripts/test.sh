@@ -23,9 +23,9 @@ cargo run -q --locked --bin esep-check -- public/feeds/*.json
 node scripts/check-schema.mjs
 
 step "release build (trunk, wasm-opt)"
-trunk build --release
+scripts/trunk.sh build --release
 # The feed checker is a page of its own, so that the report's first visit does not carry it.
-trunk build check.html --release --dist dist/check
+scripts/trunk.sh build check.html --release --dist dist/check
 scripts/sizes.sh
 
 step "end-to-end tests (headless Chromium)"

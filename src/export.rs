@@ -1,7 +1,7 @@
 //! Downloads that carry their sources: CSV of a chart's figures (tidy, one observation per row,
 //! with source columns) and file names. Pure: tested natively.
 
-use crate::feed::{Feed, Lang, Measure, Observation};
+use crate::feed::{Feed, Grade, Lang, Measure, Observation, Qualifier, Status, Unit};
 
 const HEADER: &[&str] = &[
     "indicator",
@@ -38,16 +38,12 @@ fn cell(text: &str, numeric: bool) -> String {
     }
 }
 
-fn debug_name<T: std::fmt::Debug>(v: T) -> String {
-    let raw = format!("{v:?}");
-    let mut out = String::new();
-    for (i, c) in raw.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('-');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
+/// The feed's own name of a value ("million-tenge", "agency-via-mirror").
+fn name_of<T: PartialEq>(v: T, all: &[T], names: &[&'static str]) -> String {
+    all.iter()
+        .position(|x| *x == v)
+        .and_then(|i| names.get(i))
+        .map_or_else(String::new, |n| (*n).to_owned())
 }
 
 fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
@@ -71,15 +67,21 @@ fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
         measure.to_owned(),
         cell(&vs, false),
         o.value.map(|v| v.to_string()).unwrap_or_default(),
-        metric.map(|m| debug_name(m.unit)).unwrap_or_default(),
-        o.qualifier.map(debug_name).unwrap_or_default(),
-        debug_name(o.status),
+        metric
+            .map(|m| name_of(m.unit, &Unit::ALL, Unit::NAMES))
+            .unwrap_or_default(),
+        o.qualifier
+            .map(|q| name_of(q, &Qualifier::ALL, Qualifier::NAMES))
+            .unwrap_or_default(),
+        name_of(o.status, &Status::ALL, Status::NAMES),
         cell(feed.text(&o.agency, lang), false),
         cell(source.map(|s| s.title.as_str()).unwrap_or(""), false),
         cell(source.map(|s| s.publisher.as_str()).unwrap_or(""), false),
         cell(source.map(|s| s.url.as_str()).unwrap_or(""), false),
         source.map(|s| s.date.to_string()).unwrap_or_default(),
-        source.map(|s| debug_name(s.grade)).unwrap_or_default(),
+        source
+            .map(|s| name_of(s.grade, &Grade::ALL, Grade::NAMES))
+            .unwrap_or_default(),
     ]
 }
 

@@ -7,14 +7,11 @@
 //! 2. levels of one metric and area over two or more periods of the same shape → a trend
 //!    (columns for one series, lines when several series share a unit and period shape);
 //! 3. the remaining levels → horizontal bars, one chart per unit, largest first.
-
-use std::collections::BTreeMap;
-
 use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
 use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
-use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
+use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, Unit};
 use crate::i18n::{self, period_label};
 use crate::present::{
     arrow, change_sentence, observation_label, observation_value, pct_text, tone, Numbers,
@@ -147,6 +144,78 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
     sections
 }
 
+/// A unit's name in the feed ("count", "million-tenge"), which also orders the groups.
+fn unit_name(unit: Unit) -> &'static str {
+    Unit::ALL
+        .iter()
+        .position(|u| *u == unit)
+        .and_then(|i| Unit::NAMES.get(i))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// Groups `(key, item)` pairs by key, in key order; items keep their order within a group
+/// (what a `BTreeMap<K, Vec<T>>` gives, for a fraction of its code in the page's wasm).
+fn group_by_key<K: Ord, T>(mut items: Vec<(K, T)>) -> Vec<(K, Vec<T>)> {
+    sort_by(&mut items, |a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, Vec<T>)> = Vec::new();
+    for (k, t) in items {
+        match out.last_mut() {
+            Some((last, group)) if *last == k => group.push(t),
+            _ => out.push((k, vec![t])),
+        }
+    }
+    out
+}
+
+/// A stable sort. The standard library's is generic over the comparison, and each of its
+/// instantiations cost the page about 5 KB of wasm; this one sorts positions with a single
+/// merge sort.
+pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    merge_sort(&mut order, &|a, b| {
+        matches!(
+            (v.get(a), v.get(b)),
+            (Some(x), Some(y)) if cmp(x, y) == std::cmp::Ordering::Greater
+        )
+    });
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
+}
+
+/// Bottom-up merge sort of positions; an element moves before an earlier one only when that
+/// one is `greater`, so equal elements keep their order.
+fn merge_sort(v: &mut Vec<usize>, greater: &dyn Fn(usize, usize) -> bool) {
+    let n = v.len();
+    let mut buf = v.clone();
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut a, mut b) = (start, mid);
+            for slot in &mut buf[start..end] {
+                let take_right = a >= mid || (b < end && greater(v[a], v[b]));
+                if take_right {
+                    *slot = v[b];
+                    b += 1;
+                } else {
+                    *slot = v[a];
+                    a += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
+}
+
 fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     let mut charts = Vec::new();
     let lang = cx.lang;
@@ -156,7 +225,9 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         .copied()
         .filter(|o| o.measure.is_change() && o.value.is_some())
         .collect();
-    changes.sort_by(|a, b| b.period.cmp(&a.period).then(a.index.cmp(&b.index)));
+    sort_by(&mut changes, |a, b| {
+        b.period.cmp(&a.period).then(a.index.cmp(&b.index))
+    });
     if !changes.is_empty() {
         charts.push(change_chart(cx, slug, &changes));
     }
@@ -173,63 +244,68 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
             .and_then(|m| m.series.clone())
             .unwrap_or_else(|| o.metric.clone())
     };
-    let mut by_series: BTreeMap<(String, String, i32), Vec<&Observation>> = BTreeMap::new();
     let wants_bars = |o: &Observation| {
         cx.feed
             .metric(&o.metric)
             .is_some_and(|m| m.chart == ChartHint::Bars)
     };
-    for o in levels.iter().filter(|o| !wants_bars(o)) {
-        by_series
-            .entry((series_key(o), o.area.clone(), o.period.months()))
-            .or_default()
-            .push(o);
-    }
-    let mut in_trend: Vec<usize> = Vec::new();
+    let by_series = group_by_key(
+        levels
+            .iter()
+            .filter(|o| !wants_bars(o))
+            .map(|o| ((series_key(o), o.area.clone(), o.period.months()), *o))
+            .collect(),
+    );
+    // Whether an observation (by file index) is already drawn in a trend or district chart.
+    let mut in_trend = vec![false; obs.iter().map(|o| o.index + 1).max().unwrap_or(0)];
+    let mut mark = |o: &Observation| {
+        if let Some(x) = in_trend.get_mut(o.index) {
+            *x = true;
+        }
+    };
     // Cluster series by (unit, months) so that one axis holds comparable figures.
-    type ClusterKey = (Option<Group>, String, i32);
-    let mut clusters: BTreeMap<ClusterKey, Vec<Vec<&Observation>>> = BTreeMap::new();
+    let mut clusters = Vec::new();
     for ((_, _, months), mut points) in by_series {
         if points.len() < 2 {
             continue;
         }
-        points.sort_by_key(|o| o.period);
+        sort_by(&mut points, |a, b| a.period.cmp(&b.period));
         let metric = points.first().and_then(|o| cx.feed.metric(&o.metric));
-        let unit = metric.map(|m| format!("{:?}", m.unit)).unwrap_or_default();
-        in_trend.extend(points.iter().map(|o| o.index));
-        clusters
-            .entry((metric.map(|m| m.group), unit, months))
-            .or_default()
-            .push(points);
+        let unit = metric.map_or("", |m| unit_name(m.unit));
+        points.iter().for_each(|o| mark(o));
+        clusters.push(((metric.map(|m| m.group), unit, months), points));
     }
-    for (n, series) in clusters.into_values().enumerate() {
+    for (n, (_, series)) in group_by_key(clusters).into_iter().enumerate() {
         charts.push(trend_chart(cx, &format!("{slug}-trend-{}", n + 1), &series));
     }
     // 3. One figure for many districts or cities → ranked bars, one chart per metric and period.
-    let mut by_place: BTreeMap<(String, Period), Vec<&Observation>> = BTreeMap::new();
-    let mut districts = 0;
-    for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
-        let local = cx
-            .feed
+    let is_local = |o: &Observation| {
+        cx.feed
             .area(&o.area)
-            .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City));
-        if local {
-            by_place
-                .entry((o.metric.clone(), o.period))
-                .or_default()
-                .push(o);
-        }
-    }
+            .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
+    };
+    let by_place = group_by_key(
+        levels
+            .iter()
+            .filter(|o| !in_trend.get(o.index).copied().unwrap_or(false) && is_local(o))
+            .map(|o| ((o.metric.as_str(), o.period), *o))
+            .collect(),
+    );
+    let mut districts = 0;
     for ((_, period), mut places) in by_place {
         if places.len() < 3 {
             continue;
         }
-        places.sort_by(|a, b| {
+        sort_by(&mut places, |a, b| {
             b.value
                 .partial_cmp(&a.value)
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        in_trend.extend(places.iter().map(|o| o.index));
+        for o in &places {
+            if let Some(x) = in_trend.get_mut(o.index) {
+                *x = true;
+            }
+        }
         districts += 1;
         let mut chart = level_chart(cx, &format!("{slug}-districts-{districts}"), &places);
         if let (Visual::Bars(bars), Some(first)) = (&mut chart.visual, places.first()) {
@@ -247,17 +323,20 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         charts.push(tile_map(cx, &format!("{slug}-map-{districts}"), &places));
     }
     // 4. Everything else, one bar chart per unit.
-    let mut rest: BTreeMap<String, Vec<&Observation>> = BTreeMap::new();
-    for o in levels.iter().filter(|o| !in_trend.contains(&o.index)) {
-        let unit = cx
-            .feed
-            .metric(&o.metric)
-            .map(|m| format!("{:?}", m.unit))
-            .unwrap_or_default();
-        rest.entry(unit).or_default().push(o);
-    }
-    for (n, mut group) in rest.into_values().enumerate() {
-        group.sort_by(|a, b| {
+    let rest = group_by_key(
+        levels
+            .iter()
+            .filter(|o| !in_trend.get(o.index).copied().unwrap_or(false))
+            .map(|o| {
+                (
+                    cx.feed.metric(&o.metric).map_or("", |m| unit_name(m.unit)),
+                    *o,
+                )
+            })
+            .collect(),
+    );
+    for (n, (_, mut group)) in rest.into_iter().enumerate() {
+        sort_by(&mut group, |a, b| {
             b.value
                 .partial_cmp(&a.value)
                 .unwrap_or(std::cmp::Ordering::Equal)
@@ -292,7 +371,7 @@ pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
                 && x.period <= o.period
         })
         .collect();
-    points.sort_by_key(|x| x.period);
+    sort_by(&mut points, |a, b| a.period.cmp(&b.period));
     let values: Vec<f64> = points.iter().filter_map(|x| x.value).collect();
     if values.len() >= 2 {
         values
@@ -485,7 +564,7 @@ fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
 
 fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
     let mut periods: Vec<Period> = series.iter().flatten().map(|o| o.period).collect();
-    periods.sort();
+    sort_by(&mut periods, Period::cmp);
     periods.dedup();
     let mut tips = Vec::new();
     let mut out_series = Vec::new();
@@ -665,6 +744,21 @@ mod tests {
         crate::feed::check(include_str!("../public/feeds/aktobe-2025.json"))
             .unwrap()
             .feed
+    }
+
+    #[test]
+    fn sort_by_is_stable_and_agrees_with_the_standard_sort() {
+        // Pairs (key, position): a pseudo-random sequence with many equal keys.
+        for n in [0usize, 1, 2, 3, 7, 64, 1000] {
+            let mut v: Vec<(u32, usize)> = (0..n).map(|i| ((i as u32 * 7919) % 13, i)).collect();
+            let mut expected = v.clone();
+            expected.sort_by_key(|x| x.0);
+            sort_by(&mut v, |a, b| a.0.cmp(&b.0));
+            assert_eq!(v, expected, "n = {n}");
+        }
+        let mut down = vec![5, 4, 3, 2, 1];
+        sort_by(&mut down, |a, b| a.cmp(b));
+        assert_eq!(down, [1, 2, 3, 4, 5]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{wrap, ChartError, Measure, Rect, Theme, Tone};
+use super::{drawing_error as err, wrap, ChartError, Measure, Rect, Theme, Tone};
 
 /// One bar: what it is, its value, and the text written at its end.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,10 +106,6 @@ pub fn layout(bars: &[Bar], width: u32, theme: &Theme, m: &dyn Measure) -> Layou
     }
 }
 
-fn err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError(format!("{e:?}"))
-}
-
 /// Draws the bars as laid out by [`layout`] for this area's width. `highlight` marks one row
 /// (pointer or keyboard).
 pub fn draw<DB: DrawingBackend>(
@@ -123,11 +119,12 @@ pub fn draw<DB: DrawingBackend>(
         area.fill(&theme.background).map_err(err)?;
     }
     let font = FONT * theme.scale;
-    let label_style = TextStyle::from((theme.font, font).into_font())
+    let label_style = TextStyle::from((FontFamily::Name(theme.font), font).into_font())
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Top));
     let value_style =
-        TextStyle::from((theme.font, font, FontStyle::Bold).into_font()).color(&theme.text);
+        TextStyle::from((FontFamily::Name(theme.font), font, FontStyle::Bold).into_font())
+            .color(&theme.text);
     let line_h = theme.px(LINE_H);
     for (i, ((bar, rect), row)) in bars.iter().zip(&layout.bars).zip(&layout.rows).enumerate() {
         if highlight == Some(i) {

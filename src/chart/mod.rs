@@ -18,6 +18,24 @@ use plotters::style::RGBColor;
 #[error("drawing failed: {0}")]
 pub struct ChartError(pub String);
 
+/// What went wrong while drawing, in a few words. The backend's own error is not formatted:
+/// its `Debug` text is of no use to a reader and costs the page's wasm several kilobytes.
+pub fn drawing_error<E: std::error::Error + Send + Sync>(
+    e: plotters::drawing::DrawingAreaErrorKind<E>,
+) -> ChartError {
+    use plotters::drawing::DrawingAreaErrorKind as Area;
+    use plotters_backend::DrawingErrorKind as Backend;
+    ChartError(
+        match e {
+            Area::BackendError(Backend::DrawingError(_)) => "the canvas refused to draw",
+            Area::BackendError(Backend::FontError(_)) => "a font could not be used",
+            Area::SharingError => "the drawing area is in use",
+            Area::LayoutError => "the chart does not fit its area",
+        }
+        .to_owned(),
+    )
+}
+
 /// Whether a value is good news, bad news or neither, from the metric's direction.
 /// Colour is never the only carrier: the value label has its sign and an arrow too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

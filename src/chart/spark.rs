@@ -37,7 +37,7 @@ pub fn svg(
     let mut out = String::new();
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        let err = |e: DrawingAreaErrorKind<_>| ChartError(format!("{e:?}"));
+        let err = super::drawing_error;
         area.draw(&PathElement::new(points.clone(), colour.stroke_width(2)))
             .map_err(err)?;
         if let Some(last) = points.last() {

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ellipsize, ChartError, Measure, Rect, Theme};
+use super::{drawing_error as err, ellipsize, ChartError, Measure, Rect, Theme};
 
 /// Where each area of Aktobe region sits, as (column, row) on a 4 × 4 grid.
 pub const AKTOBE_GRID: &[(&str, u8, u8)] = &[
@@ -122,10 +122,6 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
     }
 }
 
-fn err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError(format!("{e:?}"))
-}
-
 /// Five steps from light to dark of the theme's first series colour.
 fn shade(theme: &Theme, step: usize) -> RGBColor {
     let base = theme.series(0);
@@ -188,9 +184,10 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             theme.text
         };
-        let style = TextStyle::from((theme.font, FONT * s, FontStyle::Bold).into_font())
-            .color(&ink)
-            .pos(Pos::new(HPos::Left, VPos::Top));
+        let style =
+            TextStyle::from((FontFamily::Name(theme.font), FONT * s, FontStyle::Bold).into_font())
+                .color(&ink)
+                .pos(Pos::new(HPos::Left, VPos::Top));
         let pad = (5.0 * s).round() as i32;
         area.draw(&Text::new(
             layout.labels[i].clone(),
@@ -198,9 +195,10 @@ pub fn draw<DB: DrawingBackend>(
             style.clone(),
         ))
         .map_err(err)?;
-        let value_style = TextStyle::from((theme.font, FONT * s * 1.25).into_font())
-            .color(&ink)
-            .pos(Pos::new(HPos::Left, VPos::Bottom));
+        let value_style =
+            TextStyle::from((FontFamily::Name(theme.font), FONT * s * 1.25).into_font())
+                .color(&ink)
+                .pos(Pos::new(HPos::Left, VPos::Bottom));
         area.draw(&Text::new(
             tile.value_label.clone(),
             (r.x0 + pad, r.y1 - pad),

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{wrap, ChartError, Measure, Rect, Theme};
+use super::{drawing_error as err, wrap, ChartError, Measure, Rect, Theme};
 
 /// One line (or the columns) of a trend chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,10 +197,6 @@ pub fn layout(
     }
 }
 
-fn err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError(format!("{e:?}"))
-}
-
 fn marker<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     shape: usize,
@@ -239,8 +235,10 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let s = theme.scale;
     let font = FONT * s;
-    let small = TextStyle::from((theme.font, font).into_font()).color(&theme.muted);
-    let bold = TextStyle::from((theme.font, font, FontStyle::Bold).into_font()).color(&theme.text);
+    let small =
+        TextStyle::from((FontFamily::Name(theme.font), font).into_font()).color(&theme.muted);
+    let bold = TextStyle::from((FontFamily::Name(theme.font), font, FontStyle::Bold).into_font())
+        .color(&theme.text);
     let p = layout.plot;
     if !theme.transparent {
         area.fill(&theme.background).map_err(err)?;

@@ -143,22 +143,40 @@ pub fn to_svg(
     title: &str,
     desc: &str,
 ) -> Result<String, ChartError> {
-    let drawn = layout(v, width, theme, m, fmt);
     let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (width, drawn.height())).into_drawing_area();
-        draw(&area, v, &drawn, theme, None, fmt)?;
-    }
+    draw_svg(v, width, theme, m, fmt, &mut out, |b| b)?;
+    titled_svg(out, title, desc)
+}
+
+/// Draws the chart as SVG into `out`, through a backend that wraps plotters' SVG writer: a
+/// page that also draws on a canvas then compiles the drawing code for one backend type only.
+pub fn draw_svg<'a, DB: DrawingBackend>(
+    v: &Visual,
+    width: u32,
+    theme: &Theme,
+    m: &dyn Measure,
+    fmt: &dyn Fn(f64) -> String,
+    out: &'a mut String,
+    wrap: impl FnOnce(SVGBackend<'a>) -> DB,
+) -> Result<(), ChartError> {
+    let drawn = layout(v, width, theme, m, fmt);
+    let area = wrap(SVGBackend::with_string(out, (width, drawn.height()))).into_drawing_area();
+    draw(&area, v, &drawn, theme, None, fmt)?;
+    area.present().map_err(super::drawing_error)
+}
+
+/// Puts `<title>` and `<desc>` first in an SVG document.
+pub fn titled_svg(mut svg: String, title: &str, desc: &str) -> Result<String, ChartError> {
     let head = format!(
         "<title>{}</title><desc>{}</desc>",
         xml_escape(title),
         xml_escape(desc)
     );
-    match out.find('>') {
-        Some(i) => out.insert_str(i + 1, &head),
+    match svg.find('>') {
+        Some(i) => svg.insert_str(i + 1, &head),
         None => return Err(ChartError("empty SVG".into())),
     }
-    Ok(out)
+    Ok(svg)
 }
 
 #[cfg(test)]

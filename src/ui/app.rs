@@ -1,10 +1,9 @@
 //! The page: language, feed loading, and the loading and error states around the report.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use super::load::load_feed;
+use super::dom::{el, filled, El};
+use super::load::Loading;
 use super::report::Report;
 use super::share::param;
 use crate::feed::{FeedError, Lang, LoadError};
@@ -119,8 +118,11 @@ pub fn App() -> impl IntoView {
     });
     // Back and forward restore the language the address names.
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        // A link to `#main` or `#chart` also fires popstate: redraw only for a new language.
         if let Some(l) = param("lang").as_deref().and_then(Lang::from_code) {
-            lang.set(l);
+            if lang.get_untracked() != l {
+                lang.set(l);
+            }
         }
     });
     on_cleanup(move || handle.remove());
@@ -134,44 +136,58 @@ pub fn App() -> impl IntoView {
     } else {
         Some(address.clone())
     }));
-    let feed = LocalResource::new(move || load_feed(address.clone()));
+    let on_loaded = move |feed: &crate::feed::Feed| {
+        if chosen.is_none() {
+            lang.set(feed.lang);
+        }
+    };
+    let feed = Loading::start(address.clone(), on_loaded);
     if let Some(chart) = param("embed") {
-        return super::embed::Embed(super::embed::EmbedProps { chart, feed }).into_any();
+        return super::embed::Embed(super::embed::EmbedProps {
+            chart,
+            feed,
+            address,
+        })
+        .into_any();
     }
     view! {
-        <a class="skip" href="#main">{move || i18n::SKIP_TO_CONTENT.get(lang.get())}</a>
+        {filled(|l, _| vec![el("a").class("skip").attr("href", "#main").text(i18n::SKIP_TO_CONTENT.get(l))])}
         <header class="topbar">
             <span class="brand">"esep"</span>
             <LangSwitch />
         </header>
         <main id="main" tabindex="-1">
-            <Suspense fallback=move || view! { <Skeleton /> }>
-                {move || Suspend::new(async move {
-                    match feed.await {
-                        Ok(checked) => {
-                            if chosen.is_none() {
-                                lang.set(checked.feed.lang);
-                            }
-                            view! { <Report checked=Arc::new(checked) /> }.into_any()
-                        }
-                        Err(error) => view! {
-                            <ErrorPanel error on_retry=move || feed.refetch() />
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || match feed.state.get() {
+                None => filled(|l, _| vec![skeleton(l)]).into_any(),
+                Some(Ok(loaded)) => view! { <Report loaded /> }.into_any(),
+                Some(Err(error)) => {
+                    let address = address.clone();
+                    error_panel(error, move || feed.fetch(address.clone(), on_loaded)).into_any()
+                }
+            }}
         </main>
-        <footer class="site-footer">
-            <p>{move || i18n::NO_TRACKING.get(lang.get())}</p>
-            <p class="credit">
-                {move || i18n::MADE_WITH.get(lang.get())}
-                " · "
-                <a href="check/" data-testid="checker-link">{move || i18n::CHECK_TITLE.get(lang.get())}</a>
-            </p>
-        </footer>
+        {filled(|l, _| vec![footer(l)])}
     }
     .into_any()
+}
+
+/// No tracking; made with esep; the feed checker.
+fn footer(l: Lang) -> El {
+    el("footer")
+        .class("site-footer")
+        .child(el("p").text(i18n::NO_TRACKING.get(l)))
+        .child(
+            el("p")
+                .class("credit")
+                .text(i18n::MADE_WITH.get(l))
+                .text(" · ")
+                .child(
+                    el("a")
+                        .attr("href", "check/")
+                        .attr("data-testid", "checker-link")
+                        .text(i18n::CHECK_TITLE.get(l)),
+                ),
+        )
 }
 
 /// Қазақша / Русский / English.
@@ -204,64 +220,67 @@ fn LangSwitch() -> impl IntoView {
 }
 
 /// Grey blocks where the report will appear, so the page does not jump when it arrives.
-#[component]
-fn Skeleton() -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    view! {
-        <div class="skeleton" aria-busy="true" data-testid="loading">
-            <p class="sr-only" role="status">{move || i18n::LOADING.get(lang.get())}</p>
-            <div class="sk sk-title"></div>
-            <div class="sk-cards">
-                <div class="sk sk-card"></div>
-                <div class="sk sk-card"></div>
-                <div class="sk sk-card"></div>
-            </div>
-            <div class="sk sk-chart"></div>
-        </div>
-    }
+fn skeleton(l: Lang) -> El {
+    let block = |class: &str| el("div").class(class);
+    el("div")
+        .class("skeleton")
+        .attr("aria-busy", "true")
+        .attr("data-testid", "loading")
+        .child(
+            el("p")
+                .class("sr-only")
+                .attr("role", "status")
+                .text(i18n::LOADING.get(l)),
+        )
+        .child(block("sk sk-title"))
+        .child(
+            block("sk-cards")
+                .child(block("sk sk-card"))
+                .child(block("sk sk-card"))
+                .child(block("sk sk-card")),
+        )
+        .child(block("sk sk-chart"))
 }
 
 /// A feed that could not be loaded or read: what happened, in the reader's words, and a retry.
-#[component]
-pub(super) fn ErrorPanel(error: FeedError, on_retry: impl Fn() + 'static) -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    let is_load = matches!(error, FeedError::Load(_));
-    let timeout = matches!(error, FeedError::Load(LoadError::Timeout { .. }));
-    let status = match &error {
-        FeedError::Load(LoadError::Http { status, .. }) => Some(*status),
-        _ => None,
-    };
-    let detail = error.to_string();
-    let network = matches!(error, FeedError::Load(LoadError::Network(_)));
+pub(super) fn error_panel(error: FeedError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let external = use_context::<FeedAddress>().and_then(|a| a.0);
-    let cors_hint = (network && external.is_some()).then(|| {
-        view! { <p data-testid="cors-hint">{move || i18n::CORS_HINT.get(lang.get())}</p> }
-    });
-    let address = external.map(|a| view! { <p class="detail">{a}</p> });
-    view! {
-        <section class="error-panel" role="alert" data-testid="feed-error">
-            <h1>{move || i18n::ERROR_TITLE.get(lang.get())}</h1>
-            <p>
-                {move || {
-                    if timeout {
-                        i18n::ERROR_TIMEOUT.get(lang.get())
-                    } else if is_load {
-                        i18n::ERROR_LOAD.get(lang.get())
-                    } else {
-                        i18n::ERROR_PARSE.get(lang.get())
-                    }
-                }}
-                {status.map(|s| format!(" (HTTP {s})"))}
-            </p>
-            {cors_hint}
-            {address}
-            <button type="button" class="retry" on:click=move |_| on_retry()>
-                {move || i18n::TRY_AGAIN.get(lang.get())}
-            </button>
-            <details>
-                <summary>{move || i18n::DETAILS.get(lang.get())}</summary>
-                <p class="detail">{detail}</p>
-            </details>
-        </section>
-    }
+    let on_retry = std::rc::Rc::new(on_retry);
+    filled(move |l, listeners| {
+        let message = match &error {
+            FeedError::Load(LoadError::Timeout { .. }) => i18n::ERROR_TIMEOUT.get(l),
+            FeedError::Load(_) => i18n::ERROR_LOAD.get(l),
+            FeedError::Parse(_) => i18n::ERROR_PARSE.get(l),
+        };
+        let status = match &error {
+            FeedError::Load(LoadError::Http { status, .. }) => format!(" (HTTP {status})"),
+            _ => String::new(),
+        };
+        let network = matches!(error, FeedError::Load(LoadError::Network(_)));
+        let retry = el("button")
+            .attr("type", "button")
+            .class("retry")
+            .text(i18n::TRY_AGAIN.get(l));
+        let again = on_retry.clone();
+        listeners.on(&retry.0, "click", move |_| again());
+        let panel = el("section")
+            .class("error-panel")
+            .attr("role", "alert")
+            .attr("data-testid", "feed-error")
+            .child(el("h1").text(i18n::ERROR_TITLE.get(l)))
+            .child(el("p").text(message).text(&status))
+            .opt((network && external.is_some()).then(|| {
+                el("p")
+                    .attr("data-testid", "cors-hint")
+                    .text(i18n::CORS_HINT.get(l))
+            }))
+            .opt(external.as_deref().map(|a| el("p").class("detail").text(a)))
+            .child(retry)
+            .child(
+                el("details")
+                    .child(el("summary").text(i18n::DETAILS.get(l)))
+                    .child(el("p").class("detail").text(&error.to_string())),
+            );
+        vec![panel]
+    })
 }

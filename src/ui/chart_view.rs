@@ -1,9 +1,10 @@
 //! One chart on the page: a canvas sized to its element and devicePixelRatio, a tooltip that
 //! follows pointer, touch and keyboard, a legend that toggles series, downloads, and a table.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea as _;
 use plotters_canvas::CanvasBackend;
@@ -12,6 +13,8 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use super::app::ThemeChanged;
+use super::backend::Backend;
+use super::dom::{el, link, El, Listeners};
 use super::format::IntlNumbers;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
 use crate::export;
@@ -95,7 +98,8 @@ fn render(
         fmt,
     );
     canvas.set_height(drawn.height());
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let backend =
+        Backend::Canvas(CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?);
     visual::draw(
         &backend.into_drawing_area(),
         v,
@@ -193,7 +197,606 @@ fn credits(feed: &Feed, plan: &ChartPlan, lang: Lang) -> Vec<String> {
 
 const MARKERS: [&str; 4] = ["●", "■", "▲", "◆"];
 
-/// A chart with its title, summary, legend, tooltip, downloads, data table and sources.
+/// One chart on the page and what the reader has done with it.
+struct Chart {
+    plan: Arc<ChartPlan>,
+    feed: Arc<Feed>,
+    lang: Lang,
+    canvas: web_sys::HtmlCanvasElement,
+    tip: web_sys::HtmlElement,
+    announce: web_sys::Element,
+    /// "This chart could not be drawn", shown after a failed draw.
+    failed: web_sys::HtmlElement,
+    legend: Vec<web_sys::Element>,
+    /// District ids of a tile map, for `?district=`.
+    tiles: Vec<String>,
+    hidden: RefCell<Vec<bool>>,
+    active: Cell<Option<usize>>,
+    drawn: RefCell<Option<(Drawn, f64)>>,
+    /// Canvas width (CSS px) and pixel ratio of the last draw: a resize to the same size is
+    /// not drawn again.
+    drawn_at: Cell<(i32, f64)>,
+    listeners: Listeners,
+}
+
+impl Chart {
+    /// What to draw now: the plan's visual with the hidden series switched off.
+    fn visual(&self) -> Visual {
+        let mut v = self.plan.visual.clone();
+        if let Visual::Trend(t) = &mut v {
+            for (s, off) in t.series.iter_mut().zip(self.hidden.borrow().iter()) {
+                s.visible = !off;
+            }
+        }
+        v
+    }
+
+    /// Draws at the canvas's width and the screen's pixel ratio, with the active point
+    /// highlighted, and moves the tooltip to it.
+    fn redraw(&self) {
+        let scale = window().device_pixel_ratio();
+        let width = self.canvas.client_width();
+        self.drawn_at.set((width, scale));
+        let css_w = f64::from(width).max(160.0);
+        let nums = IntlNumbers::new(self.lang);
+        let fmt = |x: f64| nums.decimal(x, 0);
+        let highlight = self.active.get();
+        match render(&self.canvas, &self.visual(), css_w, scale, highlight, &fmt) {
+            Ok(d) => {
+                let style = web_sys::HtmlElement::style(&self.canvas);
+                let css_h = f64::from(d.height()) / scale;
+                style.set_property("height", &px(css_h)).ok();
+                if let Some((x, y)) = highlight.and_then(|i| d.anchor(i)) {
+                    let (x, y) = (f64::from(x) / scale, f64::from(y) / scale);
+                    let margin = (css_w / 2.0).min(120.0);
+                    let style = self.tip.style();
+                    style
+                        .set_property("left", &px(x.clamp(margin, css_w - margin)))
+                        .ok();
+                    style.set_property("top", &px(y)).ok();
+                }
+                *self.drawn.borrow_mut() = Some((d, scale));
+                if let Some(p) = window().performance() {
+                    p.mark("esep:chart-drawn").ok();
+                }
+            }
+            Err(e) => {
+                leptos::logging::warn!("esep: chart {} not drawn: {e}", self.plan.id);
+                self.failed.set_hidden(false);
+            }
+        }
+    }
+
+    /// Highlights point `i` (or nothing): redraws, fills the tooltip and says it aloud.
+    fn set_active(&self, i: Option<usize>) {
+        self.active.set(i);
+        self.redraw();
+        let tip = i.and_then(|i| {
+            let key = self.drawn.borrow().as_ref().and_then(|(d, _)| d.key(i))?;
+            self.plan.tips.iter().find(|t| t.key == key)
+        });
+        match tip {
+            Some(t) => {
+                let mut parts = vec![
+                    el("p").class("tip-title").text(&t.title),
+                    el("p").class("tip-value").text(&t.value),
+                ];
+                for d in &t.details {
+                    parts.push(el("p").class("tip-detail").text(d));
+                }
+                self.tip.replace_children_with_node_0();
+                for p in parts {
+                    self.tip.append_with_node_1(&p.0).ok();
+                }
+                self.tip.set_hidden(false);
+                self.announce.set_text_content(Some(&format!(
+                    "{}: {}. {}",
+                    t.title,
+                    t.value,
+                    t.details.join(". ")
+                )));
+            }
+            None => {
+                self.tip.set_hidden(true);
+                self.tip.replace_children_with_node_0();
+                self.announce.set_text_content(None);
+            }
+        }
+        if let Some(id) = i.and_then(|i| self.tiles.get(i)) {
+            super::share::set_param("district", Some(id), false);
+        }
+    }
+
+    fn point_at(&self, x: f64, y: f64) -> Option<usize> {
+        self.drawn
+            .borrow()
+            .as_ref()
+            .and_then(|(d, scale)| d.hit((x * scale).round() as i32, (y * scale).round() as i32))
+    }
+
+    fn count(&self) -> usize {
+        self.drawn.borrow().as_ref().map_or(0, |(d, _)| d.len())
+    }
+
+    /// Switches series `i` on or off (never the last one on), remembered in the address.
+    fn toggle(&self, i: usize) {
+        {
+            let mut h = self.hidden.borrow_mut();
+            let visible = h.iter().filter(|x| !**x).count();
+            if let Some(x) = h.get_mut(i) {
+                if *x || visible > 1 {
+                    *x = !*x;
+                }
+            }
+            for (button, off) in self.legend.iter().zip(h.iter()) {
+                button
+                    .set_attribute("aria-pressed", if *off { "false" } else { "true" })
+                    .ok();
+            }
+            super::share::remember_hidden(&self.plan.id, &h);
+        }
+        self.set_active(None);
+    }
+
+    fn on_key(&self, ev: &web_sys::KeyboardEvent) {
+        let n = self.count();
+        if n == 0 {
+            return;
+        }
+        let active = self.active.get();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => active.map_or(0, |i| (i + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowUp" => active.map_or(0, |i| i.saturating_sub(1)),
+            "Home" => 0,
+            "End" => n - 1,
+            "Escape" => {
+                self.set_active(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        self.set_active(Some(next));
+    }
+
+    /// PNG (twice the size, with title and source), SVG or CSV of what the chart shows now.
+    fn download(&self, kind: &str) {
+        let (feed, plan, lang) = (&self.feed, &self.plan, self.lang);
+        let credits = credits(feed, plan, lang);
+        let name = export::file_name(feed, &plan.id, lang, kind);
+        let nums = IntlNumbers::new(lang);
+        let fmt = |x: f64| nums.decimal(x, 0);
+        let width = f64::from(self.canvas.client_width()).max(320.0);
+        match kind {
+            "csv" => {
+                // A byte-order mark so that spreadsheet programs read the Cyrillic right.
+                let text = format!("\u{feff}{}", export::csv(feed, &plan.observations, lang));
+                download_text(&text, "text/csv;charset=utf-8", &name);
+            }
+            "svg" => {
+                let desc = format!("{} {}", plan.summary, credits.join(" "));
+                let mut svg = String::new();
+                let drawn = visual::draw_svg(
+                    &self.visual(),
+                    width as u32,
+                    &Theme::light(),
+                    &ApproxMeasure,
+                    &fmt,
+                    &mut svg,
+                    Backend::Svg,
+                );
+                if let Ok(svg) = drawn.and_then(|()| visual::titled_svg(svg, &plan.title, &desc)) {
+                    download_text(&svg, "image/svg+xml", &name);
+                }
+            }
+            _ => {
+                let Some(canvas) = document()
+                    .create_element("canvas")
+                    .ok()
+                    .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+                else {
+                    return;
+                };
+                if render(&canvas, &self.visual(), width, 2.0, None, &fmt).is_ok() {
+                    let footer = credits.first().cloned().unwrap_or_default();
+                    if let Some(url) = with_footer(&canvas, &plan.title, &footer) {
+                        download_url(&url, &name);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// CSS pixels, as a property value.
+fn px(v: f64) -> String {
+    format!("{}px", (v * 100.0).round() / 100.0)
+}
+
+/// The chart's data table, inside a `<details>`.
+fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
+    let nums = IntlNumbers::new(lang);
+    let rows = plan
+        .observations
+        .iter()
+        .filter_map(|i| feed.observation_at(*i))
+        .map(|o| {
+            let area = feed.area(&o.area).map(|a| feed.text(&a.name, lang));
+            el("tr")
+                .child(
+                    el("th")
+                        .attr("scope", "row")
+                        .text(&observation_label(feed, o, lang)),
+                )
+                .child(el("td").text(area.unwrap_or_default()))
+                .child(el("td").text(&i18n::observation_period(o, lang)))
+                .child(
+                    el("td")
+                        .class("num")
+                        .text(&observation_value(feed, o, lang, &nums)),
+                )
+                .child(el("td").opt(feed.source(&o.source).map(|s| link(&s.url, &s.publisher))))
+        })
+        .collect();
+    let head = [
+        (i18n::INDICATOR, ""),
+        (i18n::AREA, ""),
+        (i18n::PERIOD, ""),
+        (i18n::VALUE, "num"),
+        (i18n::SOURCE, ""),
+    ]
+    .iter()
+    .map(|(m, class)| el("th").attr("scope", "col").class(class).text(m.get(lang)))
+    .collect();
+    el("details")
+        .class("data-table")
+        .child(el("summary").text(i18n::SHOW_DATA.get(lang)))
+        .child(
+            el("div").class("table-wrap").child(
+                el("table")
+                    .child(el("thead").child(el("tr").children(head)))
+                    .child(el("tbody").children(rows)),
+            ),
+        )
+}
+
+/// Fills `figure` with the chart and wires it up; returns the chart for redraws.
+fn build(
+    figure: &web_sys::Element,
+    plan: Arc<ChartPlan>,
+    feed: Arc<Feed>,
+    lang: Lang,
+    embedded: bool,
+) -> Rc<Chart> {
+    let id = plan.id.clone();
+    let series_names: Vec<String> = match &plan.visual {
+        Visual::Trend(t) if t.series.len() > 1 => {
+            t.series.iter().map(|s| s.label.clone()).collect()
+        }
+        _ => Vec::new(),
+    };
+    let hidden = super::share::hidden_series(&id, series_names.len());
+    let legend: Vec<El> = series_names
+        .iter()
+        .zip(&hidden)
+        .enumerate()
+        .map(|(i, (name, off))| {
+            el("button")
+                .attr("type", "button")
+                .class("legend-item")
+                .attr("aria-pressed", if *off { "false" } else { "true" })
+                .attr("data-testid", "legend-item")
+                .child(
+                    el("span")
+                        .class(&format!("swatch s{}", i % 5))
+                        .attr("aria-hidden", "true")
+                        .text(MARKERS[i % 4]),
+                )
+                .text(name)
+        })
+        .collect();
+    let legend_buttons: Vec<web_sys::Element> = legend.iter().map(|b| b.0.clone()).collect();
+    let canvas = el("canvas")
+        .attr("tabindex", "0")
+        .attr("role", "img")
+        .attr(
+            "aria-label",
+            &format!(
+                "{} {} {}",
+                plan.title,
+                plan.summary,
+                i18n::CHART_KEYS.get(lang)
+            ),
+        )
+        .attr("data-testid", &format!("chart-{id}"));
+    let tip = el("div")
+        .class("tip")
+        .attr("role", "tooltip")
+        .attr("data-testid", "tooltip")
+        .attr("hidden", "");
+    let announce = el("p")
+        .class("sr-only")
+        .attr("aria-live", "polite")
+        .attr("data-testid", "announce");
+    let failed = el("p")
+        .class("chart-failed")
+        .attr("hidden", "")
+        .text(i18n::CHART_FAILED.get(lang));
+    let mut actions = el("p").class("actions").child(
+        el("span")
+            .class("actions-label")
+            .text(i18n::DOWNLOAD.get(lang)),
+    );
+    let mut download_buttons = Vec::new();
+    for (kind, label) in [("png", "PNG"), ("svg", "SVG"), ("csv", "CSV")] {
+        let b = el("button")
+            .attr("type", "button")
+            .class("action")
+            .attr("data-testid", &format!("download-{kind}"))
+            .text(label);
+        download_buttons.push((kind, b.0.clone()));
+        actions = actions.child(b);
+    }
+    let share = el("button")
+        .attr("type", "button")
+        .class("action")
+        .attr("data-testid", "share")
+        .text(i18n::SHARE.get(lang));
+    let share_status = el("span")
+        .class("status")
+        .attr("role", "status")
+        .attr("data-testid", "share-status");
+    let (share_button, share_status_el) = (share.0.clone(), share_status.0.clone());
+    actions = actions.child(share).child(share_status);
+    let embed_button = (!embedded).then(|| {
+        el("button")
+            .attr("type", "button")
+            .class("action")
+            .attr("data-testid", "embed")
+            .attr("aria-expanded", "false")
+            .attr("aria-controls", &format!("embed-{id}"))
+            .text(i18n::EMBED.get(lang))
+    });
+    let embed_el = embed_button.as_ref().map(|b| b.0.clone());
+    actions = actions.opt(embed_button);
+    let sources = feed
+        .sources_of(&plan.observations)
+        .into_iter()
+        .map(|s| {
+            el("li")
+                .child(link(&s.url, &s.title))
+                .text(&format!(" — {}, {}", s.publisher, s.date))
+        })
+        .collect();
+    // A rebuilt view may hand back the same `<figure>`: start from an empty one.
+    figure.replace_children_with_node_0();
+    let title = el(if embedded { "h2" } else { "h3" })
+        .class("chart-title")
+        .text(&plan.title);
+    let content = [title, el("p").class("chart-summary").text(&plan.summary)];
+    for c in content {
+        figure.append_with_node_1(&c.0).ok();
+    }
+    if !legend.is_empty() {
+        let items = legend.into_iter().map(|b| el("li").child(b)).collect();
+        figure
+            .append_with_node_1(&el("ul").class("legend").children(items).0)
+            .ok();
+    }
+    let (canvas_el, tip_el, announce_el, failed_el) = (
+        canvas.0.clone(),
+        tip.0.clone(),
+        announce.0.clone(),
+        failed.0.clone(),
+    );
+    let rest = [
+        el("div").class("chart-box").child(canvas).child(tip),
+        announce,
+        failed,
+        el("figcaption")
+            .child(actions)
+            .child(table(&feed, &plan, lang))
+            .child(
+                el("p")
+                    .class("sources-title")
+                    .text(&format!("{}:", i18n::SOURCES.get(lang))),
+            )
+            .child(
+                el("ul")
+                    .class("chart-sources")
+                    .attr("data-testid", "chart-sources")
+                    .children(sources),
+            ),
+    ];
+    for c in rest {
+        figure.append_with_node_1(&c.0).ok();
+    }
+
+    let tiles: Vec<String> = match &plan.visual {
+        Visual::Tiles(t) => t.tiles.iter().map(|x| x.id.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let selected = super::share::param("district").and_then(|d| tiles.iter().position(|t| *t == d));
+    let chart = Rc::new(Chart {
+        plan,
+        feed,
+        lang,
+        canvas: canvas_el.unchecked_into(),
+        tip: tip_el.unchecked_into(),
+        announce: announce_el,
+        failed: failed_el.unchecked_into(),
+        legend: legend_buttons,
+        tiles,
+        hidden: RefCell::new(hidden),
+        active: Cell::new(selected),
+        drawn: RefCell::new(None),
+        drawn_at: Cell::new((-1, 0.0)),
+        listeners: Listeners::default(),
+    });
+    wire(
+        &chart,
+        &download_buttons,
+        &share_button,
+        &share_status_el,
+        embed_el,
+    );
+    chart
+}
+
+/// The chart's event listeners: pointer, touch, keys, legend, downloads, share and embed.
+fn wire(
+    chart: &Rc<Chart>,
+    downloads: &[(&'static str, web_sys::Element)],
+    share: &web_sys::Element,
+    share_status: &web_sys::Element,
+    embed: Option<web_sys::Element>,
+) {
+    let l = &chart.listeners;
+    let canvas: &web_sys::EventTarget = &chart.canvas;
+    let pointer = |ev: &web_sys::Event| -> Option<(String, f64, f64)> {
+        let ev = ev.dyn_ref::<web_sys::PointerEvent>()?;
+        Some((
+            ev.pointer_type(),
+            f64::from(ev.offset_x()),
+            f64::from(ev.offset_y()),
+        ))
+    };
+    let c = chart.clone();
+    l.on(canvas, "pointermove", move |ev| {
+        if let Some((kind, x, y)) = pointer(&ev) {
+            if kind != "touch" {
+                let i = c.point_at(x, y);
+                if c.active.get() != i {
+                    c.set_active(i);
+                }
+            }
+        }
+    });
+    let c = chart.clone();
+    l.on(canvas, "pointerleave", move |ev| {
+        if pointer(&ev).is_some_and(|(kind, _, _)| kind != "touch") {
+            c.set_active(None);
+        }
+    });
+    let c = chart.clone();
+    l.on(canvas, "pointerdown", move |ev| {
+        if let Some((kind, x, y)) = pointer(&ev) {
+            if kind != "mouse" {
+                let i = c.point_at(x, y);
+                c.set_active(if c.active.get() == i { None } else { i });
+            }
+        }
+    });
+    let c = chart.clone();
+    l.on(canvas, "keydown", move |ev| {
+        if let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
+            c.on_key(ev);
+        }
+    });
+    let c = chart.clone();
+    l.on(canvas, "blur", move |_| {
+        if c.active.get().is_some() {
+            c.set_active(None);
+        }
+    });
+    for (i, button) in chart.legend.iter().enumerate() {
+        let c = chart.clone();
+        l.on(button, "click", move |_| c.toggle(i));
+    }
+    for (kind, button) in downloads {
+        let (c, kind) = (chart.clone(), *kind);
+        l.on(button, "click", move |_| c.download(kind));
+    }
+    let (c, status) = (chart.clone(), share_status.clone());
+    l.on(share, "click", move |_| {
+        if let Some(text) = super::share::share(&c.plan.id, &c.plan.title, c.lang) {
+            status.set_text_content(Some(&text));
+        }
+    });
+    if let Some(button) = embed {
+        let c = chart.clone();
+        let panel: RefCell<Option<web_sys::Element>> = RefCell::new(None);
+        let b = button.clone();
+        l.on(&button, "click", move |_| {
+            let open = panel.borrow_mut().take();
+            match open {
+                Some(p) => {
+                    p.remove();
+                    b.set_attribute("aria-expanded", "false").ok();
+                }
+                None => {
+                    let p =
+                        super::share::embed_panel(&c.plan.id, &c.plan.title, c.lang, &c.listeners);
+                    b.after_with_node_1(&p).ok();
+                    b.set_attribute("aria-expanded", "true").ok();
+                    *panel.borrow_mut() = Some(p);
+                }
+            }
+        });
+    }
+}
+
+/// Builds a chart inside `figure` and keeps it drawn: at the first layout and every resize or
+/// device-pixel change (a ResizeObserver on the device-pixel box), and when the system theme
+/// changes. Its listeners and observer go away with the current reactive owner.
+pub fn mount_chart(
+    figure: &web_sys::Element,
+    plan: ChartPlan,
+    feed: Arc<Feed>,
+    lang: Lang,
+    embedded: bool,
+) {
+    figure.set_class_name("chart");
+    figure.set_id(&plan.id);
+    figure
+        .set_attribute("data-testid", &format!("figure-{}", plan.id))
+        .ok();
+    let c = build(figure, Arc::new(plan), feed, lang, embedded);
+    // The first draw, once the figure is in the page (a microtask later): draw, restore a
+    // selection from the address (`?district=`), and bring a linked chart into view.
+    let first = c.clone();
+    leptos::task::spawn_local(async move {
+        first.set_active(first.active.get());
+        if window().location().hash().ok().as_deref() == Some(&format!("#{}", first.plan.id)) {
+            first.canvas.scroll_into_view();
+        }
+    });
+    let on_resize = {
+        let c = c.clone();
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, _: JsValue| {
+            if c.drawn_at.get() != (c.canvas.client_width(), window().device_pixel_ratio()) {
+                c.redraw();
+            }
+        })
+    };
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())
+        .ok()
+        .map(|ro| {
+            let options = web_sys::ResizeObserverOptions::new();
+            options.set_box(web_sys::ResizeObserverBoxOptions::DevicePixelContentBox);
+            ro.observe_with_options(&c.canvas, &options);
+            ResizeObserver(ro, on_resize)
+        });
+    let ThemeChanged(theme_changed) = expect_context();
+    let redraw = c.clone();
+    Effect::new(move |first: Option<()>| {
+        theme_changed.track();
+        if first.is_some() {
+            redraw.redraw();
+        }
+    });
+    let built = SendWrapper::new((c, observer));
+    on_cleanup(move || {
+        let (c, observer) = built.take();
+        if let Some(ResizeObserver(ro, _)) = observer {
+            ro.disconnect();
+        }
+        c.listeners.clear();
+    });
+}
+
+/// A chart with its title, summary, legend, tooltip, downloads, data table and sources, as a
+/// component (embeds, the checker's preview, comparisons).
 #[component]
 pub fn ChartView(
     /// What to draw, from `plan::plan`.
@@ -206,426 +809,18 @@ pub fn ChartView(
     #[prop(optional)]
     embedded: bool,
 ) -> impl IntoView {
-    let plan = Arc::new(plan);
-    let series_names: Vec<String> = match &plan.visual {
-        Visual::Trend(t) if t.series.len() > 1 => {
-            t.series.iter().map(|s| s.label.clone()).collect()
-        }
-        _ => Vec::new(),
-    };
-    let canvas_ref = NodeRef::<Canvas>::new();
-    let tip_ref = NodeRef::<Div>::new();
-    let (resized, set_resized) = signal(0u32);
-    let hidden = RwSignal::new(super::share::hidden_series(&plan.id, series_names.len()));
-    {
-        let id = plan.id.clone();
-        Effect::new(move |first: Option<()>| {
-            let h = hidden.get();
-            if first.is_some() {
-                super::share::remember_hidden(&id, &h);
-            }
-        });
-    }
-    // A district map remembers the selected district in the address (`?district=<id>`).
-    let tile_ids: Vec<String> = match &plan.visual {
-        Visual::Tiles(t) => t.tiles.iter().map(|x| x.id.clone()).collect(),
-        _ => Vec::new(),
-    };
-    let selected =
-        super::share::param("district").and_then(|d| tile_ids.iter().position(|t| *t == d));
-    let active = RwSignal::new(selected);
-    if !tile_ids.is_empty() {
-        Effect::new(move |_| {
-            if let Some(id) = active.get().and_then(|i| tile_ids.get(i)) {
-                super::share::set_param("district", Some(id), false);
-            }
-        });
-    }
-    let failed = RwSignal::new(false);
-    let drawn = StoredValue::new(None::<(Drawn, f64)>);
-    // Bumped after each draw, so that what depends on the layout (the tooltip) follows it.
-    let (drawn_tick, set_drawn_tick) = signal(0u32);
-
-    let current_visual = {
-        let plan = plan.clone();
-        move || {
-            let mut v = plan.visual.clone();
-            if let Visual::Trend(t) = &mut v {
-                let h = hidden.get();
-                for (s, off) in t.series.iter_mut().zip(h) {
-                    s.visible = !off;
-                }
-            }
-            v
-        }
-    };
-
-    // Redraw on mount, resize, DPR change, legend toggles and highlight moves.
-    {
-        let current_visual = current_visual.clone();
-        let chart_id = plan.id.clone();
-        let ThemeChanged(theme_changed) = expect_context();
-        Effect::new(move |_| {
-            resized.track();
-            theme_changed.track();
-            let v = current_visual();
-            let highlight = active.get();
-            let Some(canvas) = canvas_ref.get() else {
-                return;
-            };
-            let scale = window().device_pixel_ratio();
-            let css_w = f64::from(canvas.client_width()).max(160.0);
-            let nums = IntlNumbers::new(lang);
-            let fmt = |x: f64| nums.decimal(x, 0);
-            match render(&canvas, &v, css_w, scale, highlight, &fmt) {
-                Ok(d) => {
-                    web_sys::HtmlElement::style(&canvas)
-                        .set_property("height", &format!("{}px", f64::from(d.height()) / scale))
-                        .ok();
-                    if let (Some(tip), Some((x, y))) =
-                        (tip_ref.get(), highlight.and_then(|i| d.anchor(i)))
-                    {
-                        let (x, y) = (f64::from(x) / scale, f64::from(y) / scale);
-                        let margin = (css_w / 2.0).min(120.0);
-                        let style = web_sys::HtmlElement::style(&tip);
-                        style
-                            .set_property("left", &format!("{}px", x.clamp(margin, css_w - margin)))
-                            .ok();
-                        style.set_property("top", &format!("{y}px")).ok();
-                    }
-                    drawn.set_value(Some((d, scale)));
-                    set_drawn_tick.update(|n| *n += 1);
-                    if let Some(p) = window().performance() {
-                        p.mark("esep:chart-drawn").ok();
-                    }
-                }
-                Err(e) => {
-                    leptos::logging::warn!("esep: chart {chart_id} not drawn: {e}");
-                    failed.set(true);
-                }
-            }
-        });
-    }
-
-    // A link to this chart (`#crime-changes`) brings it into view once it exists.
-    {
-        let id = plan.id.clone();
-        Effect::new(move |_| {
-            if let Some(canvas) = canvas_ref.get() {
-                if window().location().hash().ok().as_deref() == Some(&format!("#{id}")) {
-                    canvas.scroll_into_view();
-                }
-            }
-        });
-    }
-
-    // Element size and device-pixel changes (zoom, another screen) both reach a ResizeObserver
-    // watching the device-pixel box; it is disconnected when the chart goes away.
-    let on_resize = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, _: JsValue| {
-        set_resized.update(|n| *n += 1);
-    });
-    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-    let observer = std::rc::Rc::new((observer, on_resize));
-    Effect::new({
-        let observer = SendWrapper::new(observer.clone());
-        move |_| {
-            let (Some(canvas), Some(ro)) = (canvas_ref.get(), observer.0.as_ref()) else {
-                return;
-            };
-            let options = web_sys::ResizeObserverOptions::new();
-            options.set_box(web_sys::ResizeObserverBoxOptions::DevicePixelContentBox);
-            ro.observe_with_options(&canvas, &options);
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let pending = RefCell::new(Some((plan, feed)));
+    Effect::new(move |_| {
+        if let (Some(fig), Some((plan, feed))) = (figure.get(), pending.borrow_mut().take()) {
+            mount_chart(&fig, plan, feed, lang, embedded);
         }
     });
-    let observer = SendWrapper::new(observer);
-    on_cleanup(move || {
-        if let Some(ro) = observer.0.as_ref() {
-            ro.disconnect();
-        }
-    });
-
-    let point_at = move |x: f64, y: f64| -> Option<usize> {
-        drawn.with_value(|d| {
-            d.as_ref().and_then(|(d, scale)| {
-                d.hit((x * scale).round() as i32, (y * scale).round() as i32)
-            })
-        })
-    };
-    let count = move || drawn.with_value(|d| d.as_ref().map_or(0, |(d, _)| d.len()));
-    let tip_for = {
-        let plan = plan.clone();
-        move |i: Option<usize>| {
-            drawn_tick.track();
-            let key = drawn.with_value(|d| d.as_ref().and_then(|(d, _)| d.key(i?)))?;
-            plan.tips.iter().find(|t| t.key == key).cloned()
-        }
-    };
-    let tip_view = {
-        let tip_for = tip_for.clone();
-        move || {
-            tip_for(active.get()).map(|t| {
-                view! {
-                    <p class="tip-title">{t.title}</p>
-                    <p class="tip-value">{t.value}</p>
-                    {t.details.into_iter().map(|d| view! { <p class="tip-detail">{d}</p> }).collect_view()}
-                }
-            })
-        }
-    };
-    let announcement = move || {
-        tip_for(active.get())
-            .map(|t| format!("{}: {}. {}", t.title, t.value, t.details.join(". ")))
-            .unwrap_or_default()
-    };
-
-    let legend = (!series_names.is_empty()).then(|| {
-        let items = series_names
-            .into_iter()
-            .enumerate()
-            .map(|(i, name)| {
-                let pressed = move || (!hidden.get().get(i).copied().unwrap_or(false)).to_string();
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="legend-item"
-                            aria-pressed=pressed
-                            data-testid="legend-item"
-                            on:click=move |_| {
-                                hidden.update(|h| {
-                                    let visible = h.iter().filter(|x| !**x).count();
-                                    if let Some(x) = h.get_mut(i) {
-                                        // Keep at least one series on.
-                                        if *x || visible > 1 {
-                                            *x = !*x;
-                                        }
-                                    }
-                                });
-                                active.set(None);
-                            }
-                        >
-                            <span class=format!("swatch s{}", i % 5) aria-hidden="true">{MARKERS[i % 4]}</span>
-                            {name}
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="legend">{items}</ul> }
-    });
-
-    let downloads = {
-        let (feed, plan) = (feed.clone(), plan.clone());
-        let current_visual = current_visual.clone();
-        move |kind: &'static str| {
-            let credits = credits(&feed, &plan, lang);
-            let name = export::file_name(&feed, &plan.id, lang, kind);
-            let nums = IntlNumbers::new(lang);
-            let fmt = |x: f64| nums.decimal(x, 0);
-            match kind {
-                "csv" => {
-                    // A byte-order mark so that spreadsheet programs read the Cyrillic right.
-                    let text = format!("\u{feff}{}", export::csv(&feed, &plan.observations, lang));
-                    download_text(&text, "text/csv;charset=utf-8", &name);
-                }
-                "svg" => {
-                    let width = canvas_ref
-                        .get_untracked()
-                        .map_or(720.0, |c| f64::from(c.client_width()))
-                        .max(320.0);
-                    let desc = format!("{} {}", plan.summary, credits.join(" "));
-                    if let Ok(svg) = visual::to_svg(
-                        &current_visual(),
-                        width as u32,
-                        &Theme::light(),
-                        &ApproxMeasure,
-                        &fmt,
-                        &plan.title,
-                        &desc,
-                    ) {
-                        download_text(&svg, "image/svg+xml", &name);
-                    }
-                }
-                _ => {
-                    let Some(canvas) = document()
-                        .create_element("canvas")
-                        .ok()
-                        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-                    else {
-                        return;
-                    };
-                    let width = canvas_ref
-                        .get_untracked()
-                        .map_or(720.0, |c| f64::from(c.client_width()))
-                        .max(320.0);
-                    if render(&canvas, &current_visual(), width, 2.0, None, &fmt).is_ok() {
-                        let footer = credits.first().cloned().unwrap_or_default();
-                        if let Some(url) = with_footer(&canvas, &plan.title, &footer) {
-                            download_url(&url, &name);
-                        }
-                    }
-                }
-            }
-        }
-    };
-    let download_button = move |kind: &'static str, label: &'static str| {
-        let downloads = downloads.clone();
-        view! {
-            <button type="button" class="action" data-testid=format!("download-{kind}") on:click=move |_| downloads(kind)>
-                {label}
-            </button>
-        }
-    };
-
-    let table = {
-        let nums = IntlNumbers::new(lang);
-        let rows = plan
-            .observations
-            .iter()
-            .filter_map(|i| feed.observation_at(*i))
-            .map(|o| {
-                let period = i18n::observation_period(o, lang);
-                let src = feed.source(&o.source).map(|s| {
-                    let url = s.url.clone();
-                    view! { <a href=url target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a> }
-                });
-                view! {
-                    <tr>
-                        <th scope="row">{observation_label(&feed, o, lang)}</th>
-                        <td>{feed.area(&o.area).map(|a| feed.text(&a.name, lang).to_owned())}</td>
-                        <td>{period}</td>
-                        <td class="num">{observation_value(&feed, o, lang, &nums)}</td>
-                        <td>{src}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <details class="data-table">
-                <summary>{i18n::SHOW_DATA.get(lang)}</summary>
-                <div class="table-wrap">
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">{i18n::INDICATOR.get(lang)}</th>
-                                <th scope="col">{i18n::AREA.get(lang)}</th>
-                                <th scope="col">{i18n::PERIOD.get(lang)}</th>
-                                <th scope="col" class="num">{i18n::VALUE.get(lang)}</th>
-                                <th scope="col">{i18n::SOURCE.get(lang)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </details>
-        }
-    };
-    let source_links = {
-        feed.sources_of(&plan.observations)
-            .into_iter()
-            .map(|s| {
-                let url = s.url.clone();
-                view! {
-                    <li>
-                        <a href=url target="_blank" rel="noopener noreferrer">{s.title.clone()}</a>
-                        {format!(" — {}, {}", s.publisher, s.date)}
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let id = plan.id.clone();
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let n = count();
-        if n == 0 {
-            return;
-        }
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => {
-                Some(active.get_untracked().map_or(0, |i| (i + 1).min(n - 1)))
-            }
-            "ArrowLeft" | "ArrowUp" => {
-                Some(active.get_untracked().map_or(0, |i| i.saturating_sub(1)))
-            }
-            "Home" => Some(0),
-            "End" => Some(n - 1),
-            "Escape" => {
-                active.set(None);
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        active.set(next);
-    };
-
-    view! {
-        <figure class="chart" id=id.clone() data-testid=format!("figure-{id}")>
-            {if embedded {
-                view! { <h2 class="chart-title">{plan.title.clone()}</h2> }.into_any()
-            } else {
-                view! { <h3 class="chart-title">{plan.title.clone()}</h3> }.into_any()
-            }}
-            <p class="chart-summary">{plan.summary.clone()}</p>
-            {legend}
-            <div class="chart-box">
-                <canvas
-                    node_ref=canvas_ref
-                    tabindex="0"
-                    role="img"
-                    aria-label=format!("{} {} {}", plan.title, plan.summary, i18n::CHART_KEYS.get(lang))
-                    data-testid=format!("chart-{id}")
-                    on:pointermove=move |ev: web_sys::PointerEvent| {
-                        if ev.pointer_type() == "touch" {
-                            return;
-                        }
-                        let i = point_at(f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-                        if active.get_untracked() != i {
-                            active.set(i);
-                        }
-                    }
-                    on:pointerleave=move |ev: web_sys::PointerEvent| {
-                        if ev.pointer_type() != "touch" {
-                            active.set(None);
-                        }
-                    }
-                    on:pointerdown=move |ev: web_sys::PointerEvent| {
-                        if ev.pointer_type() == "mouse" {
-                            return;
-                        }
-                        let i = point_at(f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-                        active.set(if active.get_untracked() == i { None } else { i });
-                    }
-                    on:keydown=on_key
-                    on:blur=move |_| active.set(None)
-                ></canvas>
-                <div
-                    node_ref=tip_ref
-                    class="tip"
-                    role="tooltip"
-                    data-testid="tooltip"
-                    hidden=move || active.get().is_none()
-                >
-                    {tip_view}
-                </div>
-            </div>
-            <p class="sr-only" aria-live="polite" data-testid="announce">{announcement}</p>
-            <Show when=move || failed.get()>
-                <p class="chart-failed">{i18n::CHART_FAILED.get(lang)}</p>
-            </Show>
-            <figcaption>
-                <p class="actions">
-                    <span class="actions-label">{i18n::DOWNLOAD.get(lang)}</span>
-                    {download_button("png", "PNG")}
-                    {download_button("svg", "SVG")}
-                    {download_button("csv", "CSV")}
-                    <super::share::ShareButton id=id.clone() title=plan.title.clone() lang />
-                    {(!embedded).then(|| view! { <super::share::EmbedButton id=id.clone() title=plan.title.clone() lang /> })}
-                </p>
-                {table}
-                <p class="sources-title">{i18n::SOURCES.get(lang)}":"</p>
-                <ul class="chart-sources" data-testid="chart-sources">{source_links}</ul>
-            </figcaption>
-        </figure>
-    }
+    view! { <figure node_ref=figure></figure> }
 }
+
+/// A ResizeObserver with the closure it calls (kept alive as long as the observer).
+struct ResizeObserver(
+    web_sys::ResizeObserver,
+    #[allow(dead_code)] Closure<dyn FnMut(JsValue, JsValue)>,
+);

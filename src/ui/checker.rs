@@ -171,7 +171,7 @@ pub fn Checker() -> impl IntoView {
                     </section>
                     <section class="preview" aria-label=i18n::PREVIEW.get(l()) data-testid="preview">
                         <p class="note">{i18n::PREVIEW.get(l())}</p>
-                        <Report checked />
+                        <Report loaded=super::load::Loaded { feed: std::sync::Arc::new(checked.feed.clone()), problems: checked.problems.clone().into() } />
                     </section>
                 }
                 .into_any()

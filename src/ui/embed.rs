@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use super::app::{ErrorPanel, ReaderLang};
+use super::app::{error_panel, ReaderLang};
 use super::chart_view::ChartView;
 use super::format::IntlNumbers;
-use crate::feed::{Checked, FeedError};
+use super::load::Loading;
+use crate::feed::Feed;
 use crate::i18n;
 use crate::plan::plan;
 
@@ -54,7 +55,9 @@ pub fn Embed(
     /// The chart's id (`crime-changes`).
     chart: String,
     /// The feed being loaded.
-    feed: LocalResource<Result<Checked, FeedError>>,
+    feed: Loading,
+    /// Its address, for "try again".
+    address: String,
 ) -> impl IntoView {
     if let Some(root) = document().document_element() {
         root.class_list().add_1("embed").ok();
@@ -62,28 +65,21 @@ pub fn Embed(
     watch_height();
     view! {
         <main id="main" class="embed-main">
-            <Suspense fallback=|| view! { <div class="sk sk-chart"></div> }>
-                {
-                    let chart = chart.clone();
-                    move || {
-                        let chart = chart.clone();
-                        Suspend::new(async move {
-                            match feed.await {
-                                Ok(checked) => view! { <EmbeddedChart checked=Arc::new(checked) chart /> }.into_any(),
-                                Err(error) => view! { <ErrorPanel error on_retry=move || feed.refetch() /> }.into_any(),
-                            }
-                        })
-                    }
+            {move || match feed.state.get() {
+                None => view! { <div class="sk sk-chart"></div> }.into_any(),
+                Some(Ok(loaded)) => view! { <EmbeddedChart feed=loaded.feed chart=chart.clone() /> }.into_any(),
+                Some(Err(error)) => {
+                    let address = address.clone();
+                    error_panel(error, move || feed.fetch(address.clone(), |_| {})).into_any()
                 }
-            </Suspense>
+            }}
         </main>
     }
 }
 
 #[component]
-fn EmbeddedChart(checked: Arc<Checked>, chart: String) -> impl IntoView {
+fn EmbeddedChart(feed: Arc<Feed>, chart: String) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
-    let feed = Arc::new(checked.feed.clone());
     move || {
         let l = lang.get();
         let nums = IntlNumbers::new(l);

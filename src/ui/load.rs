@@ -114,3 +114,45 @@ pub fn is_fetchable(url: &str) -> bool {
     }
     !lower.is_empty() && !lower.contains(':') && !lower.starts_with("//") && lower.len() < 2000
 }
+
+/// A feed that arrived and was checked: what is valid, shared by every part of the page
+/// without copying, and the problems found.
+#[derive(Clone)]
+pub struct Loaded {
+    pub feed: std::sync::Arc<feed::Feed>,
+    pub problems: std::sync::Arc<[feed::Problem]>,
+}
+
+/// A feed being loaded: `None` while it is on its way, then what came of it. Plain signals and
+/// one task instead of a resource and `<Suspense>`, which cost the page 20 KB of wasm (gzip).
+#[derive(Clone, Copy)]
+pub struct Loading {
+    pub state: leptos::prelude::RwSignal<Option<Result<Loaded, FeedError>>>,
+}
+
+impl Loading {
+    /// Starts loading `url`; `then` runs once with the feed when it arrives.
+    pub fn start(url: String, then: impl Fn(&feed::Feed) + 'static) -> Loading {
+        let loading = Loading {
+            state: leptos::prelude::RwSignal::new(None),
+        };
+        loading.fetch(url, then);
+        loading
+    }
+
+    /// Loads (again): the state goes back to `None` until the answer is in.
+    pub fn fetch(self, url: String, then: impl Fn(&feed::Feed) + 'static) {
+        use leptos::prelude::Set as _;
+        self.state.set(None);
+        leptos::task::spawn_local(async move {
+            let result = load_feed(url).await.map(|c| Loaded {
+                feed: std::sync::Arc::new(c.feed),
+                problems: c.problems.into(),
+            });
+            if let Ok(loaded) = &result {
+                then(&loaded.feed);
+            }
+            self.state.set(Some(result));
+        });
+    }
+}

@@ -2,8 +2,10 @@
 //! `feed`, `present` and `chart`.
 
 mod app;
+mod backend;
 mod chart_view;
 mod checker;
+mod dom;
 mod embed;
 mod format;
 mod load;

@@ -1,25 +1,31 @@
 //! The report: header, problems, headline cards, charts, every figure with its source.
+//!
+//! Leptos holds the language, the network state and the comparison being loaded; the report's
+//! content is built with plain DOM calls (`dom`), once per language.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::app::{Online, ReaderLang};
-use super::chart_view::ChartView;
+use super::chart_view::{mount_chart, ChartView};
+use super::dom::{el, filled, link, El, Listeners};
 use super::format::IntlNumbers;
-use crate::feed::{Checked, Feed, Lang, Severity, Source};
+use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
 use crate::plan::{plan, sparkline as plan_sparkline};
-
 use crate::present::{arrow, change_sentence, observation_label, observation_value, tone};
 
-fn source_line(src: &Source, lang: Lang) -> impl IntoView {
-    let url = src.url.clone();
-    view! {
-        <a href=url target="_blank" rel="noopener noreferrer">{src.title.clone()}</a>
-        {format!(" — {}, {}", src.publisher, src.date)}
-        <span class="grade">{format!(" ({})", i18n::grade_text(src.grade, lang))}</span>
-    }
+/// A source as the report lists it: linked title, publisher, date and grade.
+fn source_item(src: &Source, lang: Lang) -> El {
+    el("li")
+        .child(link(&src.url, &src.title))
+        .text(&format!(" — {}, {}", src.publisher, src.date))
+        .child(
+            el("span")
+                .class("grade")
+                .text(&format!(" ({})", i18n::grade_text(src.grade, lang))),
+        )
 }
 
 /// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
@@ -34,53 +40,16 @@ fn spark_url(values: &[f64]) -> Option<String> {
 }
 
 #[component]
-pub fn Report(checked: Arc<Checked>) -> impl IntoView {
+pub fn Report(loaded: super::load::Loaded) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
-    let feed = Arc::new(checked.feed.clone());
-    let errors: Vec<String> = checked
+    let feed = loaded.feed;
+    let errors: Vec<String> = loaded
         .problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .map(ToString::to_string)
         .collect();
-    let f = feed.clone();
     let address = use_context::<super::app::FeedAddress>().and_then(|a| a.0);
-    let header = move || {
-        let l = lang.get();
-        let as_of = f
-            .data_as_of
-            .map(|d| format!("{}: {d}", i18n::DATA_AS_OF.get(l)));
-        view! {
-            <header class="report-head">
-                <p class="publisher">{f.text(&f.publisher, l).to_owned()}</p>
-                <h1 data-testid="title">{f.text(&f.title, l).to_owned()}</h1>
-                <p class="lede">{f.text(&f.description, l).to_owned()}</p>
-                {address.clone().map(|a| view! { <p class="meta" data-testid="feed-address">{format!("{}: {a}", i18n::FEED_IN_USE.get(l))}</p> })}
-                <p class="meta">
-                    {f.period.map(|p| period_label(&p, l))}
-                    {as_of.map(|a| view! { " · " <span data-testid="data-as-of">{a}</span> })}
-                </p>
-                <Show when={
-                    let illustrative = f.illustrative;
-                    move || illustrative
-                }>
-                    <p class="badge-illustrative">{i18n::ILLUSTRATIVE.get(l)}</p>
-                </Show>
-            </header>
-        }
-    };
-    let problems = (!errors.is_empty()).then(|| {
-        let count = errors.len();
-        view! {
-            <section class="problems" role="status" data-testid="problems">
-                <p>{move || i18n::PROBLEMS_TITLE.get(lang.get())}</p>
-                <details>
-                    <summary>{move || format!("{} ({count})", i18n::DETAILS.get(lang.get()))}</summary>
-                    <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                </details>
-            </section>
-        }
-    });
     let Online(online) = expect_context();
     let as_of = feed.data_as_of;
     let offline = move || {
@@ -90,75 +59,166 @@ pub fn Report(checked: Arc<Checked>) -> impl IntoView {
             view! { <p class="offline" role="status" data-testid="offline">{format!("{}{when}", i18n::OFFLINE.get(l))}</p> }
         })
     };
+    let top = {
+        let feed = feed.clone();
+        move |l: Lang, _: &Listeners| {
+            let mut parts = vec![header(&feed, l, address.as_deref())];
+            parts.extend(problems(&errors, l));
+            parts.push(headlines(&feed, l));
+            parts
+        }
+    };
+    let rest = {
+        let feed = feed.clone();
+        move |l: Lang, listeners: &Listeners| {
+            let mut parts = sections(&feed, l);
+            parts.extend(glossary(&feed, l));
+            parts.push(sources(&feed, l, listeners));
+            parts
+        }
+    };
     view! {
         {offline}
-        {header}
-        {problems}
-        <Headlines feed=feed.clone() />
+        {filled(top)}
         {super::share::param("compare")
             .filter(|u| super::load::is_fetchable(u))
             .map(|url| view! { <Compare feed=feed.clone() url /> })}
-        <Sections feed=feed.clone() />
-        <Glossary feed=feed.clone() />
-        <Sources feed />
+        {filled(rest)}
     }
 }
 
-/// The figures the publisher leads with, one card each.
-#[component]
-fn Headlines(feed: Arc<Feed>) -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    let cards = move || {
-        let l = lang.get();
-        let nums = IntlNumbers::new(l);
-        feed.headlines
-            .iter()
-            .filter_map(|id| feed.observation(id))
-            .map(|o| {
-                let value = observation_value(&feed, o, l, &nums);
-                let meaning = change_sentence(&feed, o, l, &nums);
-                let metric = feed.metric(&o.metric);
-                let card_tone = match (metric, o.value, o.measure.is_change()) {
-                    (Some(m), Some(v), true) => tone(m.direction, v),
-                    _ => crate::chart::Tone::Neutral,
-                };
-                let tone_class = match card_tone {
-                    crate::chart::Tone::Better => "card tone-better",
-                    crate::chart::Tone::Worse => "card tone-worse",
-                    crate::chart::Tone::Neutral => "card",
-                };
-                let marker = (o.measure.is_change())
-                    .then(|| o.value.map(arrow))
-                    .flatten()
-                    .map(|a| view! { <span class="arrow" aria-hidden="true">{a}" "</span> });
-                let src = feed.source(&o.source).map(|s| {
-                    let url = s.url.clone();
-                    view! {
-                        <a href=url target="_blank" rel="noopener noreferrer">
-                            {format!("{}: {}", i18n::SOURCE.get(l), s.publisher)}
-                        </a>
-                    }
-                });
-                let spark = spark_url(&plan_sparkline(&feed, o));
-                view! {
-                    <li class=tone_class data-testid="headline">
-                        <p class="card-value">{marker}{value}</p>
-                        {spark.map(|src| view! { <img class="spark" src=src alt="" width="96" height="32" data-testid="sparkline" /> })}
-                        <p class="card-label">{observation_label(&feed, o, l)}</p>
-                        <p class="card-period">{i18n::observation_period(o, l)}</p>
-                        {meaning.map(|m| view! { <p class="card-meaning">{m}</p> })}
-                        <p class="card-source">{src}</p>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <section aria-labelledby="h-headlines">
-            <h2 id="h-headlines">{move || i18n::HEADLINES.get(lang.get())}</h2>
-            <ul class="cards">{cards}</ul>
-        </section>
+/// Publisher, title, description, the feed's address when it is not the bundled one, period,
+/// date of the data, and the "illustrative" badge.
+fn header(f: &Feed, l: Lang, address: Option<&str>) -> El {
+    let mut meta = el("p").class("meta");
+    if let Some(p) = f.period {
+        meta = meta.text(&period_label(&p, l));
     }
+    if let Some(d) = f.data_as_of {
+        meta = meta.text(" · ").child(
+            el("span")
+                .attr("data-testid", "data-as-of")
+                .text(&format!("{}: {d}", i18n::DATA_AS_OF.get(l))),
+        );
+    }
+    el("header")
+        .class("report-head")
+        .child(el("p").class("publisher").text(f.text(&f.publisher, l)))
+        .child(
+            el("h1")
+                .attr("data-testid", "title")
+                .text(f.text(&f.title, l)),
+        )
+        .child(el("p").class("lede").text(f.text(&f.description, l)))
+        .opt(address.map(|a| {
+            el("p")
+                .class("meta")
+                .attr("data-testid", "feed-address")
+                .text(&format!("{}: {a}", i18n::FEED_IN_USE.get(l)))
+        }))
+        .child(meta)
+        .opt(f.illustrative.then(|| {
+            el("p")
+                .class("badge-illustrative")
+                .text(i18n::ILLUSTRATIVE.get(l))
+        }))
+}
+
+/// What is wrong in the feed, for the publisher; the valid rest still renders.
+fn problems(errors: &[String], l: Lang) -> Option<El> {
+    if errors.is_empty() {
+        return None;
+    }
+    let items = errors.iter().map(|e| el("li").text(e)).collect();
+    let section = el("section")
+        .class("problems")
+        .attr("role", "status")
+        .attr("data-testid", "problems")
+        .child(el("p").text(i18n::PROBLEMS_TITLE.get(l)))
+        .child(
+            el("details")
+                .child(el("summary").text(&format!("{} ({})", i18n::DETAILS.get(l), errors.len())))
+                .child(el("ul").children(items)),
+        );
+    Some(section)
+}
+
+/// The figures the publisher leads with, one card each.
+fn headlines(feed: &Feed, l: Lang) -> El {
+    let nums = IntlNumbers::new(l);
+    let cards = feed
+        .headlines
+        .iter()
+        .filter_map(|id| feed.observation(id))
+        .map(|o| {
+            let metric = feed.metric(&o.metric);
+            let card_tone = match (metric, o.value, o.measure.is_change()) {
+                (Some(m), Some(v), true) => tone(m.direction, v),
+                _ => crate::chart::Tone::Neutral,
+            };
+            let tone_class = match card_tone {
+                crate::chart::Tone::Better => "card tone-better",
+                crate::chart::Tone::Worse => "card tone-worse",
+                crate::chart::Tone::Neutral => "card",
+            };
+            let marker = o
+                .measure
+                .is_change()
+                .then(|| o.value.map(arrow))
+                .flatten()
+                .map(|a| {
+                    el("span")
+                        .class("arrow")
+                        .attr("aria-hidden", "true")
+                        .text(&format!("{a} "))
+                });
+            let src = feed
+                .source(&o.source)
+                .map(|s| link(&s.url, &format!("{}: {}", i18n::SOURCE.get(l), s.publisher)));
+            let spark = spark_url(&plan_sparkline(feed, o)).map(|src| {
+                el("img")
+                    .class("spark")
+                    .attr("src", &src)
+                    .attr("alt", "")
+                    .attr("width", "96")
+                    .attr("height", "32")
+                    .attr("data-testid", "sparkline")
+            });
+            el("li")
+                .class(tone_class)
+                .attr("data-testid", "headline")
+                .child(
+                    el("p")
+                        .class("card-value")
+                        .opt(marker)
+                        .text(&observation_value(feed, o, l, &nums)),
+                )
+                .opt(spark)
+                .child(
+                    el("p")
+                        .class("card-label")
+                        .text(&observation_label(feed, o, l)),
+                )
+                .child(
+                    el("p")
+                        .class("card-period")
+                        .text(&i18n::observation_period(o, l)),
+                )
+                .opt(
+                    change_sentence(feed, o, l, &nums)
+                        .map(|m| el("p").class("card-meaning").text(&m)),
+                )
+                .child(el("p").class("card-source").opt(src))
+        })
+        .collect();
+    el("section")
+        .attr("aria-labelledby", "h-headlines")
+        .child(
+            el("h2")
+                .attr("id", "h-headlines")
+                .text(i18n::HEADLINES.get(l)),
+        )
+        .child(el("ul").class("cards").children(cards))
 }
 
 /// `?compare=<feed>`: this feed and another on shared axes, where metric ids and periods match.
@@ -166,167 +226,141 @@ fn Headlines(feed: Arc<Feed>) -> impl IntoView {
 fn Compare(feed: Arc<Feed>, url: String) -> impl IntoView {
     let ReaderLang(lang) = expect_context();
     let shown = url.clone();
-    let other = LocalResource::new(move || super::load::load_feed(url.clone()));
+    let other = super::load::Loading::start(url, |_| {});
     view! {
         <section aria-labelledby="h-compare" class="theme" data-testid="compare">
             <h2 id="h-compare">{move || i18n::COMPARE_TITLE.get(lang.get())}</h2>
             <p class="meta">{move || format!("{}: {shown}", i18n::FEED_IN_USE.get(lang.get()))}</p>
-            <Suspense fallback=|| view! { <div class="sk sk-chart"></div> }>
-                {
-                    let feed = feed.clone();
-                    move || {
-                        let feed = feed.clone();
-                        Suspend::new(async move {
-                            match other.await {
-                                Ok(checked) => {
-                                    let l = lang.get();
-                                    let charts = crate::plan::compare(&feed, &checked.feed, l, &IntlNumbers::new(l));
-                                    if charts.is_empty() {
-                                        view! { <p>{i18n::COMPARE_NONE.get(l)}</p> }.into_any()
-                                    } else {
-                                        charts
-                                            .into_iter()
-                                            .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
-                                            .collect_view()
-                                            .into_any()
-                                    }
-                                }
-                                Err(e) => view! { <p class="chart-failed" role="alert">{e.to_string()}</p> }.into_any(),
-                            }
-                        })
+            {move || match other.state.get() {
+                None => view! { <div class="sk sk-chart"></div> }.into_any(),
+                Some(Ok(other)) => {
+                    let l = lang.get();
+                    let charts = crate::plan::compare(&feed, &other.feed, l, &IntlNumbers::new(l));
+                    if charts.is_empty() {
+                        view! { <p>{i18n::COMPARE_NONE.get(l)}</p> }.into_any()
+                    } else {
+                        charts
+                            .into_iter()
+                            .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
+                            .collect_view()
+                            .into_any()
                     }
                 }
-            </Suspense>
+                Some(Err(e)) => view! { <p class="chart-failed" role="alert">{e.to_string()}</p> }.into_any(),
+            }}
         </section>
     }
 }
 
 /// One section per theme, then the comparison areas, each with its charts.
-#[component]
-fn Sections(feed: Arc<Feed>) -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    move || {
-        let l = lang.get();
-        let nums = IntlNumbers::new(l);
-        plan(&feed, l, &nums)
-            .into_iter()
-            .map(|section| {
-                let heading = format!("h-{}", section.id);
-                let note = section
-                    .context
-                    .then(|| view! { <p class="note">{i18n::CONTEXT_NOTE.get(l)}</p> });
-                let charts = section
-                    .charts
-                    .into_iter()
-                    .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
-                    .collect_view();
-                view! {
-                    <section
-                        class="theme"
-                        class:context=section.context
-                        aria-labelledby=heading.clone()
-                        data-testid=format!("section-{}", section.id)
-                    >
-                        <h2 id=heading.clone()>{section.title}</h2>
-                        {note}
-                        {charts}
-                    </section>
-                }
-            })
-            .collect_view()
-    }
+fn sections(feed: &Arc<Feed>, l: Lang) -> Vec<El> {
+    let nums = IntlNumbers::new(l);
+    plan(feed, l, &nums)
+        .into_iter()
+        .map(|section| {
+            let heading = format!("h-{}", section.id);
+            let mut out = el("section")
+                .class(if section.context {
+                    "theme context"
+                } else {
+                    "theme"
+                })
+                .attr("aria-labelledby", &heading)
+                .attr("data-testid", &format!("section-{}", section.id))
+                .child(el("h2").attr("id", &heading).text(&section.title))
+                .opt(
+                    section
+                        .context
+                        .then(|| el("p").class("note").text(i18n::CONTEXT_NOTE.get(l))),
+                );
+            for c in section.charts {
+                let figure = el("figure");
+                mount_chart(&figure.0, c, feed.clone(), l, false);
+                out = out.child(figure);
+            }
+            out
+        })
+        .collect()
 }
 
 /// Definitions of the terms the feed uses, in the reader's language.
-#[component]
-fn Glossary(feed: Arc<Feed>) -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    move || {
-        let l = lang.get();
-        let mut seen: Vec<&str> = Vec::new();
-        let items = feed
-            .metrics
-            .iter()
-            .filter(|m| !m.definition.is_empty())
-            .filter_map(|m| {
-                let term = feed.text(&m.label, l);
-                if seen.contains(&term) {
-                    return None;
-                }
-                seen.push(term);
-                Some(view! {
-                    <dt>{term.to_owned()}</dt>
-                    <dd>{feed.text(&m.definition, l).to_owned()}</dd>
-                })
-            })
-            .collect_view();
-        (!seen.is_empty()).then(|| {
-            view! {
-                <section aria-labelledby="h-glossary" class="glossary" data-testid="glossary">
-                    <h2 id="h-glossary">{i18n::GLOSSARY.get(l)}</h2>
-                    <dl>{items}</dl>
-                </section>
-            }
-        })
+fn glossary(feed: &Feed, l: Lang) -> Option<El> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut list = el("dl");
+    for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
+        let term = feed.text(&m.label, l);
+        if seen.contains(&term) {
+            continue;
+        }
+        seen.push(term);
+        list = list
+            .child(el("dt").text(term))
+            .child(el("dd").text(feed.text(&m.definition, l)));
     }
+    (!seen.is_empty()).then(|| {
+        el("section")
+            .attr("aria-labelledby", "h-glossary")
+            .class("glossary")
+            .attr("data-testid", "glossary")
+            .child(
+                el("h2")
+                    .attr("id", "h-glossary")
+                    .text(i18n::GLOSSARY.get(l)),
+            )
+            .child(list)
+    })
 }
 
 /// Every source with title, publisher, date, grade and link; the method; contact and licence.
-#[component]
-fn Sources(feed: Arc<Feed>) -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    move || {
-        let l = lang.get();
-        let items = feed
-            .sources
-            .iter()
-            .map(|s| view! { <li>{source_line(s, l)}</li> })
-            .collect_view();
-        let contact = feed.contact.clone().map(|href| {
-            view! {
-                <p data-testid="contact">
-                    <a href=href target="_blank" rel="noopener noreferrer">{i18n::REPORT_ERROR.get(l)}</a>
-                </p>
-            }
-        });
-        let licence = match &feed.licence {
-            Some(lic) => {
-                let name = lic.name.clone();
-                match lic.url.clone() {
-                    Some(url) => view! {
-                        <p>{i18n::LICENCE.get(l)}": " <a href=url target="_blank" rel="noopener noreferrer">{name}</a></p>
-                    }
-                    .into_any(),
-                    None => view! { <p>{format!("{}: {name}", i18n::LICENCE.get(l))}</p> }.into_any(),
-                }
-            }
-            None => view! { <p>{i18n::NO_LICENCE.get(l)}</p> }.into_any(),
-        };
-        let all = {
-            let feed = feed.clone();
-            move |_| {
-                let indexes: Vec<usize> = feed.observations.iter().map(|o| o.index).collect();
-                let text = format!("\u{feff}{}", crate::export::csv(&feed, &indexes, l));
-                let name = crate::export::file_name(&feed, "all", l, "csv");
-                super::chart_view::download_text(&text, "text/csv;charset=utf-8", &name);
-            }
-        };
-        view! {
-            <section aria-labelledby="h-sources" class="sources">
-                <h2 id="h-sources">{i18n::SOURCES_AND_METHOD.get(l)}</h2>
-                <p class="method">{i18n::METHOD.get(l)}</p>
-                <p>
-                    <button type="button" class="action" data-testid="download-all" on:click=all>
-                        {i18n::DOWNLOAD_ALL.get(l)}
-                    </button>
-                </p>
-                <ol data-testid="sources">{items}</ol>
-                <p class="credit-line" data-testid="credit">
-                    {format!("{}: {}.", i18n::CREDIT.get(l), feed.text(&feed.publisher, l))}
-                </p>
-                {licence}
-                {contact}
-            </section>
-        }
-    }
+fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
+    let items = feed.sources.iter().map(|s| source_item(s, l)).collect();
+    let contact = feed.contact.as_deref().map(|href| {
+        el("p")
+            .attr("data-testid", "contact")
+            .child(link(href, i18n::REPORT_ERROR.get(l)))
+    });
+    let licence = match &feed.licence {
+        Some(lic) => match &lic.url {
+            Some(url) => el("p")
+                .text(&format!("{}: ", i18n::LICENCE.get(l)))
+                .child(link(url, &lic.name)),
+            None => el("p").text(&format!("{}: {}", i18n::LICENCE.get(l), lic.name)),
+        },
+        None => el("p").text(i18n::NO_LICENCE.get(l)),
+    };
+    let all = el("button")
+        .attr("type", "button")
+        .class("action")
+        .attr("data-testid", "download-all")
+        .text(i18n::DOWNLOAD_ALL.get(l));
+    let f = feed.clone();
+    listeners.on(&all.0, "click", move |_| {
+        let indexes: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
+        let text = format!("\u{feff}{}", crate::export::csv(&f, &indexes, l));
+        let name = crate::export::file_name(&f, "all", l, "csv");
+        super::chart_view::download_text(&text, "text/csv;charset=utf-8", &name);
+    });
+    el("section")
+        .attr("aria-labelledby", "h-sources")
+        .class("sources")
+        .child(
+            el("h2")
+                .attr("id", "h-sources")
+                .text(i18n::SOURCES_AND_METHOD.get(l)),
+        )
+        .child(el("p").class("method").text(i18n::METHOD.get(l)))
+        .child(el("p").child(all))
+        .child(el("ol").attr("data-testid", "sources").children(items))
+        .child(
+            el("p")
+                .class("credit-line")
+                .attr("data-testid", "credit")
+                .text(&format!(
+                    "{}: {}.",
+                    i18n::CREDIT.get(l),
+                    feed.text(&feed.publisher, l)
+                )),
+        )
+        .child(licence)
+        .opt(contact)
 }

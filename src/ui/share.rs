@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast as _, JsValue};
 
+use super::dom::{el, Listeners};
 use crate::feed::Lang;
 use crate::i18n;
 
@@ -138,43 +139,35 @@ fn copy_text(text: &str) -> bool {
     }
 }
 
-/// "Share": the Web Share API where there is one, else the link is copied.
-#[component]
-pub fn ShareButton(id: String, title: String, lang: Lang) -> impl IntoView {
-    let (status, set_status) = signal(String::new());
-    let share = move |_| {
-        let url = format!(
-            "{}{}#{id}",
-            base_url(),
-            window().location().search().unwrap_or_default()
-        );
-        let navigator: JsValue = window().navigator().into();
-        let can_share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
-            .map(|f| f.is_function())
-            .unwrap_or(false);
-        if can_share {
-            let data = js_sys::Object::new();
-            js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(&title)).ok();
-            js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(&url)).ok();
-            if let Some(Ok(p)) =
-                call(&navigator, "share", &[data.into()]).map(|p| p.dyn_into::<js_sys::Promise>())
-            {
-                // Cancelling the share sheet rejects the promise: nothing to report.
-                leptos::task::spawn_local(async move {
-                    wasm_bindgen_futures::JsFuture::from(p).await.ok();
-                });
-            }
-        } else if copy_text(&url) {
-            set_status.set(i18n::LINK_COPIED.get(lang).to_owned());
-        } else {
-            set_status.set(url);
+/// "Share": the Web Share API where there is one, else the link is copied. Returns what to
+/// tell the reader ("Link copied", or the link itself when it could not be copied).
+pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
+    let url = format!(
+        "{}{}#{id}",
+        base_url(),
+        window().location().search().unwrap_or_default()
+    );
+    let navigator: JsValue = window().navigator().into();
+    let can_share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
+        .map(|f| f.is_function())
+        .unwrap_or(false);
+    if can_share {
+        let data = js_sys::Object::new();
+        js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(title)).ok();
+        js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(&url)).ok();
+        if let Some(Ok(p)) =
+            call(&navigator, "share", &[data.into()]).map(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            // Cancelling the share sheet rejects the promise: nothing to report.
+            leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::JsFuture::from(p).await.ok();
+            });
         }
-    };
-    view! {
-        <button type="button" class="action" data-testid="share" on:click=share>
-            {i18n::SHARE.get(lang)}
-        </button>
-        <span class="status" role="status" data-testid="share-status">{status}</span>
+        None
+    } else if copy_text(&url) {
+        Some(i18n::LINK_COPIED.get(lang).to_owned())
+    } else {
+        Some(url)
     }
 }
 
@@ -195,47 +188,48 @@ allow=\"clipboard-write; web-share\" data-esep-embed></iframe>\n\
     )
 }
 
-/// "Embed": the snippet to copy and a live preview.
-#[component]
-pub fn EmbedButton(id: String, title: String, lang: Lang) -> impl IntoView {
-    let (open, set_open) = signal(false);
-    let (copied, set_copied) = signal(false);
-    let code = snippet(&base_url(), &id, lang, &title);
+/// "Embed": the snippet to copy and a live preview, as the panel under the Embed button.
+pub fn embed_panel(id: &str, title: &str, lang: Lang, listeners: &Listeners) -> web_sys::Element {
+    let code = snippet(&base_url(), id, lang, title);
     let preview = format!("{}?embed={id}&lang={}", base_url(), lang.code());
-    let panel_id = format!("embed-{id}");
-    let copy = {
-        let code = code.clone();
-        move |_| set_copied.set(copy_text(&code))
-    };
-    view! {
-        <button
-            type="button"
-            class="action"
-            data-testid="embed"
-            aria-expanded=move || open.get().to_string()
-            aria-controls=panel_id.clone()
-            on:click=move |_| set_open.update(|o| *o = !*o)
-        >
-            {i18n::EMBED.get(lang)}
-        </button>
-        <Show when=move || open.get()>
-            <div class="embed-panel" id=panel_id.clone() data-testid="embed-panel">
-                <label>
-                    {i18n::EMBED_CODE.get(lang)}
-                    <textarea readonly rows="5" data-testid="embed-code">{code.clone()}</textarea>
-                </label>
-                <button type="button" class="action" on:click=copy.clone()>{i18n::COPY.get(lang)}</button>
-                <span role="status">{move || copied.get().then(|| i18n::LINK_COPIED.get(lang))}</span>
-                // Created only when the panel opens, so it needs no lazy loading.
-                <iframe
-                    src=preview.clone()
-                    title=i18n::EMBED_PREVIEW.get(lang)
-                    class="embed-preview"
-                    sandbox="allow-scripts allow-same-origin allow-popups allow-downloads"
-                ></iframe>
-            </div>
-        </Show>
-    }
+    let copy = el("button")
+        .attr("type", "button")
+        .class("action")
+        .text(i18n::COPY.get(lang));
+    let status = el("span").attr("role", "status");
+    let status_el = status.0.clone();
+    listeners.on(&copy.0, "click", move |_| {
+        let copied = copy_text(&code);
+        status_el.set_text_content(copied.then(|| i18n::LINK_COPIED.get(lang)));
+    });
+    let code = snippet(&base_url(), id, lang, title);
+    el("div")
+        .class("embed-panel")
+        .attr("id", &format!("embed-{id}"))
+        .attr("data-testid", "embed-panel")
+        .child(
+            el("label").text(i18n::EMBED_CODE.get(lang)).child(
+                el("textarea")
+                    .attr("readonly", "")
+                    .attr("rows", "5")
+                    .attr("data-testid", "embed-code")
+                    .text(&code),
+            ),
+        )
+        .child(copy)
+        .child(status)
+        // Created only when the panel opens, so it needs no lazy loading.
+        .child(
+            el("iframe")
+                .attr("src", &preview)
+                .attr("title", i18n::EMBED_PREVIEW.get(lang))
+                .class("embed-preview")
+                .attr(
+                    "sandbox",
+                    "allow-scripts allow-same-origin allow-popups allow-downloads",
+                ),
+        )
+        .0
 }
 
 #[cfg(test)]

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs Trunk for a release page with the standard library rebuilt for size: `-Zbuild-std`
+# with std's `optimize_for_size`, and panic locations left out (`-Zlocation-detail=none`).
+# That takes 9 % off the report's wasm (gzip; measured in BENCHMARKS.md's notes). Panics
+# still abort through the hook that shows the reload panel.
+#
+# These are unstable cargo and rustc options on the pinned stable toolchain, allowed by
+# RUSTC_BOOTSTRAP=1 for this build only (the toolchain is pinned, so they cannot drift).
+# They use their own target folder, so native tests and clippy never rebuild because of them.
+# ESEP_BUILD_STD=0 builds with the stock standard library instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+if [ "${ESEP_BUILD_STD:-1}" != 0 ]; then
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_TARGET_DIR="$PWD/target/wasm-std"
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none
+fi
+exec trunk "$@"
