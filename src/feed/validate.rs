@@ -197,6 +197,48 @@ fn quoted(s: &str) -> String {
     }
 }
 
+/// Text that reads as a decimal number: `76`, `-3.8`, `1e6`. (Not `str::parse::<f64>`: it
+/// would bring the standard library's float parser and its 10 KB table into the page for one
+/// hint.)
+fn is_plain_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let mut n = digits(&mut i);
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        n += digits(&mut i);
+    }
+    if n == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// `x` rounded to one decimal, as `{:.1}` writes it (without the float formatting code that
+/// brings into the page).
+fn one_decimal(x: f64) -> String {
+    let tenths = (x * 10.0).round();
+    let sign = if tenths < 0.0 { "-" } else { "" };
+    let t = tenths.abs() as u64;
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
 /// True for `http://` and `https://` addresses without spaces or control characters.
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
@@ -1220,7 +1262,7 @@ impl<'d> Validator<'d> {
                 }
             },
             Some(J::Str(s)) => {
-                let hint = if s.trim().parse::<f64>().is_ok() {
+                let hint = if is_plain_number(s.trim()) {
                     " (write the number without quotes)"
                 } else {
                     ""
@@ -1367,7 +1409,8 @@ impl<'d> Validator<'d> {
                 self.warn(
                     format!("observations[{}].value", o.index),
                     format!(
-                        "the published change {published} % disagrees with the published levels {before} → {now} ({computed:.1} %); both are kept as published"
+                        "the published change {published} % disagrees with the published levels {before} → {now} ({} %); both are kept as published",
+                        one_decimal(computed)
                     ),
                 );
             }
@@ -1411,5 +1454,22 @@ impl<'d> Validator<'d> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plain_numbers_and_one_decimal() {
+        for yes in ["76", "-3.8", "+1", "1e6", "2.5E-3", ".5", "5."] {
+            assert!(super::is_plain_number(yes), "{yes}");
+        }
+        for no in ["", "-", ".", "1e", "NaN", "1 638", "3,8", "12a", "e5"] {
+            assert!(!super::is_plain_number(no), "{no}");
+        }
+        assert_eq!(super::one_decimal(-36.74), "-36.7");
+        assert_eq!(super::one_decimal(5.0), "5.0");
+        assert_eq!(super::one_decimal(0.04), "0.0");
+        assert_eq!(super::one_decimal(12.96), "13.0");
     }
 }
