@@ -25,17 +25,33 @@ impl IntlNumbers {
         IntlNumbers { locales }
     }
 
-    fn format(&self, value: f64, options: &[(&str, JsValue)]) -> String {
-        let opts = Object::new();
-        for (k, v) in options {
-            // Setting a property on a fresh plain object cannot fail.
-            Reflect::set(&opts, &JsValue::from_str(k), v).ok();
+    /// Formats with the `Intl.NumberFormat` for these locales and options, made once per page:
+    /// creating one costs far more than using it, and a report formats thousands of numbers.
+    fn format(&self, value: f64, key: u8, options: &[(&str, JsValue)]) -> String {
+        thread_local! {
+            static MADE: std::cell::RefCell<Vec<(&'static str, u8, Function)>> =
+                const { std::cell::RefCell::new(Vec::new()) };
         }
-        let locales: Array = self.locales.iter().map(|l| JsValue::from_str(l)).collect();
-        let nf = Intl::NumberFormat::new(&locales, &opts);
-        let format: Function = nf.format();
+        let locale = self.locales.first().copied().unwrap_or_default();
+        let made = MADE.with_borrow(|m| {
+            m.iter()
+                .find(|(l, k, _)| *l == locale && *k == key)
+                .map(|(_, _, f)| f.clone())
+        });
+        let format = made.unwrap_or_else(|| {
+            let opts = Object::new();
+            for (k, v) in options {
+                // Setting a property on a fresh plain object cannot fail.
+                Reflect::set(&opts, &JsValue::from_str(k), v).ok();
+            }
+            let locales: Array = self.locales.iter().map(|l| JsValue::from_str(l)).collect();
+            // `format` is a getter that returns a function bound to its formatter.
+            let format = Intl::NumberFormat::new(&locales, &opts).format();
+            MADE.with_borrow_mut(|m| m.push((locale, key, format.clone())));
+            format
+        });
         format
-            .call1(&nf, &JsValue::from_f64(value))
+            .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_else(|| value.to_string())
@@ -46,6 +62,7 @@ impl Numbers for IntlNumbers {
     fn decimal(&self, v: f64, max_frac: u8) -> String {
         self.format(
             v,
+            max_frac,
             &[(
                 "maximumFractionDigits",
                 JsValue::from_f64(f64::from(max_frac)),
@@ -58,6 +75,7 @@ impl Numbers for IntlNumbers {
         // Intl writes a hyphen-minus; a true minus sign reads better and is not a hyphen.
         minus_sign(self.format(
             v / 100.0,
+            if signed { 201 } else { 200 },
             &[
                 ("style", JsValue::from_str("percent")),
                 ("maximumFractionDigits", JsValue::from_f64(1.0)),
