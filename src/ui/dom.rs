@@ -106,6 +106,15 @@ impl Listeners {
 /// An element that Leptos places and `build` fills, again whenever the reader's language
 /// changes. The listeners `build` adds are removed before each rebuild and with the element.
 pub fn filled(build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) -> impl IntoView {
+    fill(Box::new(build))
+}
+
+/// What `filled` calls to build its parts.
+type Build = Box<dyn Fn(Lang, &Listeners) -> Vec<El>>;
+
+/// `filled` without its type parameter: one compiled copy of the effect and the view for all
+/// callers.
+fn fill(build: Build) -> AnyView {
     let ReaderLang(lang) = expect_context();
     let root = NodeRef::<leptos::html::Div>::new();
     let listeners = std::rc::Rc::new(Listeners::default());
@@ -121,5 +130,5 @@ pub fn filled(build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) -> impl Int
             }
         }
     });
-    view! { <div class="part" node_ref=root></div> }
+    view! { <div class="part" node_ref=root></div> }.into_any()
 }
