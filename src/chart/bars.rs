@@ -119,12 +119,10 @@ pub fn draw<DB: DrawingBackend>(
         area.fill(&theme.background).map_err(err)?;
     }
     let font = FONT * theme.scale;
-    let label_style = TextStyle::from((FontFamily::Name(theme.font), font).into_font())
-        .color(&theme.text)
+    let label_style = theme
+        .text_style(font, false, &theme.text)
         .pos(Pos::new(HPos::Left, VPos::Top));
-    let value_style =
-        TextStyle::from((FontFamily::Name(theme.font), font, FontStyle::Bold).into_font())
-            .color(&theme.text);
+    let value_style = theme.text_style(font, true, &theme.text);
     let line_h = theme.px(LINE_H);
     for (i, ((bar, rect), row)) in bars.iter().zip(&layout.bars).zip(&layout.rows).enumerate() {
         if highlight == Some(i) {

@@ -11,7 +11,7 @@ pub mod visual;
 
 pub use visual::{Drawn, Visual};
 
-use plotters::style::RGBColor;
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
 
 /// Drawing failed in the backend (for a canvas: the 2D context refused an operation).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -126,6 +126,18 @@ impl Theme {
 
     pub fn series(&self, i: usize) -> RGBColor {
         self.palette[i % self.palette.len()]
+    }
+
+    /// Text in the chart's font, `size` device pixels high. The family is named directly:
+    /// plotters' `From<&str>` lower-cases the name, which pulled Unicode's case tables into
+    /// the page's wasm.
+    pub fn text_style<'c>(&self, size: f64, bold: bool, colour: &'c RGBColor) -> TextStyle<'c> {
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        TextStyle::from(FontDesc::new(FontFamily::Name(self.font), size, style)).color(colour)
     }
 
     /// CSS pixels to backing pixels.

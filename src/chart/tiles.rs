@@ -184,10 +184,9 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             theme.text
         };
-        let style =
-            TextStyle::from((FontFamily::Name(theme.font), FONT * s, FontStyle::Bold).into_font())
-                .color(&ink)
-                .pos(Pos::new(HPos::Left, VPos::Top));
+        let style = theme
+            .text_style(FONT * s, true, &ink)
+            .pos(Pos::new(HPos::Left, VPos::Top));
         let pad = (5.0 * s).round() as i32;
         area.draw(&Text::new(
             layout.labels[i].clone(),
@@ -195,10 +194,9 @@ pub fn draw<DB: DrawingBackend>(
             style.clone(),
         ))
         .map_err(err)?;
-        let value_style =
-            TextStyle::from((FontFamily::Name(theme.font), FONT * s * 1.25).into_font())
-                .color(&ink)
-                .pos(Pos::new(HPos::Left, VPos::Bottom));
+        let value_style = theme
+            .text_style(FONT * s * 1.25, false, &ink)
+            .pos(Pos::new(HPos::Left, VPos::Bottom));
         area.draw(&Text::new(
             tile.value_label.clone(),
             (r.x0 + pad, r.y1 - pad),

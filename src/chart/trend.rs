@@ -235,10 +235,8 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let s = theme.scale;
     let font = FONT * s;
-    let small =
-        TextStyle::from((FontFamily::Name(theme.font), font).into_font()).color(&theme.muted);
-    let bold = TextStyle::from((FontFamily::Name(theme.font), font, FontStyle::Bold).into_font())
-        .color(&theme.text);
+    let small = theme.text_style(font, false, &theme.muted);
+    let bold = theme.text_style(font, true, &theme.text);
     let p = layout.plot;
     if !theme.transparent {
         area.fill(&theme.background).map_err(err)?;
