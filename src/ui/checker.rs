@@ -2,22 +2,21 @@
 //! report's first visit): drop or choose a file, or give an address; the feed is validated and
 //! previewed in the browser. Nothing is uploaded.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use super::app::{FeedAddress, Online, ReaderLang, ThemeChanged};
+use super::load::Loaded;
 use super::report::Report;
 use crate::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
-use crate::feed::{self, Checked, Lang, Severity};
+use crate::feed::{self, Lang, Severity};
 use crate::i18n;
 
 /// What the checker makes of one file.
 #[derive(Clone)]
 enum Outcome {
     /// Readable: the problems and what will render.
-    Checked(String, Arc<Checked>),
+    Checked(String, Loaded),
     /// Nothing of it can be used.
     Refused(String, String),
 }
@@ -37,7 +36,7 @@ fn process(name: &str, text: &str) -> Outcome {
         None => text.to_owned(),
     };
     match feed::check(&text) {
-        Ok(c) => Outcome::Checked(name.to_owned(), Arc::new(c)),
+        Ok(c) => Outcome::Checked(name.to_owned(), c.into()),
         Err(e) => Outcome::Refused(name.to_owned(), e.to_string()),
     }
 }
@@ -129,10 +128,10 @@ pub fn Checker() -> impl IntoView {
                 </section>
             }
             .into_any(),
-            Outcome::Checked(name, checked) => {
-                let errors = checked.errors().count();
-                let warnings = checked.warnings().count();
-                let rows = checked
+            Outcome::Checked(name, loaded) => {
+                let count = |s: Severity| loaded.problems.iter().filter(|p| p.severity == s).count();
+                let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+                let rows = loaded
                     .problems
                     .iter()
                     .map(|p| {
@@ -171,7 +170,7 @@ pub fn Checker() -> impl IntoView {
                     </section>
                     <section class="preview" aria-label=i18n::PREVIEW.get(l()) data-testid="preview">
                         <p class="note">{i18n::PREVIEW.get(l())}</p>
-                        <Report loaded=super::load::Loaded { feed: std::sync::Arc::new(checked.feed.clone()), problems: checked.problems.clone().into() } />
+                        <Report loaded />
                     </section>
                 }
                 .into_any()

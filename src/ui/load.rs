@@ -123,6 +123,15 @@ pub struct Loaded {
     pub problems: std::sync::Arc<[feed::Problem]>,
 }
 
+impl From<Checked> for Loaded {
+    fn from(c: Checked) -> Loaded {
+        Loaded {
+            feed: std::sync::Arc::new(c.feed),
+            problems: c.problems.into(),
+        }
+    }
+}
+
 /// A feed being loaded: `None` while it is on its way, then what came of it. Plain signals and
 /// one task instead of a resource and `<Suspense>`, which cost the page 20 KB of wasm (gzip).
 #[derive(Clone, Copy)]
@@ -145,10 +154,7 @@ impl Loading {
         use leptos::prelude::Set as _;
         self.state.set(None);
         leptos::task::spawn_local(async move {
-            let result = load_feed(url).await.map(|c| Loaded {
-                feed: std::sync::Arc::new(c.feed),
-                problems: c.problems.into(),
-            });
+            let result = load_feed(url).await.map(Loaded::from);
             if let Ok(loaded) = &result {
                 then(&loaded.feed);
             }
