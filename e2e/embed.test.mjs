@@ -111,6 +111,16 @@ test('the Embed button offers the sandboxed snippet and a live preview', async (
   assert.match(code, /embed\.js" async><\/script>/);
   const preview = fig.frameLocator('iframe.embed-preview');
   await preview.locator('canvas').waitFor({ timeout: 20000 });
+  // The button closes the panel and opens it again; aria-expanded follows.
+  const button = fig.getByTestId('embed');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  await button.click();
+  assert.equal(await fig.getByTestId('embed-panel').isVisible(), false);
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await button.click();
+  assert.equal(await fig.getByTestId('embed-panel').isVisible(), true);
+  assert.equal(await fig.getByTestId('embed-panel').count(), 1, 'one panel, not one per click');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
   await context.close();
 });
 

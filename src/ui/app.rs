@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{el, filled, El};
+use super::dom::{button, el, filled, El};
 use super::load::Loading;
 use super::report::Report;
 use super::share::param;
@@ -257,10 +257,7 @@ pub(super) fn error_panel(error: FeedError, on_retry: impl Fn() + 'static) -> im
             _ => String::new(),
         };
         let network = matches!(error, FeedError::Load(LoadError::Network(_)));
-        let retry = el("button")
-            .attr("type", "button")
-            .class("retry")
-            .text(i18n::TRY_AGAIN.get(l));
+        let retry = button("retry").text(i18n::TRY_AGAIN.get(l));
         let again = on_retry.clone();
         listeners.on(&retry.0, "click", move |_| again());
         let panel = el("section")

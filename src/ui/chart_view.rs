@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast as _, JsValue};
 
 use super::app::ThemeChanged;
 use super::backend::Backend;
-use super::dom::{el, link, El, Listeners};
+use super::dom::{button, el, link, El, Listeners};
 use super::format::IntlNumbers;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
 use crate::export;
@@ -481,9 +481,7 @@ fn build(
         .zip(&hidden)
         .enumerate()
         .map(|(i, (name, off))| {
-            el("button")
-                .attr("type", "button")
-                .class("legend-item")
+            button("legend-item")
                 .attr("aria-pressed", if *off { "false" } else { "true" })
                 .attr("data-testid", "legend-item")
                 .child(
@@ -529,17 +527,13 @@ fn build(
     );
     let mut download_buttons = Vec::new();
     for (kind, label) in [("png", "PNG"), ("svg", "SVG"), ("csv", "CSV")] {
-        let b = el("button")
-            .attr("type", "button")
-            .class("action")
+        let b = button("action")
             .attr("data-testid", &format!("download-{kind}"))
             .text(label);
         download_buttons.push((kind, b.0.clone()));
         actions = actions.child(b);
     }
-    let share = el("button")
-        .attr("type", "button")
-        .class("action")
+    let share = button("action")
         .attr("data-testid", "share")
         .text(i18n::SHARE.get(lang));
     let share_status = el("span")
@@ -549,9 +543,7 @@ fn build(
     let (share_button, share_status_el) = (share.0.clone(), share_status.0.clone());
     actions = actions.child(share).child(share_status);
     let embed_button = (!embedded).then(|| {
-        el("button")
-            .attr("type", "button")
-            .class("action")
+        button("action")
             .attr("data-testid", "embed")
             .attr("aria-expanded", "false")
             .attr("aria-controls", &format!("embed-{id}"))
@@ -717,21 +709,21 @@ fn wire(
         let c = chart.clone();
         let panel: RefCell<Option<web_sys::Element>> = RefCell::new(None);
         let b = button.clone();
+        // The panel is made at the first click, then shown and hidden.
         l.on(&button, "click", move |_| {
-            let open = panel.borrow_mut().take();
-            match open {
-                Some(p) => {
-                    p.remove();
-                    b.set_attribute("aria-expanded", "false").ok();
-                }
+            let mut panel = panel.borrow_mut();
+            let expanded = match panel.as_ref() {
+                Some(p) => !p.toggle_attribute("hidden").unwrap_or(false),
                 None => {
                     let p =
                         super::share::embed_panel(&c.plan.id, &c.plan.title, c.lang, &c.listeners);
                     b.after_with_node_1(&p).ok();
-                    b.set_attribute("aria-expanded", "true").ok();
-                    *panel.borrow_mut() = Some(p);
+                    *panel = Some(p);
+                    true
                 }
-            }
+            };
+            b.set_attribute("aria-expanded", if expanded { "true" } else { "false" })
+                .ok();
         });
     }
 }

@@ -23,6 +23,11 @@ pub fn el(tag: &str) -> El {
     El(document().create_element(tag).unwrap_throw())
 }
 
+/// `<button type="button">` with a class (legend items, actions, retry).
+pub fn button(class: &str) -> El {
+    el("button").attr("type", "button").class(class)
+}
+
 /// `<a>` to an outside address, opened in a new tab without handing it this page.
 pub fn link(href: &str, text: &str) -> El {
     el("a")

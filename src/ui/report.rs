@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::app::{Online, ReaderLang};
 use super::chart_view::{mount_chart, ChartView};
-use super::dom::{el, filled, link, El, Listeners};
+use super::dom::{button, el, filled, link, El, Listeners};
 use super::format::IntlNumbers;
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
@@ -328,9 +328,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
         },
         None => el("p").text(i18n::NO_LICENCE.get(l)),
     };
-    let all = el("button")
-        .attr("type", "button")
-        .class("action")
+    let all = button("action")
         .attr("data-testid", "download-all")
         .text(i18n::DOWNLOAD_ALL.get(l));
     let f = feed.clone();

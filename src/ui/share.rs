@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use super::dom::{el, Listeners};
+use super::dom::{button, el, Listeners};
 use crate::feed::Lang;
 use crate::i18n;
 
@@ -190,19 +190,17 @@ allow=\"clipboard-write; web-share\" data-esep-embed></iframe>\n\
 
 /// "Embed": the snippet to copy and a live preview, as the panel under the Embed button.
 pub fn embed_panel(id: &str, title: &str, lang: Lang, listeners: &Listeners) -> web_sys::Element {
-    let code = snippet(&base_url(), id, lang, title);
-    let preview = format!("{}?embed={id}&lang={}", base_url(), lang.code());
-    let copy = el("button")
-        .attr("type", "button")
-        .class("action")
-        .text(i18n::COPY.get(lang));
+    let base = base_url();
+    let code = snippet(&base, id, lang, title);
+    let preview = format!("{base}?embed={id}&lang={}", lang.code());
+    let copy = button("action").text(i18n::COPY.get(lang));
     let status = el("span").attr("role", "status");
     let status_el = status.0.clone();
+    let text = code.clone();
     listeners.on(&copy.0, "click", move |_| {
-        let copied = copy_text(&code);
+        let copied = copy_text(&text);
         status_el.set_text_content(copied.then(|| i18n::LINK_COPIED.get(lang)));
     });
-    let code = snippet(&base_url(), id, lang, title);
     el("div")
         .class("embed-panel")
         .attr("id", &format!("embed-{id}"))
@@ -218,7 +216,7 @@ pub fn embed_panel(id: &str, title: &str, lang: Lang, listeners: &Listeners) -> 
         )
         .child(copy)
         .child(status)
-        // Created only when the panel opens, so it needs no lazy loading.
+        // Created when the panel first opens, so it needs no lazy loading.
         .child(
             el("iframe")
                 .attr("src", &preview)
