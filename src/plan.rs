@@ -154,6 +154,30 @@ fn unit_name(unit: Unit) -> &'static str {
         .unwrap_or_default()
 }
 
+/// Which observations (by file index) a trend or district chart already shows.
+struct Charted(Vec<bool>);
+
+impl Charted {
+    fn new(obs: &[&Observation]) -> Charted {
+        Charted(vec![
+            false;
+            obs.iter().map(|o| o.index + 1).max().unwrap_or(0)
+        ])
+    }
+
+    fn mark(&mut self, shown: &[&Observation]) {
+        for o in shown {
+            if let Some(x) = self.0.get_mut(o.index) {
+                *x = true;
+            }
+        }
+    }
+
+    fn has(&self, o: &Observation) -> bool {
+        self.0.get(o.index).copied().unwrap_or(false)
+    }
+}
+
 /// Groups `(key, item)` pairs by key, in key order; items keep their order within a group
 /// (what a `BTreeMap<K, Vec<T>>` gives, for a fraction of its code in the page's wasm).
 fn group_by_key<K: Ord, T>(mut items: Vec<(K, T)>) -> Vec<(K, Vec<T>)> {
@@ -256,13 +280,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
             .map(|o| ((series_key(o), o.area.clone(), o.period.months()), *o))
             .collect(),
     );
-    // Whether an observation (by file index) is already drawn in a trend or district chart.
-    let mut in_trend = vec![false; obs.iter().map(|o| o.index + 1).max().unwrap_or(0)];
-    let mut mark = |o: &Observation| {
-        if let Some(x) = in_trend.get_mut(o.index) {
-            *x = true;
-        }
-    };
+    let mut charted = Charted::new(obs);
     // Cluster series by (unit, months) so that one axis holds comparable figures.
     let mut clusters = Vec::new();
     for ((_, _, months), mut points) in by_series {
@@ -272,7 +290,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         sort_by(&mut points, |a, b| a.period.cmp(&b.period));
         let metric = points.first().and_then(|o| cx.feed.metric(&o.metric));
         let unit = metric.map_or("", |m| unit_name(m.unit));
-        points.iter().for_each(|o| mark(o));
+        charted.mark(&points);
         clusters.push(((metric.map(|m| m.group), unit, months), points));
     }
     for (n, (_, series)) in group_by_key(clusters).into_iter().enumerate() {
@@ -287,7 +305,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     let by_place = group_by_key(
         levels
             .iter()
-            .filter(|o| !in_trend.get(o.index).copied().unwrap_or(false) && is_local(o))
+            .filter(|o| !charted.has(o) && is_local(o))
             .map(|o| ((o.metric.as_str(), o.period), *o))
             .collect(),
     );
@@ -301,11 +319,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
                 .partial_cmp(&a.value)
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        for o in &places {
-            if let Some(x) = in_trend.get_mut(o.index) {
-                *x = true;
-            }
-        }
+        charted.mark(&places);
         districts += 1;
         let mut chart = level_chart(cx, &format!("{slug}-districts-{districts}"), &places);
         if let (Visual::Bars(bars), Some(first)) = (&mut chart.visual, places.first()) {
@@ -326,7 +340,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     let rest = group_by_key(
         levels
             .iter()
-            .filter(|o| !in_trend.get(o.index).copied().unwrap_or(false))
+            .filter(|o| !charted.has(o))
             .map(|o| {
                 (
                     cx.feed.metric(&o.metric).map_or("", |m| unit_name(m.unit)),
