@@ -1,6 +1,7 @@
 // Trunk post-build hook: moves the inline module script Trunk writes into index.html to a file
 // of its own (with an SRI hash), so the page runs under a Content-Security-Policy without
-// 'unsafe-inline'. Works on $TRUNK_STAGING_DIR (or a folder given as argument).
+// 'unsafe-inline', and puts the panic guard (scripts/panic-guard.js) in front of it.
+// Works on $TRUNK_STAGING_DIR (or a folder given as argument).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -13,8 +14,10 @@ if (!dir) {
 const index = path.join(dir, 'index.html');
 let html = fs.readFileSync(index, 'utf8');
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
+const guard = fs.readFileSync(new URL('./panic-guard.js', import.meta.url), 'utf8');
 let count = 0;
-html = html.replace(inline, (_, code) => {
+html = html.replace(inline, (_, loader) => {
+  const code = guard + loader;
   const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
   const name = `init-${hash}.js`;
   fs.writeFileSync(path.join(dir, name), code);

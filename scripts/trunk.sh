@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs Trunk for a release page with the standard library rebuilt for size: `-Zbuild-std`
-# with std's `optimize_for_size`, and panic locations left out (`-Zlocation-detail=none`).
-# That takes 9 % off the report's wasm (gzip; measured in BENCHMARKS.md's notes). Panics
-# still abort through the hook that shows the reload panel.
+# with std's `optimize_for_size`, panic locations left out (`-Zlocation-detail=none`), `Debug`
+# formatting compiled to nothing (`-Zfmt-debug=none`: no reader ever sees it) and panics that
+# abort at once, without formatting a message (`-Cpanic=immediate-abort`). That takes 16 % off
+# the report's wasm (gzip; measured in BENCHMARKS.md). A panic still ends in the reload panel:
+# the loader's guard (scripts/panic-guard.js) catches the trap. For a panic's message in the
+# console, build with ESEP_BUILD_STD=0.
 #
 # These are unstable cargo and rustc options on the pinned stable toolchain, allowed by
 # RUSTC_BOOTSTRAP=1 for this build only (the toolchain is pinned, so they cannot drift).
@@ -16,6 +19,6 @@ if [ "${ESEP_BUILD_STD:-1}" != 0 ]; then
   export CARGO_TARGET_DIR="$PWD/target/wasm-std"
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 fi
 exec trunk "$@"

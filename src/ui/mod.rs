@@ -20,55 +20,13 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// A panic anywhere is reported to the console once and replaces the frozen page with a panel
-/// that says so, in the page's language, with a reload button. Built with plain DOM calls: after
-/// a panic the reactive system cannot be trusted.
+/// A panic stops the page. The reload panel is not drawn here but by the loader's guard
+/// (`scripts/panic-guard.js`), which sees the WebAssembly trap the abort ends in: after a panic
+/// nothing in the module can be trusted. Release builds abort at once (`scripts/trunk.sh`), so
+/// the panic's message is written to the console only by builds with the stock panic runtime.
 fn install_panic_hook() {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static SHOWN: AtomicBool = AtomicBool::new(false);
-    std::panic::set_hook(Box::new(|info| {
-        if SHOWN.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        console_error_panic_hook::hook(info);
-        show_panic_panel();
-    }));
-}
-
-fn show_panic_panel() -> Option<()> {
-    use wasm_bindgen::JsCast as _;
-    let document = web_sys::window()?.document()?;
-    let lang = document
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| crate::feed::Lang::from_code(&l))
-        .unwrap_or_default();
-    let panel = document.create_element("section").ok()?;
-    panel.set_class_name("error-panel panic");
-    panel.set_attribute("role", "alert").ok()?;
-    panel.set_attribute("data-testid", "panic").ok()?;
-    let title = document.create_element("h1").ok()?;
-    title.set_text_content(Some(crate::i18n::PANIC_TITLE.get(lang)));
-    let text = document.create_element("p").ok()?;
-    text.set_text_content(Some(crate::i18n::PANIC_TEXT.get(lang)));
-    let button = document.create_element("button").ok()?;
-    button.set_class_name("retry");
-    button.set_attribute("type", "button").ok()?;
-    button.set_text_content(Some(crate::i18n::RELOAD.get(lang)));
-    let reload = wasm_bindgen::closure::Closure::once_into_js(|| {
-        if let Some(w) = web_sys::window() {
-            w.location().reload().ok();
-        }
-    });
-    button
-        .add_event_listener_with_callback("click", reload.unchecked_ref())
-        .ok()?;
-    panel.append_child(&title).ok()?;
-    panel.append_child(&text).ok()?;
-    panel.append_child(&button).ok()?;
-    let body = document.body()?;
-    body.prepend_with_node_1(&panel).ok()?;
-    Some(())
+    #[cfg(not(panic = "immediate-abort"))]
+    console_error_panic_hook::set_once();
 }
 
 /// Mounts the feed checker page (`check/`), a separate wasm.
