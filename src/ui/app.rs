@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::dom::{button, el, filled, El};
+use super::dom::{button, el, filled, live, El, Listeners};
 use super::load::Loading;
-use super::report::Report;
+use super::report::report;
 use super::share::param;
 use crate::feed::{FeedError, Lang, LoadError};
 use crate::i18n;
@@ -99,8 +99,9 @@ fn open_details_when_printing() {
     std::mem::forget(handle);
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Builds the page into `<body>`: skip link, top bar, the report (or its loading and error
+/// states) and the footer; or a single chart for `?embed=`.
+pub fn app() {
     let chosen = preferred_lang();
     let lang = RwSignal::new(chosen.unwrap_or_default());
     provide_context(ReaderLang(lang));
@@ -142,33 +143,37 @@ pub fn App() -> impl IntoView {
         }
     };
     let feed = Loading::start(address.clone(), on_loaded);
+    let Some(body) = document().body() else {
+        return;
+    };
     if let Some(chart) = param("embed") {
-        return super::embed::Embed(super::embed::EmbedProps {
-            chart,
-            feed,
-            address,
-        })
-        .into_any();
+        super::embed::embed(&body, chart, feed, address);
+        return;
     }
-    view! {
-        {filled(|l, _| vec![el("a").class("skip").attr("href", "#main").text(i18n::SKIP_TO_CONTENT.get(l))])}
-        <header class="topbar">
-            <span class="brand">"esep"</span>
-            <LangSwitch />
-        </header>
-        <main id="main" tabindex="-1">
-            {move || match feed.state.get() {
-                None => filled(|l, _| vec![skeleton(l)]).into_any(),
-                Some(Ok(loaded)) => view! { <Report loaded /> }.into_any(),
-                Some(Err(error)) => {
-                    let address = address.clone();
-                    error_panel(error, move || feed.fetch(address.clone(), on_loaded)).into_any()
-                }
-            }}
-        </main>
-        {filled(|l, _| vec![footer(l)])}
-    }
-    .into_any()
+    filled(&body, |l, _| {
+        vec![el("a")
+            .class("skip")
+            .attr("href", "#main")
+            .text(i18n::SKIP_TO_CONTENT.get(l))]
+    });
+    let top = el("header")
+        .class("topbar")
+        .child(el("span").class("brand").text("esep"));
+    lang_switch(&top.0, lang);
+    let main = el("main").attr("id", "main").attr("tabindex", "-1");
+    body.append_with_node_2(&top.0, &main.0).ok();
+    live(&main.0, move |root, _| {
+        let state = feed.state.get();
+        untrack(|| match state {
+            None => filled(root, |l, _| vec![skeleton(l)]),
+            Some(Ok(loaded)) => report(root, loaded),
+            Some(Err(error)) => {
+                let address = address.clone();
+                error_panel(root, error, move || feed.fetch(address.clone(), on_loaded));
+            }
+        });
+    });
+    filled(&body, |l, _| vec![footer(l)]);
 }
 
 /// No tracking; made with esep; the feed checker.
@@ -190,33 +195,40 @@ fn footer(l: Lang) -> El {
         )
 }
 
-/// Қазақша / Русский / English.
-#[component]
-fn LangSwitch() -> impl IntoView {
-    let ReaderLang(lang) = expect_context();
-    view! {
-        <nav class="lang-switch" aria-label=move || i18n::LANGUAGE.get(lang.get())>
-            {Lang::ALL
-                .into_iter()
-                .map(|l| {
-                    view! {
-                        <button
-                            type="button"
-                            lang=l.code()
-                            aria-pressed=move || (lang.get() == l).to_string()
-                            data-testid=format!("lang-{}", l.code())
-                            on:click=move |_| {
-                                lang.set(l);
-                                remember_lang(l);
-                            }
-                        >
-                            {l.endonym()}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </nav>
-    }
+/// Қазақша / Русский / English: three buttons made once (a pressed one keeps its focus), their
+/// state and the group's label following the language.
+fn lang_switch(parent: &web_sys::Element, lang: RwSignal<Lang>) {
+    let nav = el("nav").class("lang-switch");
+    let listeners = Listeners::default();
+    let buttons: Vec<web_sys::Element> = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let b = el("button")
+                .attr("type", "button")
+                .attr("lang", l.code())
+                .attr("data-testid", &format!("lang-{}", l.code()))
+                .text(l.endonym());
+            listeners.on(&b.0, "click", move |_| {
+                lang.set(l);
+                remember_lang(l);
+            });
+            nav.0.append_with_node_1(&b.0).ok();
+            b.0
+        })
+        .collect();
+    // The buttons live as long as the page.
+    std::mem::forget(listeners);
+    let nav = nav.0;
+    parent.append_with_node_1(&nav).ok();
+    Effect::new(move |_| {
+        let current = lang.get();
+        nav.set_attribute("aria-label", i18n::LANGUAGE.get(current))
+            .ok();
+        for (b, l) in buttons.iter().zip(Lang::ALL) {
+            b.set_attribute("aria-pressed", if l == current { "true" } else { "false" })
+                .ok();
+        }
+    });
 }
 
 /// Grey blocks where the report will appear, so the page does not jump when it arrives.
@@ -243,10 +255,14 @@ fn skeleton(l: Lang) -> El {
 }
 
 /// A feed that could not be loaded or read: what happened, in the reader's words, and a retry.
-pub(super) fn error_panel(error: FeedError, on_retry: impl Fn() + 'static) -> impl IntoView {
+pub(super) fn error_panel(
+    parent: &web_sys::Element,
+    error: FeedError,
+    on_retry: impl Fn() + 'static,
+) {
     let external = use_context::<FeedAddress>().and_then(|a| a.0);
     let on_retry = std::rc::Rc::new(on_retry);
-    filled(move |l, listeners| {
+    filled(parent, move |l, listeners| {
         let message = match &error {
             FeedError::Load(LoadError::Timeout { .. }) => i18n::ERROR_TIMEOUT.get(l),
             FeedError::Load(_) => i18n::ERROR_LOAD.get(l),
@@ -279,5 +295,5 @@ pub(super) fn error_panel(error: FeedError, on_retry: impl Fn() + 'static) -> im
                     .child(el("p").class("detail").text(&error.to_string())),
             );
         vec![panel]
-    })
+    });
 }

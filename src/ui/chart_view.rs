@@ -787,28 +787,17 @@ pub fn mount_chart(
     });
 }
 
-/// A chart with its title, summary, legend, tooltip, downloads, data table and sources, as a
-/// component (embeds, the checker's preview, comparisons).
-#[component]
-pub fn ChartView(
-    /// What to draw, from `plan::plan`.
+/// A `<figure>` with a chart, its title, summary, legend, tooltip, downloads, data table and
+/// sources (embeds, comparisons); `embedded` leaves out the "Embed" button.
+pub fn chart_figure(
     plan: ChartPlan,
-    /// The feed, for tables, downloads and sources.
     feed: Arc<Feed>,
-    /// The reader's language.
     lang: Lang,
-    /// Shown inside an embed: no "Embed" button (default: false).
-    #[prop(optional)]
     embedded: bool,
-) -> impl IntoView {
-    let figure = NodeRef::<leptos::html::Figure>::new();
-    let pending = RefCell::new(Some((plan, feed)));
-    Effect::new(move |_| {
-        if let (Some(fig), Some((plan, feed))) = (figure.get(), pending.borrow_mut().take()) {
-            mount_chart(&fig, plan, feed, lang, embedded);
-        }
-    });
-    view! { <figure node_ref=figure></figure> }
+) -> web_sys::Element {
+    let figure = super::dom::el("figure").0;
+    mount_chart(&figure, plan, feed, lang, embedded);
+    figure
 }
 
 /// A ResizeObserver with the closure it calls (kept alive as long as the observer).

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast as _;
 
 use super::app::{FeedAddress, Online, ReaderLang, ThemeChanged};
 use super::load::Loaded;
-use super::report::Report;
+use super::report::report;
 use crate::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
 use crate::feed::{self, Lang, Severity};
 use crate::i18n;
@@ -170,7 +170,7 @@ pub fn Checker() -> impl IntoView {
                     </section>
                     <section class="preview" aria-label=i18n::PREVIEW.get(l()) data-testid="preview">
                         <p class="note">{i18n::PREVIEW.get(l())}</p>
-                        <Report loaded />
+                        {super::dom::hosted(move |root| report(root, loaded))}
                     </section>
                 }
                 .into_any()

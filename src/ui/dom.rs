@@ -108,32 +108,52 @@ impl Listeners {
     }
 }
 
-/// An element that Leptos places and `build` fills, again whenever the reader's language
-/// changes. The listeners `build` adds are removed before each rebuild and with the element.
-pub fn filled(build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) -> impl IntoView {
-    fill(Box::new(build))
+/// What `live` calls to (re)build its part.
+type Build = Box<dyn Fn(&web_sys::Element, &Listeners)>;
+
+/// A part of the page (`<div class="part">`, laid out as if absent) appended to `parent` and
+/// built by `build`, again whenever a signal `build` reads changes. Before each rebuild, and
+/// when the owner goes, what the last build made is dropped: its listeners, and the effects
+/// and charts it created (they belong to this part's effect).
+pub fn live(parent: &web_sys::Element, build: impl Fn(&web_sys::Element, &Listeners) + 'static) {
+    live_boxed(parent, Box::new(build));
 }
 
-/// What `filled` calls to build its parts.
-type Build = Box<dyn Fn(Lang, &Listeners) -> Vec<El>>;
-
-/// `filled` without its type parameter: one compiled copy of the effect and the view for all
-/// callers.
-fn fill(build: Build) -> AnyView {
-    let ReaderLang(lang) = expect_context();
-    let root = NodeRef::<leptos::html::Div>::new();
+/// `live` without its type parameter: one compiled copy of the effect for all callers.
+fn live_boxed(parent: &web_sys::Element, build: Build) {
+    let root = el("div").class("part").0;
+    parent.append_with_node_1(&root).ok();
     let listeners = std::rc::Rc::new(Listeners::default());
     let owned = SendWrapper::new(listeners.clone());
     on_cleanup(move || owned.clear());
     Effect::new(move |_| {
+        listeners.clear();
+        root.replace_children_with_node_0();
+        build(&root, &listeners);
+    });
+}
+
+/// A part rebuilt whenever the reader's language changes, from the elements `build` returns.
+pub fn filled(parent: &web_sys::Element, build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) {
+    let ReaderLang(lang) = expect_context();
+    live(parent, move |root, listeners| {
         let l = lang.get();
-        if let Some(root) = root.get() {
-            listeners.clear();
-            root.replace_children_with_node_0();
-            for part in build(l, &listeners) {
+        untrack(|| {
+            for part in build(l, listeners) {
                 root.append_with_node_1(&part.0).ok();
             }
+        });
+    });
+}
+
+/// A `<div class="part">` for a `view!` (the checker page), filled once by `build` when mounted.
+pub fn hosted(build: impl FnOnce(&web_sys::Element) + 'static) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    let build = RefCell::new(Some(build));
+    Effect::new(move |_| {
+        if let (Some(root), Some(build)) = (root.get(), build.borrow_mut().take()) {
+            untrack(|| build(&root));
         }
     });
-    view! { <div class="part" node_ref=root></div> }.into_any()
+    view! { <div class="part" node_ref=root></div> }
 }

@@ -9,7 +9,8 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use super::app::{error_panel, ReaderLang};
-use super::chart_view::ChartView;
+use super::chart_view::chart_figure;
+use super::dom::{el, live};
 use super::format::IntlNumbers;
 use super::load::Loading;
 use crate::feed::Feed;
@@ -50,66 +51,75 @@ fn watch_height() {
     }
 }
 
-#[component]
-pub fn Embed(
-    /// The chart's id (`crime-changes`).
-    chart: String,
-    /// The feed being loaded.
-    feed: Loading,
-    /// Its address, for "try again".
-    address: String,
-) -> impl IntoView {
+/// `?embed=<chart>`: one chart, credited, sized to its content, for an iframe in an article.
+pub fn embed(body: &web_sys::Element, chart: String, feed: Loading, address: String) {
     if let Some(root) = document().document_element() {
         root.class_list().add_1("embed").ok();
     }
     watch_height();
-    view! {
-        <main id="main" class="embed-main">
-            {move || match feed.state.get() {
-                None => view! { <div class="sk sk-chart"></div> }.into_any(),
-                Some(Ok(loaded)) => view! { <EmbeddedChart feed=loaded.feed chart=chart.clone() /> }.into_any(),
-                Some(Err(error)) => {
-                    let address = address.clone();
-                    error_panel(error, move || feed.fetch(address.clone(), |_| {})).into_any()
-                }
-            }}
-        </main>
-    }
+    let main = el("main").attr("id", "main").class("embed-main").0;
+    body.append_with_node_1(&main).ok();
+    live(&main, move |root, _| {
+        let state = feed.state.get();
+        untrack(|| match state {
+            None => {
+                root.append_with_node_1(&el("div").class("sk sk-chart").0)
+                    .ok();
+            }
+            Some(Ok(loaded)) => embedded_chart(root, loaded.feed, chart.clone()),
+            Some(Err(error)) => {
+                let address = address.clone();
+                error_panel(root, error, move || feed.fetch(address.clone(), |_| {}));
+            }
+        });
+    });
 }
 
-#[component]
-fn EmbeddedChart(feed: Arc<Feed>, chart: String) -> impl IntoView {
+/// The chart, a heading for screen readers, and the credit line with a link to the report.
+fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
     let ReaderLang(lang) = expect_context();
-    move || {
+    live(parent, move |root, _| {
         let l = lang.get();
-        let nums = IntlNumbers::new(l);
-        let found = plan(&feed, l, &nums)
-            .into_iter()
-            .flat_map(|s| s.charts)
-            .find(|c| c.id == chart);
-        let report = format!("{}?lang={}#{chart}", super::share::base_url(), l.code());
-        let licence = feed
-            .licence
-            .as_ref()
-            .map(|lic| format!("{}: {}", i18n::LICENCE.get(l), lic.name))
-            .unwrap_or_else(|| i18n::NO_LICENCE.get(l).to_owned());
-        let body = match found {
-            Some(plan) => {
-                view! { <ChartView plan feed=feed.clone() lang=l embedded=true /> }.into_any()
-            }
-            None => {
-                view! { <p class="chart-failed" role="alert">{i18n::CHART_NOT_FOUND.get(l)}</p> }
-                    .into_any()
-            }
-        };
-        view! {
-            <h1 class="sr-only">{format!("{} — {}", feed.text(&feed.title, l), feed.text(&feed.publisher, l))}</h1>
-            {body}
-            <p class="embed-credit" data-testid="embed-credit">
-                {format!("{}: {}. {licence} ", i18n::CREDIT.get(l), feed.text(&feed.publisher, l))}
-                <a href=report target="_blank" rel="noopener" data-testid="full-report">{i18n::FULL_REPORT.get(l)}" ↗"</a>
-                " · esep"
-            </p>
-        }
-    }
+        untrack(|| {
+            let nums = IntlNumbers::new(l);
+            let found = plan(&feed, l, &nums)
+                .into_iter()
+                .flat_map(|s| s.charts)
+                .find(|c| c.id == chart);
+            let report = format!("{}?lang={}#{chart}", super::share::base_url(), l.code());
+            let licence = feed
+                .licence
+                .as_ref()
+                .map(|lic| format!("{}: {}", i18n::LICENCE.get(l), lic.name))
+                .unwrap_or_else(|| i18n::NO_LICENCE.get(l).to_owned());
+            let publisher = feed.text(&feed.publisher, l);
+            let heading = el("h1")
+                .class("sr-only")
+                .text(&format!("{} — {publisher}", feed.text(&feed.title, l)));
+            let body = match found {
+                Some(plan) => chart_figure(plan, feed.clone(), l, true),
+                None => {
+                    el("p")
+                        .class("chart-failed")
+                        .attr("role", "alert")
+                        .text(i18n::CHART_NOT_FOUND.get(l))
+                        .0
+                }
+            };
+            let full = el("a")
+                .attr("href", &report)
+                .attr("target", "_blank")
+                .attr("rel", "noopener")
+                .attr("data-testid", "full-report")
+                .text(i18n::FULL_REPORT.get(l))
+                .text(" ↗");
+            let credit = el("p")
+                .class("embed-credit")
+                .attr("data-testid", "embed-credit")
+                .text(&format!("{}: {publisher}. {licence} ", i18n::CREDIT.get(l)))
+                .child(full)
+                .text(" · esep");
+            root.append_with_node_3(&heading.0, &body, &credit.0).ok();
+        });
+    });
 }

@@ -12,12 +12,10 @@ mod load;
 pub(crate) mod report;
 mod share;
 
-pub use app::App;
-
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn mount() {
     install_panic_hook();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(app::app);
 }
 
 /// A panic stops the page. The reload panel is not drawn here but by the loader's guard

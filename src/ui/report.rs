@@ -8,8 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::app::{Online, ReaderLang};
-use super::chart_view::{mount_chart, ChartView};
-use super::dom::{button, el, filled, link, El, Listeners};
+use super::chart_view::chart_figure;
+use super::dom::{button, el, filled, link, live, El, Listeners};
 use super::format::IntlNumbers;
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
@@ -39,8 +39,9 @@ fn spark_url(values: &[f64]) -> Option<String> {
     ))
 }
 
-#[component]
-pub fn Report(loaded: super::load::Loaded) -> impl IntoView {
+/// The report into `parent`: the offline note, header, problems and headline cards, an
+/// optional comparison, the sections with their charts, glossary and sources.
+pub fn report(parent: &web_sys::Element, loaded: super::load::Loaded) {
     let ReaderLang(lang) = expect_context();
     let feed = loaded.feed;
     let errors: Vec<String> = loaded
@@ -52,13 +53,20 @@ pub fn Report(loaded: super::load::Loaded) -> impl IntoView {
     let address = use_context::<super::app::FeedAddress>().and_then(|a| a.0);
     let Online(online) = expect_context();
     let as_of = feed.data_as_of;
-    let offline = move || {
-        (!online.get()).then(|| {
+    live(parent, move |root, _| {
+        if !online.get() {
             let l = lang.get();
-            let when = as_of.map(|d| format!(" — {} {d}", i18n::DATA_AS_OF.get(l))).unwrap_or_default();
-            view! { <p class="offline" role="status" data-testid="offline">{format!("{}{when}", i18n::OFFLINE.get(l))}</p> }
-        })
-    };
+            let mut note = el("p")
+                .class("offline")
+                .attr("role", "status")
+                .attr("data-testid", "offline")
+                .text(i18n::OFFLINE.get(l));
+            if let Some(d) = as_of {
+                note = note.text(&format!(" — {} {d}", i18n::DATA_AS_OF.get(l)));
+            }
+            root.append_with_node_1(&note.0).ok();
+        }
+    });
     let top = {
         let feed = feed.clone();
         move |l: Lang, _: &Listeners| {
@@ -68,23 +76,16 @@ pub fn Report(loaded: super::load::Loaded) -> impl IntoView {
             parts
         }
     };
-    let rest = {
-        let feed = feed.clone();
-        move |l: Lang, listeners: &Listeners| {
-            let mut parts = sections(&feed, l);
-            parts.extend(glossary(&feed, l));
-            parts.push(sources(&feed, l, listeners));
-            parts
-        }
-    };
-    view! {
-        {offline}
-        {filled(top)}
-        {super::share::param("compare")
-            .filter(|u| super::load::is_fetchable(u))
-            .map(|url| view! { <Compare feed=feed.clone() url /> })}
-        {filled(rest)}
+    filled(parent, top);
+    if let Some(url) = super::share::param("compare").filter(|u| super::load::is_fetchable(u)) {
+        compare(parent, feed.clone(), url);
     }
+    filled(parent, move |l: Lang, listeners: &Listeners| {
+        let mut parts = sections(&feed, l);
+        parts.extend(glossary(&feed, l));
+        parts.push(sources(&feed, l, listeners));
+        parts
+    });
 }
 
 /// Publisher, title, description, the feed's address when it is not the bundled one, period,
@@ -222,34 +223,50 @@ fn headlines(feed: &Feed, l: Lang) -> El {
 }
 
 /// `?compare=<feed>`: this feed and another on shared axes, where metric ids and periods match.
-#[component]
-fn Compare(feed: Arc<Feed>, url: String) -> impl IntoView {
+fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
     let ReaderLang(lang) = expect_context();
-    let shown = url.clone();
-    let other = super::load::Loading::start(url, |_| {});
-    view! {
-        <section aria-labelledby="h-compare" class="theme" data-testid="compare">
-            <h2 id="h-compare">{move || i18n::COMPARE_TITLE.get(lang.get())}</h2>
-            <p class="meta">{move || format!("{}: {shown}", i18n::FEED_IN_USE.get(lang.get()))}</p>
-            {move || match other.state.get() {
-                None => view! { <div class="sk sk-chart"></div> }.into_any(),
+    let other = super::load::Loading::start(url.clone(), |_| {});
+    let section = el("section")
+        .attr("aria-labelledby", "h-compare")
+        .class("theme")
+        .attr("data-testid", "compare");
+    parent.append_with_node_1(&section.0).ok();
+    live(&section.0, move |root, _| {
+        let (l, state) = (lang.get(), other.state.get());
+        untrack(|| {
+            let title = el("h2")
+                .attr("id", "h-compare")
+                .text(i18n::COMPARE_TITLE.get(l));
+            let meta = el("p")
+                .class("meta")
+                .text(&format!("{}: {url}", i18n::FEED_IN_USE.get(l)));
+            root.append_with_node_2(&title.0, &meta.0).ok();
+            match state {
+                None => {
+                    root.append_with_node_1(&el("div").class("sk sk-chart").0)
+                        .ok();
+                }
                 Some(Ok(other)) => {
-                    let l = lang.get();
                     let charts = crate::plan::compare(&feed, &other.feed, l, &IntlNumbers::new(l));
                     if charts.is_empty() {
-                        view! { <p>{i18n::COMPARE_NONE.get(l)}</p> }.into_any()
-                    } else {
-                        charts
-                            .into_iter()
-                            .map(|c| view! { <ChartView plan=c feed=feed.clone() lang=l /> })
-                            .collect_view()
-                            .into_any()
+                        root.append_with_node_1(&el("p").text(i18n::COMPARE_NONE.get(l)).0)
+                            .ok();
+                    }
+                    for c in charts {
+                        root.append_with_node_1(&chart_figure(c, feed.clone(), l, false))
+                            .ok();
                     }
                 }
-                Some(Err(e)) => view! { <p class="chart-failed" role="alert">{e.to_string()}</p> }.into_any(),
-            }}
-        </section>
-    }
+                Some(Err(e)) => {
+                    let failed = el("p")
+                        .class("chart-failed")
+                        .attr("role", "alert")
+                        .text(&e.to_string());
+                    root.append_with_node_1(&failed.0).ok();
+                }
+            }
+        });
+    });
 }
 
 /// One section per theme, then the comparison areas, each with its charts.
@@ -274,9 +291,7 @@ fn sections(feed: &Arc<Feed>, l: Lang) -> Vec<El> {
                         .then(|| el("p").class("note").text(i18n::CONTEXT_NOTE.get(l))),
                 );
             for c in section.charts {
-                let figure = el("figure");
-                mount_chart(&figure.0, c, feed.clone(), l, false);
-                out = out.child(figure);
+                out = out.child(El(chart_figure(c, feed.clone(), l, false)));
             }
             out
         })
