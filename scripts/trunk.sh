@@ -5,7 +5,8 @@
 # abort at once, without formatting a message (`-Cpanic=immediate-abort`). That takes 16 % off
 # the report's wasm (gzip; measured in BENCHMARKS.md). A panic still ends in the reload panel:
 # the loader's guard (scripts/panic-guard.js) catches the trap. For a panic's message in the
-# console, build with ESEP_BUILD_STD=0.
+# console, build with ESEP_BUILD_STD=0. The linker leaves out exports that nothing calls
+# (scripts/wasm-ld.mjs).
 #
 # These are unstable cargo and rustc options on the pinned stable toolchain, allowed by
 # RUSTC_BOOTSTRAP=1 for this build only (the toolchain is pinned, so they cannot drift).
@@ -19,6 +20,10 @@ if [ "${ESEP_BUILD_STD:-1}" != 0 ]; then
   export CARGO_TARGET_DIR="$PWD/target/wasm-std"
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  # rust-lld, less wasm-streams' unused exports (see scripts/wasm-ld.mjs).
+  host="$(rustc -vV | sed -n 's/^host: //p')"
+  export ESEP_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$PWD/scripts/wasm-ld.mjs"
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 fi
 exec trunk "$@"
