@@ -9,17 +9,53 @@ use super::share::param;
 use crate::feed::{FeedError, Lang, LoadError};
 use crate::i18n;
 
-/// The reader's language, shared through context.
+/// What every part of the page shares. Kept in a thread-local rather than in Leptos contexts:
+/// a page has one of each, and contexts would bring a map keyed by type into the wasm.
 #[derive(Clone, Copy)]
-pub struct ReaderLang(pub RwSignal<Lang>);
+pub struct Page {
+    /// The reader's language.
+    pub lang: RwSignal<Lang>,
+    /// Counts changes of the system's light/dark preference, so canvases redraw in the new
+    /// colours.
+    pub theme_changed: RwSignal<u32>,
+    /// The browser's network state, for the offline banner.
+    pub online: RwSignal<bool>,
+}
+
+thread_local! {
+    static PAGE: std::cell::Cell<Option<Page>> = const { std::cell::Cell::new(None) };
+    static FEED_ADDRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Page {
+    /// Sets the page's state, before anything reads it.
+    pub fn set(page: Page) {
+        PAGE.with(|p| p.set(Some(page)));
+    }
+
+    /// The page's state (English, online, when nothing has set it).
+    pub fn get() -> Page {
+        PAGE.with(|p| p.get()).unwrap_or_else(|| {
+            let page = Page {
+                lang: RwSignal::new(Lang::En),
+                theme_changed: RwSignal::new(0),
+                online: RwSignal::new(true),
+            };
+            Page::set(page);
+            page
+        })
+    }
+}
 
 /// The feed's address when it is not the bundled one (`?feed=`), shown to readers.
-#[derive(Clone)]
-pub struct FeedAddress(pub Option<String>);
+pub fn feed_address() -> Option<String> {
+    FEED_ADDRESS.with_borrow(Clone::clone)
+}
 
-/// Counts changes of the system's light/dark preference, so canvases redraw in the new colours.
-#[derive(Clone, Copy)]
-pub struct ThemeChanged(pub RwSignal<u32>);
+/// Sets what `feed_address` returns.
+pub fn set_feed_address(address: Option<String>) {
+    FEED_ADDRESS.set(address);
+}
 
 /// `?theme=dark|light` forces a theme (kept on `<html data-theme>`); otherwise the system's
 /// preference applies, and a change of it redraws the charts.
@@ -62,10 +98,6 @@ fn remember_lang(lang: Lang) {
     super::share::set_param("lang", Some(lang.code()), true);
 }
 
-/// The browser's network state, shared through context, for the offline banner.
-#[derive(Clone, Copy)]
-pub struct Online(pub RwSignal<bool>);
-
 /// Registers the service worker (offline reading) unless `?sw=off`, and follows online/offline.
 fn set_up_offline(online: RwSignal<bool>) {
     for (event, value) in [("online", true), ("offline", false)] {
@@ -104,13 +136,15 @@ fn open_details_when_printing() {
 pub fn app() {
     let chosen = preferred_lang();
     let lang = RwSignal::new(chosen.unwrap_or_default());
-    provide_context(ReaderLang(lang));
     let theme_changed = RwSignal::new(0u32);
-    provide_context(ThemeChanged(theme_changed));
+    let online = RwSignal::new(window().navigator().on_line());
+    Page::set(Page {
+        lang,
+        theme_changed,
+        online,
+    });
     set_up_theme(theme_changed);
     open_details_when_printing();
-    let online = RwSignal::new(window().navigator().on_line());
-    provide_context(Online(online));
     set_up_offline(online);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
@@ -132,11 +166,7 @@ pub fn app() {
         Effect::new(|_| panic!("esep: test panic requested by ?esep-panic=1"));
     }
     let (address, bundled) = super::load::feed_address(param("feed"));
-    provide_context(FeedAddress(if bundled {
-        None
-    } else {
-        Some(address.clone())
-    }));
+    set_feed_address((!bundled).then(|| address.clone()));
     let on_loaded = move |feed: &crate::feed::Feed| {
         if chosen.is_none() {
             lang.set(feed.lang);
@@ -260,7 +290,7 @@ pub(super) fn error_panel(
     error: FeedError,
     on_retry: impl Fn() + 'static,
 ) {
-    let external = use_context::<FeedAddress>().and_then(|a| a.0);
+    let external = feed_address();
     let on_retry = std::rc::Rc::new(on_retry);
     filled(parent, move |l, listeners| {
         let message = match &error {

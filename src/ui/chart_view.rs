@@ -12,7 +12,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use super::app::ThemeChanged;
+use super::app::Page;
 use super::backend::Backend;
 use super::dom::{button, el, link, El, Listeners};
 use super::format::IntlNumbers;
@@ -769,7 +769,7 @@ pub fn mount_chart(
             ro.observe_with_options(&c.canvas, &options);
             ResizeObserver(ro, on_resize)
         });
-    let ThemeChanged(theme_changed) = expect_context();
+    let theme_changed = Page::get().theme_changed;
     let redraw = c.clone();
     Effect::new(move |first: Option<()>| {
         theme_changed.track();

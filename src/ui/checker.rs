@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
-use super::app::{FeedAddress, Online, ReaderLang, ThemeChanged};
+use super::app::Page;
 use super::load::Loaded;
 use super::report::report;
 use crate::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
@@ -56,10 +56,11 @@ pub fn Checker() -> impl IntoView {
             .and_then(Lang::from_code)
             .unwrap_or(Lang::En),
     );
-    provide_context(ReaderLang(lang));
-    provide_context(ThemeChanged(RwSignal::new(0)));
-    provide_context(Online(RwSignal::new(true)));
-    provide_context(FeedAddress(None));
+    Page::set(Page {
+        lang,
+        theme_changed: RwSignal::new(0),
+        online: RwSignal::new(true),
+    });
     if let Some(root) = document().document_element() {
         root.set_attribute("lang", lang.get_untracked().code()).ok();
     }

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use super::app::ReaderLang;
+use super::app::Page;
 use crate::feed::Lang;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, UnwrapThrowExt as _};
@@ -135,7 +135,7 @@ fn live_boxed(parent: &web_sys::Element, build: Build) {
 
 /// A part rebuilt whenever the reader's language changes, from the elements `build` returns.
 pub fn filled(parent: &web_sys::Element, build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) {
-    let ReaderLang(lang) = expect_context();
+    let lang = Page::get().lang;
     live(parent, move |root, listeners| {
         let l = lang.get();
         untrack(|| {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use super::app::{error_panel, ReaderLang};
+use super::app::{error_panel, Page};
 use super::chart_view::chart_figure;
 use super::dom::{el, live};
 use super::format::IntlNumbers;
@@ -77,7 +77,7 @@ pub fn embed(body: &web_sys::Element, chart: String, feed: Loading, address: Str
 
 /// The chart, a heading for screen readers, and the credit line with a link to the report.
 fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
-    let ReaderLang(lang) = expect_context();
+    let lang = Page::get().lang;
     live(parent, move |root, _| {
         let l = lang.get();
         untrack(|| {

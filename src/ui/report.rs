@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::app::{Online, ReaderLang};
+use super::app::Page;
 use super::chart_view::chart_figure;
 use super::dom::{button, el, filled, link, live, El, Listeners};
 use super::format::IntlNumbers;
@@ -42,7 +42,7 @@ fn spark_url(values: &[f64]) -> Option<String> {
 /// The report into `parent`: the offline note, header, problems and headline cards, an
 /// optional comparison, the sections with their charts, glossary and sources.
 pub fn report(parent: &web_sys::Element, loaded: super::load::Loaded) {
-    let ReaderLang(lang) = expect_context();
+    let lang = Page::get().lang;
     let feed = loaded.feed;
     let errors: Vec<String> = loaded
         .problems
@@ -50,8 +50,8 @@ pub fn report(parent: &web_sys::Element, loaded: super::load::Loaded) {
         .filter(|p| p.severity == Severity::Error)
         .map(ToString::to_string)
         .collect();
-    let address = use_context::<super::app::FeedAddress>().and_then(|a| a.0);
-    let Online(online) = expect_context();
+    let address = super::app::feed_address();
+    let online = Page::get().online;
     let as_of = feed.data_as_of;
     live(parent, move |root, _| {
         if !online.get() {
@@ -224,7 +224,7 @@ fn headlines(feed: &Feed, l: Lang) -> El {
 
 /// `?compare=<feed>`: this feed and another on shared axes, where metric ids and periods match.
 fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
-    let ReaderLang(lang) = expect_context();
+    let lang = Page::get().lang;
     let other = super::load::Loading::start(url.clone(), |_| {});
     let section = el("section")
         .attr("aria-labelledby", "h-compare")
