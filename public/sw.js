@@ -1,7 +1,9 @@
 // esep's service worker: the app shell and the last good feed stay readable offline.
 // Same-origin GET only; nothing is sent anywhere.
 const CACHE = 'esep-v1';
-const SHELL_ASSETS = /(?:href|src)="\.?\/?([^"]+\.(?:js|wasm|css))"/g;
+// The page's scripts, wasm, styles and bundled feed, as index.html names them: quoted or not
+// (the release build's minifier drops the quotes).
+const SHELL_ASSETS = /(?:href|src)=["']?\.?\/?([^"'\s>]+\.(?:json|wasm|css|js))(?=["'\s>])/g;
 
 async function cacheShell() {
   const cache = await caches.open(CACHE);
@@ -9,8 +11,8 @@ async function cacheShell() {
   if (!index.ok) return;
   const html = await index.clone().text();
   await cache.put('./', index);
-  const assets = [...html.matchAll(SHELL_ASSETS)].map((m) => `./${m[1]}`);
-  await Promise.all(assets.map((url) => cache.add(url).catch(() => {})));
+  const assets = new Set([...html.matchAll(SHELL_ASSETS)].map((m) => `./${m[1]}`));
+  await Promise.all([...assets].map((url) => cache.add(url).catch(() => {})));
 }
 
 self.addEventListener('install', (event) => {
