@@ -2,11 +2,11 @@
 # Runs Trunk for a release page with the standard library rebuilt for size: `-Zbuild-std`
 # with std's `optimize_for_size`, panic locations left out (`-Zlocation-detail=none`), `Debug`
 # formatting compiled to nothing (`-Zfmt-debug=none`: no reader ever sees it) and panics that
-# abort at once, without formatting a message (`-Cpanic=immediate-abort`). That takes 16 % off
-# the report's wasm (gzip; measured in BENCHMARKS.md). A panic still ends in the reload panel:
+# abort at once, without formatting a message (`-Cpanic=immediate-abort`); the linker leaves out
+# exports that nothing calls (scripts/wasm-ld.mjs). Together that takes 18 % off the report's
+# wasm (gzip, against ESEP_BUILD_STD=0; BENCHMARKS.md). A panic still ends in the reload panel:
 # the loader's guard (scripts/panic-guard.js) catches the trap. For a panic's message in the
-# console, build with ESEP_BUILD_STD=0. The linker leaves out exports that nothing calls
-# (scripts/wasm-ld.mjs).
+# console, build with ESEP_BUILD_STD=0.
 #
 # These are unstable cargo and rustc options on the pinned stable toolchain, allowed by
 # RUSTC_BOOTSTRAP=1 for this build only (the toolchain is pinned, so they cannot drift).
