@@ -3,8 +3,7 @@
 
 use std::cell::Cell;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
-use std::fmt::Write as _;
+use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::error::{ParseError, Problem, Severity};
@@ -46,7 +45,9 @@ impl Hasher for FxHasher {
 }
 
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
-type HashSet<K> = StdHashSet<K, BuildHasherDefault<FxHasher>>;
+/// Ids and where each stands (in the file, or in a list of what was kept). Every table of ids
+/// is of this one type, so that the hash table's code is in the page once.
+type Ids<'a> = HashMap<&'a str, usize>;
 
 /// Largest feed accepted, in bytes (documented in `docs/feed.md`).
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -89,7 +90,6 @@ pub fn check(text: &str) -> Result<Checked, ParseError> {
     let mut v = Validator {
         doc: &doc,
         problems: Vec::new(),
-        metric_index: HashMap::default(),
     };
     let feed = v.feed(doc.fields(root))?;
     Ok(Checked {
@@ -139,11 +139,12 @@ fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
 
 /// serde_json's message without its own " at line X column Y" tail (we print those apart).
 fn syntax_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full,
+    let mut full = e.to_string();
+    // By hand: `rfind` with a text pattern brings a substring search of 1 KB into the page.
+    if let Some(i) = full.as_bytes().windows(9).rposition(|w| w == b" at line ") {
+        full.truncate(i);
     }
+    full
 }
 
 /// Scans brackets outside strings, so that a hostile file is refused before it is parsed.
@@ -188,13 +189,16 @@ fn kind_of(v: &J) -> &'static str {
     }
 }
 
+/// `s` in single quotes, cut after 40 characters.
 fn quoted(s: &str) -> String {
-    let cut: String = s.chars().take(40).collect();
-    if cut.len() < s.len() {
-        format!("'{cut}…'")
-    } else {
-        format!("'{cut}'")
+    let end = s.char_indices().nth(40).map_or(s.len(), |(i, _)| i);
+    let mut out = String::from("'");
+    out.push_str(s.get(..end).unwrap_or(s));
+    if end < s.len() {
+        out.push('…');
     }
+    out.push('\'');
+    out
 }
 
 /// Text that reads as a decimal number: `76`, `-3.8`, `1e6`. (Not `str::parse::<f64>`: it
@@ -366,8 +370,6 @@ fn is_id(id: &str) -> bool {
 struct Validator<'d> {
     doc: &'d Doc<'d>,
     problems: Vec<Problem>,
-    /// Where each kept metric stands in the file (its index in `metrics`), for later checks.
-    metric_index: HashMap<String, usize>,
 }
 
 /// Where a value stands in the file. Written out as text (`observations[12].metric`) only
@@ -386,7 +388,10 @@ impl Path<'_> {
         match *self {
             Path::Root => {}
             Path::Item(list, i) => {
-                let _ = write!(out, "{list}[{i}]");
+                out.push_str(list);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
             }
             Path::Key(parent, key) => {
                 parent.write(out);
@@ -399,29 +404,9 @@ impl Path<'_> {
     }
 }
 
-/// Anything a problem's path can be given as.
-trait IntoPath {
-    fn into_path(self) -> String;
-}
-
-impl IntoPath for &str {
-    fn into_path(self) -> String {
-        self.to_owned()
-    }
-}
-
-impl IntoPath for String {
-    fn into_path(self) -> String {
-        self
-    }
-}
-
-impl IntoPath for Path<'_> {
-    fn into_path(self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        out
-    }
+/// A top-level field.
+fn top(key: &str) -> Path<'_> {
+    Path::Key(&Path::Root, key)
 }
 
 /// The most fields an object of the format has (the root's).
@@ -478,20 +463,20 @@ impl<'a> Obj<'a, '_> {
 
 /// A map from ids that remembers its last answer: an observation usually names the same
 /// metric, area and source as the one before it, and comparing is cheaper than hashing.
-struct Recent<'m, T: Copy> {
-    map: HashMap<&'m str, T>,
-    last: Cell<Option<(&'m str, T)>>,
+struct Recent<'r, 'm> {
+    map: &'r Ids<'m>,
+    last: Cell<Option<(&'m str, usize)>>,
 }
 
-impl<'m, T: Copy> Recent<'m, T> {
-    fn new(map: HashMap<&'m str, T>) -> Self {
+impl<'r, 'm> Recent<'r, 'm> {
+    fn new(map: &'r Ids<'m>) -> Self {
         Recent {
             map,
             last: Cell::new(None),
         }
     }
 
-    fn find(&self, key: &str) -> Option<T> {
+    fn find(&self, key: &str) -> Option<usize> {
         if let Some((k, v)) = self.last.get() {
             if k == key {
                 return Some(v);
@@ -516,20 +501,42 @@ fn given<'a>(v: Option<&'a J<'a>>) -> Option<&'a J<'a>> {
 }
 
 impl<'d> Validator<'d> {
-    fn push(&mut self, severity: Severity, path: String, message: String) {
+    /// A problem at `path` whose message is `parts` put together: one place that builds
+    /// messages, rather than a `format!` (and its code) at each of the forty places that report.
+    fn report(&mut self, severity: Severity, path: Path, parts: &[&str]) {
+        let mut text = String::new();
+        path.write(&mut text);
         self.problems.push(Problem {
             severity,
-            path,
-            message,
+            path: text,
+            message: parts.concat(),
         });
     }
 
-    fn error(&mut self, path: impl IntoPath, message: impl Into<String>) {
-        self.push(Severity::Error, path.into_path(), message.into());
+    fn error(&mut self, path: Path, message: &str) {
+        self.report(Severity::Error, path, &[message]);
     }
 
-    fn warn(&mut self, path: impl IntoPath, message: impl Into<String>) {
-        self.push(Severity::Warning, path.into_path(), message.into());
+    fn warn(&mut self, path: Path, message: &str) {
+        self.report(Severity::Warning, path, &[message]);
+    }
+
+    fn error_parts(&mut self, path: Path, parts: &[&str]) {
+        self.report(Severity::Error, path, parts);
+    }
+
+    fn warn_parts(&mut self, path: Path, parts: &[&str]) {
+        self.report(Severity::Warning, path, parts);
+    }
+
+    /// "expected …, found …" for a value of the wrong kind.
+    fn found(&mut self, path: Path, expected: &str, v: &J) {
+        self.error_parts(path, &["expected ", expected, ", found ", kind_of(v)]);
+    }
+
+    /// An error about a text of the feed, quoted: `before 'text' after`.
+    fn error_quoting(&mut self, path: Path, before: &str, text: &str, after: &str) {
+        self.error_parts(path, &[before, &quoted(text), after]);
     }
 
     fn object<'p>(
@@ -541,10 +548,7 @@ impl<'d> Validator<'d> {
         match v {
             J::Obj(map) => Some(self.fields(self.doc.fields(*map), path, names)),
             other => {
-                self.error(
-                    path,
-                    format!("expected an object, found {}", kind_of(other)),
-                );
+                self.found(path, "an object", other);
                 None
             }
         }
@@ -595,10 +599,7 @@ impl<'d> Validator<'d> {
             }
             Some(J::Str(s)) => Ok(Some(&**s)),
             Some(other) => {
-                self.error(
-                    o.at(key),
-                    format!("expected text, found {}", kind_of(other)),
-                );
+                self.found(o.at(key), "text", other);
                 Err(())
             }
         }
@@ -618,10 +619,8 @@ impl<'d> Validator<'d> {
     fn bounded(&mut self, path: Path, s: &str) -> String {
         // A text of at most MAX_TEXT_CHARS bytes cannot have more characters.
         if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
-            self.warn(
-                path,
-                format!("longer than {MAX_TEXT_CHARS} characters; cut"),
-            );
+            const _: () = assert!(MAX_TEXT_CHARS == 2000, "say so in the warning");
+            self.warn(path, "longer than 2000 characters; cut");
             let mut cut: String = s.chars().take(MAX_TEXT_CHARS).collect();
             cut.push('…');
             cut
@@ -635,12 +634,11 @@ impl<'d> Validator<'d> {
         if is_id(id) {
             Some(id)
         } else {
-            self.error(
+            self.error_quoting(
                 o.at(key),
-                format!(
-                    "{} is not a valid id (lower-case letters, digits, '-', '_' and '.', at most 80)",
-                    quoted(id)
-                ),
+                "",
+                id,
+                " is not a valid id (lower-case letters, digits, '-', '_' and '.', at most 80)",
             );
             None
         }
@@ -657,12 +655,10 @@ impl<'d> Validator<'d> {
             None | Some(J::Null) => return Some(Text::default()),
             Some(J::Obj(map)) => self.doc.fields(*map),
             Some(other) => {
-                self.error(
+                self.found(
                     path,
-                    format!(
-                        "expected an object such as {{\"kk\": \"…\", \"ru\": \"…\", \"en\": \"…\"}}, found {}",
-                        kind_of(other)
-                    ),
+                    r#"an object such as {"kk": "…", "ru": "…", "en": "…"}"#,
+                    other,
                 );
                 return None;
             }
@@ -704,9 +700,11 @@ impl<'d> Validator<'d> {
             Ok(Some(s)) => match names.iter().position(|n| *n == s) {
                 Some(i) => Some(all.get(i).copied()),
                 None => {
-                    self.error(
+                    self.error_quoting(
                         o.at(key),
-                        format!("{} is not one of: {}", quoted(s), names.join(", ")),
+                        "",
+                        s,
+                        &[" is not one of: ", &names.join(", ")].concat(),
                     );
                     None
                 }
@@ -718,7 +716,7 @@ impl<'d> Validator<'d> {
         match self.choice(o, key, names, all, None)? {
             Some(v) => Some(v),
             None => {
-                self.error(o.at(key), format!("missing (one of: {})", names.join(", ")));
+                self.error_parts(o.at(key), &["missing (one of: ", &names.join(", "), ")"]);
                 None
             }
         }
@@ -734,7 +732,7 @@ impl<'d> Validator<'d> {
             Some(s) => match Period::parse(s) {
                 Ok(p) => Ok(Some(p)),
                 Err(e) => {
-                    self.error(o.at(key), e.to_string());
+                    self.error(o.at(key), &e.to_string());
                     Err(())
                 }
             },
@@ -747,7 +745,7 @@ impl<'d> Validator<'d> {
             Some(s) => match PartialDate::parse(s) {
                 Ok(d) => Ok(Some(d)),
                 Err(e) => {
-                    self.error(o.at(key), e.to_string());
+                    self.error(o.at(key), &e.to_string());
                     Err(())
                 }
             },
@@ -763,10 +761,7 @@ impl<'d> Validator<'d> {
             None => Ok(None),
             Some(s) if is_web_url(s) => Ok(Some(s.to_owned())),
             Some(s) => {
-                self.error(
-                    o.at(key),
-                    format!("{} is not an http:// or https:// address", quoted(s)),
-                );
+                self.error_quoting(o.at(key), "", s, " is not an http:// or https:// address");
                 Err(())
             }
         }
@@ -779,7 +774,7 @@ impl<'d> Validator<'d> {
             None | Some(J::Null) => &[],
             Some(J::Arr(items)) => self.doc.items(*items),
             Some(other) => {
-                self.error(key, format!("expected a list, found {}", kind_of(other)));
+                self.found(top(key), "a list", other);
                 &[]
             }
         }
@@ -788,7 +783,7 @@ impl<'d> Validator<'d> {
     /// False (with an error) when `id` was already taken by an earlier element of `list`.
     fn unique<'a>(
         &mut self,
-        seen: &mut HashMap<&'a str, usize>,
+        seen: &mut Ids<'a>,
         id: &'a str,
         list: &'static str,
         index: usize,
@@ -797,12 +792,19 @@ impl<'d> Validator<'d> {
         match seen.entry(id) {
             Entry::Occupied(first) => {
                 let first = *first.get();
-                self.error(
+                self.error_parts(
                     Path::Key(&Path::Item(list, index), "id"),
-                    format!(
-                        "duplicate {what} id {} (first at {list}[{first}]); skipped",
-                        quoted(id)
-                    ),
+                    &[
+                        "duplicate ",
+                        what,
+                        " id ",
+                        &quoted(id),
+                        " (first at ",
+                        list,
+                        "[",
+                        &first.to_string(),
+                        "]); skipped",
+                    ],
                 );
                 false
             }
@@ -863,7 +865,7 @@ impl<'d> Validator<'d> {
         let data_as_of = self.date(&root, "data_as_of").ok().flatten();
         if root.get("data_as_of").is_none() {
             self.warn(
-                "data_as_of",
+                top("data_as_of"),
                 "missing: readers will not see how current the data is",
             );
         }
@@ -871,9 +873,11 @@ impl<'d> Validator<'d> {
         let contact = match self.opt_str(&root, "contact") {
             Ok(Some(c)) if c.starts_with("mailto:") || is_web_url(c) => Some(c.to_owned()),
             Ok(Some(c)) => {
-                self.error(
-                    "contact",
-                    format!("{} is not a mailto: or http(s) address", quoted(c)),
+                self.error_quoting(
+                    top("contact"),
+                    "",
+                    c,
+                    " is not a mailto: or http(s) address",
                 );
                 None
             }
@@ -883,20 +887,16 @@ impl<'d> Validator<'d> {
             None | Some(J::Null) => false,
             Some(J::Bool(b)) => *b,
             Some(other) => {
-                self.error(
-                    "illustrative",
-                    format!("expected true or false, found {}", kind_of(other)),
-                );
+                self.found(top("illustrative"), "true or false", other);
                 false
             }
         };
 
-        let sources = self.sources(&root);
-        let source_ids: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-        let areas = self.areas(&root, &source_ids);
-        let metrics = self.metrics(&root);
-        let observations = self.observations(&root, &areas, &metrics, &source_ids);
-        let annotations = self.annotations(&root, &areas, &metrics);
+        let (sources, source_ids) = self.sources(&root);
+        let (areas, area_ids) = self.areas(&root, &source_ids);
+        let (metrics, metric_ids) = self.metrics(&root);
+        let observations = self.observations(&root, &area_ids, &metrics, &source_ids);
+        let annotations = self.annotations(&root, &area_ids, &metric_ids);
         let headlines = self.headlines(&root, &observations);
 
         let feed = Feed {
@@ -918,7 +918,7 @@ impl<'d> Validator<'d> {
             observations,
             annotations,
         };
-        self.cross_checks(&feed);
+        self.cross_checks(&feed, &metric_ids);
         Ok(feed)
     }
 
@@ -930,8 +930,9 @@ impl<'d> Validator<'d> {
         Some(Licence { name, url })
     }
 
-    fn sources(&mut self, root: &Obj) -> Vec<Source> {
-        let mut seen = HashMap::default();
+    /// The sources kept, and their ids.
+    fn sources(&mut self, root: &Obj) -> (Vec<Source>, Ids<'d>) {
+        let mut seen = Ids::default();
         let mut out = Vec::new();
         for (index, v) in self.list(root, "sources").iter().enumerate() {
             let Some(o) = self.object(
@@ -965,9 +966,12 @@ impl<'d> Validator<'d> {
                 continue;
             }
             if !date.is_complete() {
-                self.warn(
+                self.warn_parts(
                     o.at("date"),
-                    format!("{date} has no day: readers see only the year or month of publication"),
+                    &[
+                        &date.to_string(),
+                        " has no day: readers see only the year or month of publication",
+                    ],
                 );
             }
             out.push(Source {
@@ -979,11 +983,12 @@ impl<'d> Validator<'d> {
                 grade,
             });
         }
-        out
+        (out, seen)
     }
 
-    fn areas(&mut self, root: &Obj, sources: &HashSet<&str>) -> Vec<Area> {
-        let mut seen = HashMap::default();
+    /// The areas kept, and their ids.
+    fn areas(&mut self, root: &Obj, sources: &Ids) -> (Vec<Area>, Ids<'d>) {
+        let mut seen = Ids::default();
         let mut out: Vec<Area> = Vec::new();
         let mut indices: Vec<usize> = Vec::new();
         for (index, v) in self.list(root, "areas").iter().enumerate() {
@@ -1002,10 +1007,7 @@ impl<'d> Validator<'d> {
                 None | Some(J::Null) => false,
                 Some(J::Bool(b)) => *b,
                 Some(other) => {
-                    self.error(
-                        o.at("context"),
-                        format!("expected true or false, found {}", kind_of(other)),
-                    );
+                    self.found(o.at("context"), "true or false", other);
                     false
                 }
             };
@@ -1028,20 +1030,23 @@ impl<'d> Validator<'d> {
                 population,
             });
         }
-        let ids: HashSet<&str> = seen.keys().copied().collect();
         for (area, &index) in out.iter_mut().zip(&indices) {
             if let Some(parent) = &area.parent {
-                if !ids.contains(parent.as_str()) || *parent == area.id {
-                    let msg = format!("unknown area {} (parent dropped)", quoted(parent));
-                    self.error(Path::Key(&Path::Item("areas", index), "parent"), msg);
+                if !seen.contains_key(parent.as_str()) || *parent == area.id {
+                    self.error_quoting(
+                        Path::Key(&Path::Item("areas", index), "parent"),
+                        "unknown area ",
+                        parent,
+                        " (parent dropped)",
+                    );
                     area.parent = None;
                 }
             }
         }
-        out
+        (out, seen)
     }
 
-    fn population(&mut self, v: &J, path: Path, sources: &HashSet<&str>) -> Option<Population> {
+    fn population(&mut self, v: &J, path: Path, sources: &Ids) -> Option<Population> {
         let o = self.object(v, path, &["value", "year", "source"])?;
         let value = o
             .get("value")
@@ -1059,8 +1064,8 @@ impl<'d> Validator<'d> {
             }
         };
         let source = self.req_str(&o, "source")?;
-        if !sources.contains(source) {
-            self.error(o.at("source"), format!("unknown source {}", quoted(source)));
+        if !sources.contains_key(source) {
+            self.error_quoting(o.at("source"), "unknown source ", source, "");
             return None;
         }
         Some(Population {
@@ -1070,8 +1075,9 @@ impl<'d> Validator<'d> {
         })
     }
 
-    fn metrics(&mut self, root: &Obj) -> Vec<Metric> {
-        let mut seen = HashMap::default();
+    /// The metrics kept, and their ids with where each stands in the file.
+    fn metrics(&mut self, root: &Obj) -> (Vec<Metric>, Ids<'d>) {
+        let mut seen = Ids::default();
         let mut out = Vec::new();
         for (index, v) in self.list(root, "metrics").iter().enumerate() {
             let Some(o) = self.object(
@@ -1114,7 +1120,6 @@ impl<'d> Validator<'d> {
             if !self.unique(&mut seen, id, "metrics", index, "metric") {
                 continue;
             }
-            self.metric_index.insert(id.to_owned(), index);
             out.push(Metric {
                 id: id.to_owned(),
                 label,
@@ -1126,33 +1131,26 @@ impl<'d> Validator<'d> {
                 chart,
             });
         }
-        out
+        (out, seen)
     }
 
     fn observations(
         &mut self,
         root: &Obj,
-        areas: &[Area],
+        areas: &Ids,
         metrics: &[Metric],
-        sources: &HashSet<&str>,
+        sources: &Ids,
     ) -> Vec<Observation> {
-        let area_ids: Recent<usize> = Recent::new(
-            areas
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.as_str(), i))
-                .collect(),
-        );
-        let units: Recent<(usize, Unit)> = Recent::new(
-            metrics
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.id.as_str(), (i, m.unit)))
-                .collect(),
-        );
-        let source_ids: Recent<()> = Recent::new(sources.iter().map(|s| (*s, ())).collect());
+        // Where each metric stands in `metrics`, for its unit.
+        let mut metric_at = Ids::default();
+        for (i, m) in metrics.iter().enumerate() {
+            metric_at.insert(&m.id, i);
+        }
+        let metric_ids = Recent::new(&metric_at);
+        let area_ids = Recent::new(areas);
+        let source_ids = Recent::new(sources);
         let items = self.list(root, "observations");
-        let mut seen_ids = HashMap::default();
+        let mut seen_ids = Ids::default();
         // Metric index, area index, the months of the span with the measure, and the months of
         // the comparison span: small, so that a table of 100 000 observations is small.
         type Key = (u32, u32, u32, u32);
@@ -1185,9 +1183,9 @@ impl<'d> Validator<'d> {
                 None => Some(None),
                 Some(_) => self.req_id(&o, "id").map(Some),
             };
-            let metric = self.reference(&o, "metric", "metric", |m| units.find(m));
-            let area = self.reference(&o, "area", "area", |a| area_ids.find(a));
-            let source = self.reference(&o, "source", "source", |s| source_ids.find(s));
+            let metric = self.reference(&o, "metric", &metric_ids);
+            let area = self.reference(&o, "area", &area_ids);
+            let source = self.reference(&o, "source", &source_ids);
             let period = self.period(&o, "period", true).ok().flatten();
             let measure = self.measure(&o, period);
             let value = self.value(&o);
@@ -1207,7 +1205,7 @@ impl<'d> Validator<'d> {
                 .map(|q| self.bounded(o.at("quote"), q));
             let (
                 Some(id),
-                Some((metric, (metric_i, unit))),
+                Some((metric, metric_i)),
                 Some((area, area_i)),
                 Some((source, _)),
                 Some(period),
@@ -1219,6 +1217,9 @@ impl<'d> Validator<'d> {
                 id, metric, area, source, period, measure, value, qualifier, status,
             )
             else {
+                continue;
+            };
+            let Some(unit) = metrics.get(metric_i).map(|m| m.unit) else {
                 continue;
             };
             if matches!(measure, Measure::ChangePp { .. }) && unit != Unit::Percent {
@@ -1254,9 +1255,13 @@ impl<'d> Validator<'d> {
             match seen_keys.entry(key) {
                 Entry::Occupied(first) => {
                     let first = *first.get();
-                    self.error(
+                    self.error_parts(
                         o.path,
-                        format!("the same metric, area, period and measure as observations[{first}]; skipped"),
+                        &[
+                            "the same metric, area, period and measure as observations[",
+                            &first.to_string(),
+                            "]; skipped",
+                        ],
                     );
                     continue;
                 }
@@ -1282,19 +1287,19 @@ impl<'d> Validator<'d> {
         out
     }
 
-    /// An id that must name an element read before; `find` gives what is known about it.
-    fn reference<'a, T>(
+    /// An id that must name an element read before (a `key`: metric, area or source), with
+    /// where that element stands.
+    fn reference<'a>(
         &mut self,
         o: &Obj<'a, '_>,
         key: &str,
-        what: &str,
-        find: impl Fn(&str) -> Option<T>,
-    ) -> Option<(&'a str, T)> {
+        ids: &Recent,
+    ) -> Option<(&'a str, usize)> {
         let r = self.req_str(o, key)?;
-        match find(r) {
-            Some(t) => Some((r, t)),
+        match ids.find(r) {
+            Some(i) => Some((r, i)),
             None => {
-                self.error(o.at(key), format!("unknown {what} {}", quoted(r)));
+                self.error_quoting(o.at(key), &["unknown ", key, " "].concat(), r, "");
                 None
             }
         }
@@ -1316,16 +1321,28 @@ impl<'d> Validator<'d> {
             (tag, Some(vs)) => {
                 if let Some(p) = period {
                     if !vs.wholly_before(&p) {
-                        self.error(
+                        self.error_parts(
                             o.at("vs"),
-                            format!("the comparison period {vs} must end before {p} begins"),
+                            &[
+                                "the comparison period ",
+                                &vs.to_string(),
+                                " must end before ",
+                                &p.to_string(),
+                                " begins",
+                            ],
                         );
                         return None;
                     }
                     if vs.months() != p.months() {
-                        self.warn(
+                        self.warn_parts(
                             o.at("vs"),
-                            format!("compares {} months with {} months", p.months(), vs.months()),
+                            &[
+                                "compares ",
+                                &p.months().to_string(),
+                                " months with ",
+                                &vs.months().to_string(),
+                                " months",
+                            ],
                         );
                     }
                 }
@@ -1362,55 +1379,50 @@ impl<'d> Validator<'d> {
                 } else {
                     ""
                 };
-                self.error(
-                    o.at("value"),
-                    format!("expected a number, found text {}{hint}", quoted(s)),
-                );
+                self.error_quoting(o.at("value"), "expected a number, found text ", s, hint);
                 None
             }
             Some(other) => {
-                self.error(
-                    o.at("value"),
-                    format!("expected a number or null, found {}", kind_of(other)),
-                );
+                self.found(o.at("value"), "a number or null", other);
                 None
             }
         }
     }
 
     fn value_in_range(&mut self, o: &Obj, unit: Unit, measure: &Measure, v: f64) -> bool {
+        // The message, and whether it starts with the value.
         let problem = match (measure, unit) {
             (Measure::ChangePct { .. }, _) if v < -100.0 => {
-                Some("a fall of more than 100 % is impossible".to_owned())
+                Some((false, "a fall of more than 100 % is impossible"))
             }
-            (Measure::ChangePp { .. }, _) if !(-100.0..=100.0).contains(&v) => {
-                Some("a change in percentage points must lie between -100 and 100".to_owned())
-            }
-            (Measure::Level, Unit::Percent) if !(0.0..=100.0).contains(&v) => Some(format!(
-                "{} is not a percentage between 0 and 100",
-                number(v)
+            (Measure::ChangePp { .. }, _) if !(-100.0..=100.0).contains(&v) => Some((
+                false,
+                "a change in percentage points must lie between -100 and 100",
             )),
+            (Measure::Level, Unit::Percent) if !(0.0..=100.0).contains(&v) => {
+                Some((true, " is not a percentage between 0 and 100"))
+            }
             (Measure::Level, Unit::Percent) => None,
-            (Measure::Level, _) if v < 0.0 => Some(format!(
-                "{} is negative; a count or amount cannot be",
-                number(v)
-            )),
-            (Measure::Level, Unit::Count) if v.fract() != 0.0 => Some(format!(
-                "{} is not a whole number; a count must be",
-                number(v)
-            )),
+            (Measure::Level, _) if v < 0.0 => {
+                Some((true, " is negative; a count or amount cannot be"))
+            }
+            (Measure::Level, Unit::Count) if v.fract() != 0.0 => {
+                Some((true, " is not a whole number; a count must be"))
+            }
             _ => None,
         };
         match problem {
-            Some(msg) => {
-                self.error(o.at("value"), msg);
+            Some((with_value, message)) => {
+                let value = if with_value { number(v) } else { String::new() };
+                self.error_parts(o.at("value"), &[&value, message]);
                 false
             }
             None => true,
         }
     }
 
-    fn annotations(&mut self, root: &Obj, areas: &[Area], metrics: &[Metric]) -> Vec<Annotation> {
+    fn annotations(&mut self, root: &Obj, areas: &Ids, metrics: &Ids) -> Vec<Annotation> {
+        let (metrics, areas) = (Recent::new(metrics), Recent::new(areas));
         let mut out = Vec::new();
         for (index, v) in self.list(root, "annotations").iter().enumerate() {
             let Some(o) = self.object(
@@ -1425,18 +1437,14 @@ impl<'d> Validator<'d> {
             let metric = match given(o.get("metric")) {
                 None => Some(None),
                 Some(_) => self
-                    .reference(&o, "metric", "metric", |m| {
-                        metrics.iter().any(|x| x.id == m).then_some(())
-                    })
-                    .map(|(m, ())| Some(m.to_owned())),
+                    .reference(&o, "metric", &metrics)
+                    .map(|(m, _)| Some(m.to_owned())),
             };
             let area = match given(o.get("area")) {
                 None => Some(None),
                 Some(_) => self
-                    .reference(&o, "area", "area", |a| {
-                        areas.iter().any(|x| x.id == a).then_some(())
-                    })
-                    .map(|(a, ())| Some(a.to_owned())),
+                    .reference(&o, "area", &areas)
+                    .map(|(a, _)| Some(a.to_owned())),
             };
             let text = self.text(&o, "text", true);
             let (Some(period), Some(kind), Some(metric), Some(area), Some(text)) =
@@ -1464,22 +1472,16 @@ impl<'d> Validator<'d> {
                     out.push(id.to_string());
                 }
                 J::Str(id) => {
-                    self.error(
-                        path,
-                        format!("unknown or skipped observation {}", quoted(id)),
-                    );
+                    self.error_quoting(path, "unknown or skipped observation ", id, "");
                 }
-                other => self.error(
-                    path,
-                    format!("expected an observation id, found {}", kind_of(other)),
-                ),
+                other => self.found(path, "an observation id", other),
             }
         }
         out
     }
 
     /// Warnings about real-world inconsistencies; nothing is dropped here.
-    fn cross_checks(&mut self, feed: &Feed) {
+    fn cross_checks(&mut self, feed: &Feed, metric_ids: &Ids) {
         let level = |metric: &str, area: &str, period: Period| {
             feed.observations.iter().find_map(|o| {
                 (o.metric == metric
@@ -1504,55 +1506,65 @@ impl<'d> Validator<'d> {
                 continue;
             };
             if (computed - published).abs() > CHANGE_TOLERANCE_PP {
-                self.warn(
-                    format!("observations[{}].value", o.index),
-                    format!(
-                        "the published change {} % disagrees with the published levels {} → {} ({} %); both are kept as published",
-                        number(published),
-                        number(before),
-                        number(now),
-                        one_decimal(computed)
-                    ),
+                self.warn_parts(
+                    Path::Key(&Path::Item("observations", o.index), "value"),
+                    &[
+                        "the published change ",
+                        &number(published),
+                        " % disagrees with the published levels ",
+                        &number(before),
+                        " → ",
+                        &number(now),
+                        " (",
+                        &one_decimal(computed),
+                        " %); both are kept as published",
+                    ],
                 );
             }
         }
         // A series whose metric name changes: warn unless a methodology break is annotated.
-        let mut by_series: HashMap<&str, Vec<&Metric>> = HashMap::default();
-        for m in &feed.metrics {
-            if let Some(s) = &m.series {
-                by_series.entry(s.as_str()).or_default().push(m);
-            }
-        }
-        let mut series: Vec<_> = by_series.into_iter().collect();
-        series.sort_by_key(|(k, _)| *k);
-        for (key, members) in series {
-            let Some(first) = members.first() else {
+        // Each metric is compared with the first of its series, in file order.
+        let mut first_of = Ids::default();
+        for (i, m) in feed.metrics.iter().enumerate() {
+            let Some(key) = m.series.as_deref() else {
                 continue;
             };
-            for m in members.iter().skip(1) {
-                if m.label == first.label {
+            let first = match first_of.entry(key) {
+                Entry::Occupied(first) => *first.get(),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
                     continue;
                 }
-                let annotated = feed.annotations.iter().any(|a| {
-                    a.kind == AnnotationKind::MethodologyBreak
-                        && a.metric
-                            .as_deref()
-                            .is_none_or(|x| x == m.id || x == first.id)
-                });
-                if !annotated {
-                    let path = match self.metric_index.get(&m.id) {
-                        Some(i) => format!("metrics[{i}].series"),
-                        None => ".series".to_owned(),
-                    };
-                    self.warn(
-                        path,
-                        format!(
-                            "series '{key}' changes name from '{}' to '{}' without a methodology-break annotation",
-                            first.label.get(Lang::En, feed.lang),
-                            m.label.get(Lang::En, feed.lang)
-                        ),
-                    );
-                }
+            };
+            let Some(first) = feed.metrics.get(first) else {
+                continue;
+            };
+            if m.label == first.label {
+                continue;
+            }
+            let annotated = feed.annotations.iter().any(|a| {
+                a.kind == AnnotationKind::MethodologyBreak
+                    && a.metric
+                        .as_deref()
+                        .is_none_or(|x| x == m.id || x == first.id)
+            });
+            if !annotated {
+                let item = match metric_ids.get(m.id.as_str()) {
+                    Some(&i) => Path::Item("metrics", i),
+                    None => Path::Root,
+                };
+                self.warn_parts(
+                    Path::Key(&item, "series"),
+                    &[
+                        "series '",
+                        key,
+                        "' changes name from '",
+                        first.label.get(Lang::En, feed.lang),
+                        "' to '",
+                        m.label.get(Lang::En, feed.lang),
+                        "' without a methodology-break annotation",
+                    ],
+                );
             }
         }
     }
