@@ -682,44 +682,30 @@ impl<'d> Validator<'d> {
         Some(text)
     }
 
-    /// One of a fixed set of names; `default` when absent (or an error when `None`).
-    fn choice<T: Copy>(
-        &mut self,
-        o: &Obj,
-        key: &str,
-        names: &[&str],
-        all: &[T],
-        default: Option<T>,
-    ) -> Option<Option<T>> {
-        match self.opt_str(o, key) {
-            Err(()) => None,
-            Ok(None) => match default {
-                Some(d) => Some(Some(d)),
-                None => Some(None),
-            },
-            Ok(Some(s)) => match names.iter().position(|n| *n == s) {
-                Some(i) => Some(all.get(i).copied()),
-                None => {
-                    self.error_quoting(
-                        o.at(key),
-                        "",
-                        s,
-                        &[" is not one of: ", &names.join(", ")].concat(),
-                    );
-                    None
-                }
-            },
+    /// Which of a fixed set of names the text at `key` is: `Ok(None)` when absent. Gives a
+    /// place in `names`, not a value, so that this is compiled once rather than once for each
+    /// of the eleven sets.
+    fn pick(&mut self, o: &Obj, key: &str, names: &[&str]) -> Result<Option<usize>, ()> {
+        let Some(s) = self.opt_str(o, key)? else {
+            return Ok(None);
+        };
+        match names.iter().position(|n| *n == s) {
+            Some(i) => Ok(Some(i)),
+            None => {
+                let tail = [" is not one of: ", &names.join(", ")].concat();
+                self.error_quoting(o.at(key), "", s, &tail);
+                Err(())
+            }
         }
     }
 
-    fn req_choice<T: Copy>(&mut self, o: &Obj, key: &str, names: &[&str], all: &[T]) -> Option<T> {
-        match self.choice(o, key, names, all, None)? {
-            Some(v) => Some(v),
-            None => {
-                self.error_parts(o.at(key), &["missing (one of: ", &names.join(", "), ")"]);
-                None
-            }
+    /// `pick` for a name that must be given.
+    fn req_pick(&mut self, o: &Obj, key: &str, names: &[&str]) -> Option<usize> {
+        let picked = self.pick(o, key, names).ok()?;
+        if picked.is_none() {
+            self.error_parts(o.at(key), &["missing (one of: ", &names.join(", "), ")"]);
         }
+        picked
     }
 
     fn period(&mut self, o: &Obj, key: &str, required: bool) -> Result<Option<Period>, ()> {
@@ -848,15 +834,12 @@ impl<'d> Validator<'d> {
             .req_id(&root, "id")
             .map(str::to_owned)
             .unwrap_or_default();
+        // Kazakh when absent or not understood.
         let lang = self
-            .choice(
-                &root,
-                "lang",
-                &["kk", "ru", "en"],
-                &Lang::ALL,
-                Some(Lang::Kk),
-            )
+            .pick(&root, "lang", &["kk", "ru", "en"])
+            .ok()
             .flatten()
+            .and_then(|i| Lang::ALL.get(i).copied())
             .unwrap_or_default();
         let publisher = self.text(&root, "publisher", true).unwrap_or_default();
         let title = self.text(&root, "title", true).unwrap_or_default();
@@ -956,7 +939,9 @@ impl<'d> Validator<'d> {
                 }
                 Err(()) => None,
             };
-            let grade = self.req_choice(&o, "grade", Grade::NAMES, &Grade::ALL);
+            let grade = self
+                .req_pick(&o, "grade", Grade::NAMES)
+                .and_then(|i| Grade::ALL.get(i).copied());
             let (Some(id), Some(title), Some(publisher), Some(url), Some(date), Some(grade)) =
                 (id, title, publisher, url, date, grade)
             else {
@@ -1000,7 +985,9 @@ impl<'d> Validator<'d> {
                 continue;
             };
             let id = self.req_id(&o, "id");
-            let kind = self.req_choice(&o, "kind", AreaKind::NAMES, &AreaKind::ALL);
+            let kind = self
+                .req_pick(&o, "kind", AreaKind::NAMES)
+                .and_then(|i| AreaKind::ALL.get(i).copied());
             let name = self.text(&o, "name", true);
             let parent = self.opt_str(&o, "parent").ok().flatten().map(str::to_owned);
             let context = match o.get("context") {
@@ -1097,20 +1084,23 @@ impl<'d> Validator<'d> {
             };
             let id = self.req_id(&o, "id");
             let label = self.text(&o, "label", true);
-            let unit = self.req_choice(&o, "unit", Unit::NAMES, &Unit::ALL);
-            let direction = self.req_choice(&o, "direction", Direction::NAMES, &Direction::ALL);
-            let group = self.req_choice(&o, "group", Group::NAMES, &Group::ALL);
+            let unit = self
+                .req_pick(&o, "unit", Unit::NAMES)
+                .and_then(|i| Unit::ALL.get(i).copied());
+            let direction = self
+                .req_pick(&o, "direction", Direction::NAMES)
+                .and_then(|i| Direction::ALL.get(i).copied());
+            let group = self
+                .req_pick(&o, "group", Group::NAMES)
+                .and_then(|i| Group::ALL.get(i).copied());
             let series = self.opt_str(&o, "series").ok().flatten().map(str::to_owned);
             let definition = self.text(&o, "definition", false).unwrap_or_default();
+            // Auto when absent or not understood.
             let chart = self
-                .choice(
-                    &o,
-                    "chart",
-                    ChartHint::NAMES,
-                    &ChartHint::ALL,
-                    Some(ChartHint::Auto),
-                )
+                .pick(&o, "chart", ChartHint::NAMES)
+                .ok()
                 .flatten()
+                .and_then(|i| ChartHint::ALL.get(i).copied())
                 .unwrap_or_default();
             let (Some(id), Some(label), Some(unit), Some(direction), Some(group)) =
                 (id, label, unit, direction, group)
@@ -1189,14 +1179,15 @@ impl<'d> Validator<'d> {
             let period = self.period(&o, "period", true).ok().flatten();
             let measure = self.measure(&o, period);
             let value = self.value(&o);
-            let qualifier = self.choice(&o, "qualifier", Qualifier::NAMES, &Qualifier::ALL, None);
-            let status = self.choice(
-                &o,
-                "status",
-                Status::NAMES,
-                &Status::ALL,
-                Some(Status::Final),
-            );
+            let qualifier = self
+                .pick(&o, "qualifier", Qualifier::NAMES)
+                .ok()
+                .map(|i| i.and_then(|i| Qualifier::ALL.get(i).copied()));
+            let status = match self.pick(&o, "status", Status::NAMES) {
+                Ok(None) => Some(Status::Final),
+                Ok(Some(i)) => Status::ALL.get(i).copied(),
+                Err(()) => None,
+            };
             let agency = self.text(&o, "agency", false).unwrap_or_default();
             let quote = self
                 .opt_str(&o, "quote")
@@ -1212,7 +1203,7 @@ impl<'d> Validator<'d> {
                 Some(measure),
                 Some(value),
                 Some(qualifier),
-                Some(Some(status)),
+                Some(status),
             ) = (
                 id, metric, area, source, period, measure, value, qualifier, status,
             )
@@ -1306,7 +1297,8 @@ impl<'d> Validator<'d> {
     }
 
     fn measure(&mut self, o: &Obj, period: Option<Period>) -> Option<Measure> {
-        let tag = self.choice(o, "measure", Measure::NAMES, &[0u8, 1, 2], Some(0))??;
+        // Level when absent.
+        let tag = self.pick(o, "measure", Measure::NAMES).ok()?.unwrap_or(0);
         let vs = self.period(o, "vs", tag != 0).ok()?;
         match (tag, vs) {
             (0, Some(_)) => {
@@ -1433,7 +1425,9 @@ impl<'d> Validator<'d> {
                 continue;
             };
             let period = self.period(&o, "period", true).ok().flatten();
-            let kind = self.req_choice(&o, "kind", AnnotationKind::NAMES, &AnnotationKind::ALL);
+            let kind = self
+                .req_pick(&o, "kind", AnnotationKind::NAMES)
+                .and_then(|i| AnnotationKind::ALL.get(i).copied());
             let metric = match given(o.get("metric")) {
                 None => Some(None),
                 Some(_) => self
