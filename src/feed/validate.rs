@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::error::{ParseError, Problem, Severity};
 use super::json::{self, Doc, Fields, Span, J};
 use super::model::*;
-use super::period::{PartialDate, Period};
+use super::period::{first_chars, PartialDate, Period, NOT_A_DATE, NOT_A_PERIOD};
 
 /// FxHash (the Rust compiler's hasher): ids are short and not attacker-chosen keys of a
 /// long-lived table, and SipHash was a seventh of the time of validating a 10 MB feed.
@@ -129,7 +129,7 @@ fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
         None => Err(ParseError::MissingVersion),
         Some(J::Str(v)) if v == "1" || v.starts_with("1.") => Ok((doc, root)),
         Some(J::Str(s)) => Err(ParseError::UnsupportedVersion {
-            found: s.chars().take(20).collect(),
+            found: first_chars(s, 20).to_owned(),
         }),
         Some(other) => Err(ParseError::VersionNotText {
             found: kind_of(other).to_owned(),
@@ -191,10 +191,10 @@ fn kind_of(v: &J) -> &'static str {
 
 /// `s` in single quotes, cut after 40 characters.
 fn quoted(s: &str) -> String {
-    let end = s.char_indices().nth(40).map_or(s.len(), |(i, _)| i);
+    let cut = first_chars(s, 40);
     let mut out = String::from("'");
-    out.push_str(s.get(..end).unwrap_or(s));
-    if end < s.len() {
+    out.push_str(cut);
+    if cut.len() < s.len() {
         out.push('…');
     }
     out.push('\'');
@@ -621,7 +621,7 @@ impl<'d> Validator<'d> {
         if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
             const _: () = assert!(MAX_TEXT_CHARS == 2000, "say so in the warning");
             self.warn(path, "longer than 2000 characters; cut");
-            let mut cut: String = s.chars().take(MAX_TEXT_CHARS).collect();
+            let mut cut = first_chars(s, MAX_TEXT_CHARS).to_owned();
             cut.push('…');
             cut
         } else {
@@ -718,7 +718,7 @@ impl<'d> Validator<'d> {
             Some(s) => match Period::parse(s) {
                 Ok(p) => Ok(Some(p)),
                 Err(e) => {
-                    self.error(o.at(key), &e.to_string());
+                    self.error_parts(o.at(key), &["'", &e.text, "' ", NOT_A_PERIOD]);
                     Err(())
                 }
             },
@@ -731,7 +731,7 @@ impl<'d> Validator<'d> {
             Some(s) => match PartialDate::parse(s) {
                 Ok(d) => Ok(Some(d)),
                 Err(e) => {
-                    self.error(o.at(key), &e.to_string());
+                    self.error_parts(o.at(key), &["'", &e.text, "' ", NOT_A_DATE]);
                     Err(())
                 }
             },
