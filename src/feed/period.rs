@@ -94,12 +94,13 @@ fn year_month(text: &str) -> Option<(i32, u8)> {
 impl Period {
     /// Parses a period as written in a feed.
     pub fn parse(text: &str) -> Result<Period, PeriodError> {
-        Self::parse_opt(text).ok_or_else(|| PeriodError {
+        Self::read(text).ok_or_else(|| PeriodError {
             text: first_chars(text, 40).to_owned(),
         })
     }
 
-    fn parse_opt(text: &str) -> Option<Period> {
+    /// `parse` without the error: the checker words its own.
+    pub(crate) fn read(text: &str) -> Option<Period> {
         if let Some((a, b)) = split_range(text) {
             let start = year_month(a)?;
             let end = year_month(b)?;
@@ -240,27 +241,31 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 
 impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
-        let err = || DateError {
+        Self::read(text).ok_or_else(|| DateError {
             text: first_chars(text, 40).to_owned(),
-        };
+        })
+    }
+
+    /// `parse` without the error: the checker words its own.
+    pub(crate) fn read(text: &str) -> Option<PartialDate> {
         let mut parts = text.split('-');
-        let y = parts.next().and_then(year).ok_or_else(err)?;
+        let y = parts.next().and_then(year)?;
         let m = match parts.next() {
             None => None,
-            Some(m) => Some(month(m).ok_or_else(err)?),
+            Some(m) => Some(month(m)?),
         };
         let d = match parts.next() {
             None => None,
             Some(d) => {
                 let max = days_in_month(y, m.unwrap_or(1));
                 let d = digits(d, 2).and_then(|d| u8::try_from(d).ok());
-                Some(d.filter(|d| (1..=max).contains(d)).ok_or_else(err)?)
+                Some(d.filter(|d| (1..=max).contains(d))?)
             }
         };
         if parts.next().is_some() {
-            return Err(err());
+            return None;
         }
-        Ok(PartialDate {
+        Some(PartialDate {
             year: y,
             month: m,
             day: d,

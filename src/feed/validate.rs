@@ -340,8 +340,12 @@ fn number(x: f64) -> String {
 
 /// True for `http://` and `https://` addresses without spaces or control characters.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
+    let b = url.as_bytes();
+    let starts = |scheme: &[u8]| {
+        b.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+    };
+    (starts(b"https://") || starts(b"http://"))
         && url.len() <= 2000
         && url.len() > 8
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -715,10 +719,10 @@ impl<'d> Validator<'d> {
                 Err(())
             }
             None => Ok(None),
-            Some(s) => match Period::parse(s) {
-                Ok(p) => Ok(Some(p)),
-                Err(e) => {
-                    self.error_parts(o.at(key), &["'", &e.text, "' ", NOT_A_PERIOD]);
+            Some(s) => match Period::read(s) {
+                Some(p) => Ok(Some(p)),
+                None => {
+                    self.error_parts(o.at(key), &["'", first_chars(s, 40), "' ", NOT_A_PERIOD]);
                     Err(())
                 }
             },
@@ -728,10 +732,10 @@ impl<'d> Validator<'d> {
     fn date(&mut self, o: &Obj, key: &str) -> Result<Option<PartialDate>, ()> {
         match self.opt_str(o, key)? {
             None => Ok(None),
-            Some(s) => match PartialDate::parse(s) {
-                Ok(d) => Ok(Some(d)),
-                Err(e) => {
-                    self.error_parts(o.at(key), &["'", &e.text, "' ", NOT_A_DATE]);
+            Some(s) => match PartialDate::read(s) {
+                Some(d) => Ok(Some(d)),
+                None => {
+                    self.error_parts(o.at(key), &["'", first_chars(s, 40), "' ", NOT_A_DATE]);
                     Err(())
                 }
             },
