@@ -499,6 +499,19 @@ fn spans(start: (i32, u8), end: (i32, u8)) -> u32 {
     month(start) | month(end) << 13
 }
 
+/// Where `id` already stands in `ids`; or `None`, and `id` is now noted at `at`. The one place
+/// that adds to an `Ids` table, so that its code is in the page once.
+#[inline(never)]
+fn first_at<'a>(ids: &mut Ids<'a>, id: &'a str, at: usize) -> Option<usize> {
+    match ids.entry(id) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(at);
+            None
+        }
+    }
+}
+
 /// A present value other than null.
 fn given<'a>(v: Option<&'a J<'a>>) -> Option<&'a J<'a>> {
     v.filter(|v| !matches!(v, J::Null))
@@ -779,9 +792,8 @@ impl<'d> Validator<'d> {
         index: usize,
         what: &str,
     ) -> bool {
-        match seen.entry(id) {
-            Entry::Occupied(first) => {
-                let first = *first.get();
+        match first_at(seen, id, index) {
+            Some(first) => {
                 self.error_parts(
                     Path::Key(&Path::Item(list, index), "id"),
                     &[
@@ -798,10 +810,7 @@ impl<'d> Validator<'d> {
                 );
                 false
             }
-            Entry::Vacant(slot) => {
-                slot.insert(index);
-                true
-            }
+            None => true,
         }
     }
 
@@ -1138,7 +1147,7 @@ impl<'d> Validator<'d> {
         // Where each metric stands in `metrics`, for its unit.
         let mut metric_at = Ids::default();
         for (i, m) in metrics.iter().enumerate() {
-            metric_at.insert(&m.id, i);
+            first_at(&mut metric_at, &m.id, i);
         }
         let metric_ids = Recent::new(&metric_at);
         let area_ids = Recent::new(areas);
@@ -1527,12 +1536,8 @@ impl<'d> Validator<'d> {
             let Some(key) = m.series.as_deref() else {
                 continue;
             };
-            let first = match first_of.entry(key) {
-                Entry::Occupied(first) => *first.get(),
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                    continue;
-                }
+            let Some(first) = first_at(&mut first_of, key, i) else {
+                continue;
             };
             let Some(first) = feed.metrics.get(first) else {
                 continue;
