@@ -879,14 +879,7 @@ impl<'d> Validator<'d> {
             }
             _ => None,
         };
-        let illustrative = match root.get("illustrative") {
-            None | Some(J::Null) => false,
-            Some(J::Bool(b)) => *b,
-            Some(other) => {
-                self.found(top("illustrative"), "true or false", other);
-                false
-            }
-        };
+        let illustrative = self.flag(&root, "illustrative");
 
         let (sources, source_ids) = self.sources(&root);
         let (areas, area_ids) = self.areas(&root, &source_ids);
@@ -1003,14 +996,7 @@ impl<'d> Validator<'d> {
                 .and_then(|i| AreaKind::ALL.get(i).copied());
             let name = self.text(&o, "name", true);
             let parent = self.opt_str(&o, "parent").ok().flatten().map(str::to_owned);
-            let context = match o.get("context") {
-                None | Some(J::Null) => false,
-                Some(J::Bool(b)) => *b,
-                Some(other) => {
-                    self.found(o.at("context"), "true or false", other);
-                    false
-                }
-            };
+            let context = self.flag(&o, "context");
             let population = o
                 .get("population")
                 .and_then(|p| self.population(p, o.at("population"), sources));
@@ -1309,6 +1295,26 @@ impl<'d> Validator<'d> {
         }
     }
 
+    /// `reference` for a field that may be absent (`Some(None)`); `None` when it is wrong.
+    fn opt_reference(&mut self, o: &Obj, key: &str, ids: &Recent) -> Option<Option<String>> {
+        match given(o.get(key)) {
+            None => Some(None),
+            Some(_) => self.reference(o, key, ids).map(|(r, _)| Some(r.to_owned())),
+        }
+    }
+
+    /// A true/false field; false when absent (or wrong, with an error).
+    fn flag(&mut self, o: &Obj, key: &str) -> bool {
+        match o.get(key) {
+            None | Some(J::Null) => false,
+            Some(J::Bool(b)) => *b,
+            Some(other) => {
+                self.found(o.at(key), "true or false", other);
+                false
+            }
+        }
+    }
+
     fn measure(&mut self, o: &Obj, period: Option<Period>) -> Option<Measure> {
         // Level when absent.
         let tag = self.pick(o, "measure", Measure::NAMES).ok()?.unwrap_or(0);
@@ -1441,18 +1447,8 @@ impl<'d> Validator<'d> {
             let kind = self
                 .req_pick(&o, "kind", AnnotationKind::NAMES)
                 .and_then(|i| AnnotationKind::ALL.get(i).copied());
-            let metric = match given(o.get("metric")) {
-                None => Some(None),
-                Some(_) => self
-                    .reference(&o, "metric", &metrics)
-                    .map(|(m, _)| Some(m.to_owned())),
-            };
-            let area = match given(o.get("area")) {
-                None => Some(None),
-                Some(_) => self
-                    .reference(&o, "area", &areas)
-                    .map(|(a, _)| Some(a.to_owned())),
-            };
+            let metric = self.opt_reference(&o, "metric", &metrics);
+            let area = self.opt_reference(&o, "area", &areas);
             let text = self.text(&o, "text", true);
             let (Some(period), Some(kind), Some(metric), Some(area), Some(text)) =
                 (period, kind, metric, area, text)
