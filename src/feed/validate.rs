@@ -512,6 +512,14 @@ fn first_at<'a>(ids: &mut Ids<'a>, id: &'a str, at: usize) -> Option<usize> {
     }
 }
 
+/// The text at `key` (empty when it is not text): for quoting a value already read from there.
+fn text_at<'a>(o: &Obj<'a, '_>, key: &str) -> &'a str {
+    match o.get(key) {
+        Some(J::Str(s)) => s,
+        _ => "",
+    }
+}
+
 /// A present value other than null.
 fn given<'a>(v: Option<&'a J<'a>>) -> Option<&'a J<'a>> {
     v.filter(|v| !matches!(v, J::Null))
@@ -960,7 +968,8 @@ impl<'d> Validator<'d> {
                 self.warn_parts(
                     o.at("date"),
                     &[
-                        &date.to_string(),
+                        // As written, which is how a date reads back (`2025`, `2025-03`).
+                        text_at(&o, "date"),
                         " has no day: readers see only the year or month of publication",
                     ],
                 );
@@ -1336,9 +1345,10 @@ impl<'d> Validator<'d> {
                             o.at("vs"),
                             &[
                                 "the comparison period ",
-                                &vs.to_string(),
+                                // As written, which is how a period reads back.
+                                text_at(o, "vs"),
                                 " must end before ",
-                                &p.to_string(),
+                                text_at(o, "period"),
                                 " begins",
                             ],
                         );
