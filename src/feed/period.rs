@@ -29,11 +29,25 @@ pub struct Period {
     pub end: (i32, u8),
 }
 
+/// What a refused period is told, after the text quoted.
+pub const NOT_A_PERIOD: &str =
+    "is not a period (use 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01..2025-09)";
+/// What a refused date is told, after the text quoted.
+pub const NOT_A_DATE: &str =
+    "is not a date (use 2025-12-27, or 2025-12 or 2025 when the day is not known)";
+
 /// Why a period string was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("'{text}' is not a period (use 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01..2025-09)")]
+#[error("'{text}' {NOT_A_PERIOD}")]
 pub struct PeriodError {
+    /// The text refused, cut after 40 characters.
     pub text: String,
+}
+
+/// The first `n` characters of `text` (all of it when shorter).
+pub fn first_chars(text: &str, n: usize) -> &str {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    text.get(..end).unwrap_or(text)
 }
 
 const FIRST_YEAR: i32 = 1900;
@@ -80,12 +94,13 @@ fn year_month(text: &str) -> Option<(i32, u8)> {
 impl Period {
     /// Parses a period as written in a feed.
     pub fn parse(text: &str) -> Result<Period, PeriodError> {
-        Self::parse_opt(text).ok_or_else(|| PeriodError {
-            text: text.chars().take(40).collect(),
+        Self::read(text).ok_or_else(|| PeriodError {
+            text: first_chars(text, 40).to_owned(),
         })
     }
 
-    fn parse_opt(text: &str) -> Option<Period> {
+    /// `parse` without the error: the checker words its own.
+    pub(crate) fn read(text: &str) -> Option<Period> {
         if let Some((a, b)) = split_range(text) {
             let start = year_month(a)?;
             let end = year_month(b)?;
@@ -209,8 +224,9 @@ pub struct PartialDate {
 
 /// Why a date string was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("'{text}' is not a date (use 2025-12-27, or 2025-12 or 2025 when the day is not known)")]
+#[error("'{text}' {NOT_A_DATE}")]
 pub struct DateError {
+    /// The text refused, cut after 40 characters.
     pub text: String,
 }
 
@@ -225,28 +241,31 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 
 impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
-        let err = || DateError {
-            text: text.chars().take(40).collect(),
-        };
+        Self::read(text).ok_or_else(|| DateError {
+            text: first_chars(text, 40).to_owned(),
+        })
+    }
+
+    /// `parse` without the error: the checker words its own.
+    pub(crate) fn read(text: &str) -> Option<PartialDate> {
         let mut parts = text.split('-');
-        let y = parts.next().and_then(year).ok_or_else(err)?;
+        let y = parts.next().and_then(year)?;
         let m = match parts.next() {
             None => None,
-            Some(m) => Some(month(m).ok_or_else(err)?),
+            Some(m) => Some(month(m)?),
         };
         let d = match parts.next() {
             None => None,
             Some(d) => {
-                let ok = d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit());
-                let d: u8 = if ok { d.parse().map_err(|_| err())? } else { 0 };
                 let max = days_in_month(y, m.unwrap_or(1));
-                Some(Some(d).filter(|d| (1..=max).contains(d)).ok_or_else(err)?)
+                let d = digits(d, 2).and_then(|d| u8::try_from(d).ok());
+                Some(d.filter(|d| (1..=max).contains(d))?)
             }
         };
         if parts.next().is_some() {
-            return Err(err());
+            return None;
         }
-        Ok(PartialDate {
+        Some(PartialDate {
             year: y,
             month: m,
             day: d,

@@ -3,14 +3,13 @@
 
 use std::cell::Cell;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
-use std::fmt::Write as _;
+use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::error::{ParseError, Problem, Severity};
 use super::json::{self, Doc, Fields, Span, J};
 use super::model::*;
-use super::period::{PartialDate, Period};
+use super::period::{first_chars, PartialDate, Period, NOT_A_DATE, NOT_A_PERIOD};
 
 /// FxHash (the Rust compiler's hasher): ids are short and not attacker-chosen keys of a
 /// long-lived table, and SipHash was a seventh of the time of validating a 10 MB feed.
@@ -46,7 +45,9 @@ impl Hasher for FxHasher {
 }
 
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
-type HashSet<K> = StdHashSet<K, BuildHasherDefault<FxHasher>>;
+/// Ids and where each stands (in the file, or in a list of what was kept). Every table of ids
+/// is of this one type, so that the hash table's code is in the page once.
+type Ids<'a> = HashMap<&'a str, usize>;
 
 /// Largest feed accepted, in bytes (documented in `docs/feed.md`).
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -89,7 +90,6 @@ pub fn check(text: &str) -> Result<Checked, ParseError> {
     let mut v = Validator {
         doc: &doc,
         problems: Vec::new(),
-        metric_index: HashMap::default(),
     };
     let feed = v.feed(doc.fields(root))?;
     Ok(Checked {
@@ -129,7 +129,7 @@ fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
         None => Err(ParseError::MissingVersion),
         Some(J::Str(v)) if v == "1" || v.starts_with("1.") => Ok((doc, root)),
         Some(J::Str(s)) => Err(ParseError::UnsupportedVersion {
-            found: s.chars().take(20).collect(),
+            found: first_chars(s, 20).to_owned(),
         }),
         Some(other) => Err(ParseError::VersionNotText {
             found: kind_of(other).to_owned(),
@@ -139,11 +139,12 @@ fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
 
 /// serde_json's message without its own " at line X column Y" tail (we print those apart).
 fn syntax_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full,
+    let mut full = e.to_string();
+    // By hand: `rfind` with a text pattern brings a substring search of 1 KB into the page.
+    if let Some(i) = full.as_bytes().windows(9).rposition(|w| w == b" at line ") {
+        full.truncate(i);
     }
+    full
 }
 
 /// Scans brackets outside strings, so that a hostile file is refused before it is parsed.
@@ -188,13 +189,16 @@ fn kind_of(v: &J) -> &'static str {
     }
 }
 
+/// `s` in single quotes, cut after 40 characters.
 fn quoted(s: &str) -> String {
-    let cut: String = s.chars().take(40).collect();
+    let cut = first_chars(s, 40);
+    let mut out = String::from("'");
+    out.push_str(cut);
     if cut.len() < s.len() {
-        format!("'{cut}…'")
-    } else {
-        format!("'{cut}'")
+        out.push('…');
     }
+    out.push('\'');
+    out
 }
 
 /// Text that reads as a decimal number: `76`, `-3.8`, `1e6`. (Not `str::parse::<f64>`: it
@@ -234,15 +238,114 @@ fn is_plain_number(s: &str) -> bool {
 /// brings into the page).
 fn one_decimal(x: f64) -> String {
     let tenths = (x * 10.0).round();
-    let sign = if tenths < 0.0 { "-" } else { "" };
+    let mut out = String::new();
+    if tenths < 0.0 {
+        out.push('-');
+    }
     let t = tenths.abs() as u64;
-    format!("{sign}{}.{}", t / 10, t % 10)
+    out.push_str(&(t / 10).to_string());
+    out.push('.');
+    out.push(char::from(b'0' + (t % 10) as u8));
+    out
+}
+
+/// `10^n`, exact for `n <= 22`.
+fn pow10(n: u32) -> f64 {
+    let mut p = 1.0;
+    for _ in 0..n {
+        p *= 10.0;
+    }
+    p
+}
+
+/// A finite `x` in decimal, never with an exponent, exactly as `{x}` writes it when `x` was
+/// written with up to 15 significant digits, as a feed's figures are. Not `{x}`: the standard
+/// library's shortest-digits code was 5 KB gzip of the checker's page. A value that needs 16
+/// or 17 digits may differ from `{x}` in its last digit; beyond 1e37 and below 1e-6, which no
+/// figure reaches, about 14 digits are right.
+fn number(x: f64) -> String {
+    let mut out = String::new();
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    // |x| is a × 10^q, with a in [1e-6, 1e37) (or 0), where powers of ten up to 10^22 are exact.
+    let mut a = x.abs();
+    let mut q: i32 = 0;
+    while a >= 1e37 {
+        a /= 1e22;
+        q += 22;
+    }
+    while a > 0.0 && a < 1e-6 {
+        a *= 1e22;
+        q -= 22;
+    }
+    // The decimal exponent of a's first digit, give or take one.
+    let mut e = 0i32;
+    let mut t = a;
+    while t >= 10.0 {
+        t /= 10.0;
+        e += 1;
+    }
+    while t > 0.0 && t < 1.0 {
+        t *= 10.0;
+        e -= 1;
+    }
+    // a × 10^k rounded, with k the decimal places that give 15 (else 16, else 17) digits:
+    // n / 10^k is one correctly rounded operation, so it equals a only if the digits read back.
+    let mut n = 0u64;
+    let mut k = 0i32;
+    // Scaled into range, `a` is not `x`'s own value: 15 digits then.
+    let most = if q == 0 { 17 } else { 15 };
+    for digits in 15..=most {
+        k = digits - 1 - e;
+        let p = pow10(k.unsigned_abs());
+        let (scaled, back) = if k >= 0 {
+            let n = (a * p).round();
+            (n, n / p)
+        } else {
+            let n = (a / p).round();
+            (n, n * p)
+        };
+        n = scaled as u64;
+        if back == a {
+            break;
+        }
+    }
+    if n == 0 {
+        out.push('0');
+        return out;
+    }
+    q -= k;
+    while q < 0 && n.is_multiple_of(10) {
+        n /= 10;
+        q += 1;
+    }
+    let digits = n.to_string();
+    let places = q.unsigned_abs() as usize;
+    if q >= 0 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', places));
+    } else if let Some(whole) = digits.len().checked_sub(places).filter(|w| *w > 0) {
+        let (int, frac) = digits.split_at(whole);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', places - digits.len()));
+        out.push_str(&digits);
+    }
+    out
 }
 
 /// True for `http://` and `https://` addresses without spaces or control characters.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
+    let b = url.as_bytes();
+    let starts = |scheme: &[u8]| {
+        b.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+    };
+    (starts(b"https://") || starts(b"http://"))
         && url.len() <= 2000
         && url.len() > 8
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -271,8 +374,6 @@ fn is_id(id: &str) -> bool {
 struct Validator<'d> {
     doc: &'d Doc<'d>,
     problems: Vec<Problem>,
-    /// Where each kept metric stands in the file (its index in `metrics`), for later checks.
-    metric_index: HashMap<String, usize>,
 }
 
 /// Where a value stands in the file. Written out as text (`observations[12].metric`) only
@@ -291,7 +392,10 @@ impl Path<'_> {
         match *self {
             Path::Root => {}
             Path::Item(list, i) => {
-                let _ = write!(out, "{list}[{i}]");
+                out.push_str(list);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
             }
             Path::Key(parent, key) => {
                 parent.write(out);
@@ -304,29 +408,9 @@ impl Path<'_> {
     }
 }
 
-/// Anything a problem's path can be given as.
-trait IntoPath {
-    fn into_path(self) -> String;
-}
-
-impl IntoPath for &str {
-    fn into_path(self) -> String {
-        self.to_owned()
-    }
-}
-
-impl IntoPath for String {
-    fn into_path(self) -> String {
-        self
-    }
-}
-
-impl IntoPath for Path<'_> {
-    fn into_path(self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        out
-    }
+/// A top-level field.
+fn top(key: &str) -> Path<'_> {
+    Path::Key(&Path::Root, key)
 }
 
 /// The most fields an object of the format has (the root's).
@@ -383,20 +467,20 @@ impl<'a> Obj<'a, '_> {
 
 /// A map from ids that remembers its last answer: an observation usually names the same
 /// metric, area and source as the one before it, and comparing is cheaper than hashing.
-struct Recent<'m, T: Copy> {
-    map: HashMap<&'m str, T>,
-    last: Cell<Option<(&'m str, T)>>,
+struct Recent<'r, 'm> {
+    map: &'r Ids<'m>,
+    last: Cell<Option<(&'m str, usize)>>,
 }
 
-impl<'m, T: Copy> Recent<'m, T> {
-    fn new(map: HashMap<&'m str, T>) -> Self {
+impl<'r, 'm> Recent<'r, 'm> {
+    fn new(map: &'r Ids<'m>) -> Self {
         Recent {
             map,
             last: Cell::new(None),
         }
     }
 
-    fn find(&self, key: &str) -> Option<T> {
+    fn find(&self, key: &str) -> Option<usize> {
         if let Some((k, v)) = self.last.get() {
             if k == key {
                 return Some(v);
@@ -415,26 +499,69 @@ fn spans(start: (i32, u8), end: (i32, u8)) -> u32 {
     month(start) | month(end) << 13
 }
 
+/// Where `id` already stands in `ids`; or `None`, and `id` is now noted at `at`. The one place
+/// that adds to an `Ids` table, so that its code is in the page once.
+#[inline(never)]
+fn first_at<'a>(ids: &mut Ids<'a>, id: &'a str, at: usize) -> Option<usize> {
+    match ids.entry(id) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(at);
+            None
+        }
+    }
+}
+
+/// The text at `key` (empty when it is not text): for quoting a value already read from there.
+fn text_at<'a>(o: &Obj<'a, '_>, key: &str) -> &'a str {
+    match o.get(key) {
+        Some(J::Str(s)) => s,
+        _ => "",
+    }
+}
+
 /// A present value other than null.
 fn given<'a>(v: Option<&'a J<'a>>) -> Option<&'a J<'a>> {
     v.filter(|v| !matches!(v, J::Null))
 }
 
 impl<'d> Validator<'d> {
-    fn push(&mut self, severity: Severity, path: String, message: String) {
+    /// A problem at `path` whose message is `parts` put together: one place that builds
+    /// messages, rather than a `format!` (and its code) at each of the forty places that report.
+    fn report(&mut self, severity: Severity, path: Path, parts: &[&str]) {
+        let mut text = String::new();
+        path.write(&mut text);
         self.problems.push(Problem {
             severity,
-            path,
-            message,
+            path: text,
+            message: parts.concat(),
         });
     }
 
-    fn error(&mut self, path: impl IntoPath, message: impl Into<String>) {
-        self.push(Severity::Error, path.into_path(), message.into());
+    fn error(&mut self, path: Path, message: &str) {
+        self.report(Severity::Error, path, &[message]);
     }
 
-    fn warn(&mut self, path: impl IntoPath, message: impl Into<String>) {
-        self.push(Severity::Warning, path.into_path(), message.into());
+    fn warn(&mut self, path: Path, message: &str) {
+        self.report(Severity::Warning, path, &[message]);
+    }
+
+    fn error_parts(&mut self, path: Path, parts: &[&str]) {
+        self.report(Severity::Error, path, parts);
+    }
+
+    fn warn_parts(&mut self, path: Path, parts: &[&str]) {
+        self.report(Severity::Warning, path, parts);
+    }
+
+    /// "expected …, found …" for a value of the wrong kind.
+    fn found(&mut self, path: Path, expected: &str, v: &J) {
+        self.error_parts(path, &["expected ", expected, ", found ", kind_of(v)]);
+    }
+
+    /// An error about a text of the feed, quoted: `before 'text' after`.
+    fn error_quoting(&mut self, path: Path, before: &str, text: &str, after: &str) {
+        self.error_parts(path, &[before, &quoted(text), after]);
     }
 
     fn object<'p>(
@@ -446,10 +573,7 @@ impl<'d> Validator<'d> {
         match v {
             J::Obj(map) => Some(self.fields(self.doc.fields(*map), path, names)),
             other => {
-                self.error(
-                    path,
-                    format!("expected an object, found {}", kind_of(other)),
-                );
+                self.found(path, "an object", other);
                 None
             }
         }
@@ -500,10 +624,7 @@ impl<'d> Validator<'d> {
             }
             Some(J::Str(s)) => Ok(Some(&**s)),
             Some(other) => {
-                self.error(
-                    o.at(key),
-                    format!("expected text, found {}", kind_of(other)),
-                );
+                self.found(o.at(key), "text", other);
                 Err(())
             }
         }
@@ -523,11 +644,9 @@ impl<'d> Validator<'d> {
     fn bounded(&mut self, path: Path, s: &str) -> String {
         // A text of at most MAX_TEXT_CHARS bytes cannot have more characters.
         if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
-            self.warn(
-                path,
-                format!("longer than {MAX_TEXT_CHARS} characters; cut"),
-            );
-            let mut cut: String = s.chars().take(MAX_TEXT_CHARS).collect();
+            const _: () = assert!(MAX_TEXT_CHARS == 2000, "say so in the warning");
+            self.warn(path, "longer than 2000 characters; cut");
+            let mut cut = first_chars(s, MAX_TEXT_CHARS).to_owned();
             cut.push('…');
             cut
         } else {
@@ -540,12 +659,11 @@ impl<'d> Validator<'d> {
         if is_id(id) {
             Some(id)
         } else {
-            self.error(
+            self.error_quoting(
                 o.at(key),
-                format!(
-                    "{} is not a valid id (lower-case letters, digits, '-', '_' and '.', at most 80)",
-                    quoted(id)
-                ),
+                "",
+                id,
+                " is not a valid id (lower-case letters, digits, '-', '_' and '.', at most 80)",
             );
             None
         }
@@ -562,12 +680,10 @@ impl<'d> Validator<'d> {
             None | Some(J::Null) => return Some(Text::default()),
             Some(J::Obj(map)) => self.doc.fields(*map),
             Some(other) => {
-                self.error(
+                self.found(
                     path,
-                    format!(
-                        "expected an object such as {{\"kk\": \"…\", \"ru\": \"…\", \"en\": \"…\"}}, found {}",
-                        kind_of(other)
-                    ),
+                    r#"an object such as {"kk": "…", "ru": "…", "en": "…"}"#,
+                    other,
                 );
                 return None;
             }
@@ -591,42 +707,30 @@ impl<'d> Validator<'d> {
         Some(text)
     }
 
-    /// One of a fixed set of names; `default` when absent (or an error when `None`).
-    fn choice<T: Copy>(
-        &mut self,
-        o: &Obj,
-        key: &str,
-        names: &[&str],
-        all: &[T],
-        default: Option<T>,
-    ) -> Option<Option<T>> {
-        match self.opt_str(o, key) {
-            Err(()) => None,
-            Ok(None) => match default {
-                Some(d) => Some(Some(d)),
-                None => Some(None),
-            },
-            Ok(Some(s)) => match names.iter().position(|n| *n == s) {
-                Some(i) => Some(all.get(i).copied()),
-                None => {
-                    self.error(
-                        o.at(key),
-                        format!("{} is not one of: {}", quoted(s), names.join(", ")),
-                    );
-                    None
-                }
-            },
+    /// Which of a fixed set of names the text at `key` is: `Ok(None)` when absent. Gives a
+    /// place in `names`, not a value, so that this is compiled once rather than once for each
+    /// of the eleven sets.
+    fn pick(&mut self, o: &Obj, key: &str, names: &[&str]) -> Result<Option<usize>, ()> {
+        let Some(s) = self.opt_str(o, key)? else {
+            return Ok(None);
+        };
+        match names.iter().position(|n| *n == s) {
+            Some(i) => Ok(Some(i)),
+            None => {
+                let tail = [" is not one of: ", &names.join(", ")].concat();
+                self.error_quoting(o.at(key), "", s, &tail);
+                Err(())
+            }
         }
     }
 
-    fn req_choice<T: Copy>(&mut self, o: &Obj, key: &str, names: &[&str], all: &[T]) -> Option<T> {
-        match self.choice(o, key, names, all, None)? {
-            Some(v) => Some(v),
-            None => {
-                self.error(o.at(key), format!("missing (one of: {})", names.join(", ")));
-                None
-            }
+    /// `pick` for a name that must be given.
+    fn req_pick(&mut self, o: &Obj, key: &str, names: &[&str]) -> Option<usize> {
+        let picked = self.pick(o, key, names).ok()?;
+        if picked.is_none() {
+            self.error_parts(o.at(key), &["missing (one of: ", &names.join(", "), ")"]);
         }
+        picked
     }
 
     fn period(&mut self, o: &Obj, key: &str, required: bool) -> Result<Option<Period>, ()> {
@@ -636,10 +740,10 @@ impl<'d> Validator<'d> {
                 Err(())
             }
             None => Ok(None),
-            Some(s) => match Period::parse(s) {
-                Ok(p) => Ok(Some(p)),
-                Err(e) => {
-                    self.error(o.at(key), e.to_string());
+            Some(s) => match Period::read(s) {
+                Some(p) => Ok(Some(p)),
+                None => {
+                    self.error_parts(o.at(key), &["'", first_chars(s, 40), "' ", NOT_A_PERIOD]);
                     Err(())
                 }
             },
@@ -649,10 +753,10 @@ impl<'d> Validator<'d> {
     fn date(&mut self, o: &Obj, key: &str) -> Result<Option<PartialDate>, ()> {
         match self.opt_str(o, key)? {
             None => Ok(None),
-            Some(s) => match PartialDate::parse(s) {
-                Ok(d) => Ok(Some(d)),
-                Err(e) => {
-                    self.error(o.at(key), e.to_string());
+            Some(s) => match PartialDate::read(s) {
+                Some(d) => Ok(Some(d)),
+                None => {
+                    self.error_parts(o.at(key), &["'", first_chars(s, 40), "' ", NOT_A_DATE]);
                     Err(())
                 }
             },
@@ -668,10 +772,7 @@ impl<'d> Validator<'d> {
             None => Ok(None),
             Some(s) if is_web_url(s) => Ok(Some(s.to_owned())),
             Some(s) => {
-                self.error(
-                    o.at(key),
-                    format!("{} is not an http:// or https:// address", quoted(s)),
-                );
+                self.error_quoting(o.at(key), "", s, " is not an http:// or https:// address");
                 Err(())
             }
         }
@@ -684,7 +785,7 @@ impl<'d> Validator<'d> {
             None | Some(J::Null) => &[],
             Some(J::Arr(items)) => self.doc.items(*items),
             Some(other) => {
-                self.error(key, format!("expected a list, found {}", kind_of(other)));
+                self.found(top(key), "a list", other);
                 &[]
             }
         }
@@ -693,28 +794,31 @@ impl<'d> Validator<'d> {
     /// False (with an error) when `id` was already taken by an earlier element of `list`.
     fn unique<'a>(
         &mut self,
-        seen: &mut HashMap<&'a str, usize>,
+        seen: &mut Ids<'a>,
         id: &'a str,
         list: &'static str,
         index: usize,
         what: &str,
     ) -> bool {
-        match seen.entry(id) {
-            Entry::Occupied(first) => {
-                let first = *first.get();
-                self.error(
+        match first_at(seen, id, index) {
+            Some(first) => {
+                self.error_parts(
                     Path::Key(&Path::Item(list, index), "id"),
-                    format!(
-                        "duplicate {what} id {} (first at {list}[{first}]); skipped",
-                        quoted(id)
-                    ),
+                    &[
+                        "duplicate ",
+                        what,
+                        " id ",
+                        &quoted(id),
+                        " (first at ",
+                        list,
+                        "[",
+                        &first.to_string(),
+                        "]); skipped",
+                    ],
                 );
                 false
             }
-            Entry::Vacant(slot) => {
-                slot.insert(index);
-                true
-            }
+            None => true,
         }
     }
 
@@ -751,15 +855,12 @@ impl<'d> Validator<'d> {
             .req_id(&root, "id")
             .map(str::to_owned)
             .unwrap_or_default();
+        // Kazakh when absent or not understood.
         let lang = self
-            .choice(
-                &root,
-                "lang",
-                &["kk", "ru", "en"],
-                &Lang::ALL,
-                Some(Lang::Kk),
-            )
+            .pick(&root, "lang", &["kk", "ru", "en"])
+            .ok()
             .flatten()
+            .and_then(|i| Lang::ALL.get(i).copied())
             .unwrap_or_default();
         let publisher = self.text(&root, "publisher", true).unwrap_or_default();
         let title = self.text(&root, "title", true).unwrap_or_default();
@@ -768,7 +869,7 @@ impl<'d> Validator<'d> {
         let data_as_of = self.date(&root, "data_as_of").ok().flatten();
         if root.get("data_as_of").is_none() {
             self.warn(
-                "data_as_of",
+                top("data_as_of"),
                 "missing: readers will not see how current the data is",
             );
         }
@@ -776,32 +877,23 @@ impl<'d> Validator<'d> {
         let contact = match self.opt_str(&root, "contact") {
             Ok(Some(c)) if c.starts_with("mailto:") || is_web_url(c) => Some(c.to_owned()),
             Ok(Some(c)) => {
-                self.error(
-                    "contact",
-                    format!("{} is not a mailto: or http(s) address", quoted(c)),
+                self.error_quoting(
+                    top("contact"),
+                    "",
+                    c,
+                    " is not a mailto: or http(s) address",
                 );
                 None
             }
             _ => None,
         };
-        let illustrative = match root.get("illustrative") {
-            None | Some(J::Null) => false,
-            Some(J::Bool(b)) => *b,
-            Some(other) => {
-                self.error(
-                    "illustrative",
-                    format!("expected true or false, found {}", kind_of(other)),
-                );
-                false
-            }
-        };
+        let illustrative = self.flag(&root, "illustrative");
 
-        let sources = self.sources(&root);
-        let source_ids: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-        let areas = self.areas(&root, &source_ids);
-        let metrics = self.metrics(&root);
-        let observations = self.observations(&root, &areas, &metrics, &source_ids);
-        let annotations = self.annotations(&root, &areas, &metrics);
+        let (sources, source_ids) = self.sources(&root);
+        let (areas, area_ids) = self.areas(&root, &source_ids);
+        let (metrics, metric_ids) = self.metrics(&root);
+        let observations = self.observations(&root, &area_ids, &metrics, &source_ids);
+        let annotations = self.annotations(&root, &area_ids, &metric_ids);
         let headlines = self.headlines(&root, &observations);
 
         let feed = Feed {
@@ -823,7 +915,7 @@ impl<'d> Validator<'d> {
             observations,
             annotations,
         };
-        self.cross_checks(&feed);
+        self.cross_checks(&feed, &metric_ids);
         Ok(feed)
     }
 
@@ -835,8 +927,9 @@ impl<'d> Validator<'d> {
         Some(Licence { name, url })
     }
 
-    fn sources(&mut self, root: &Obj) -> Vec<Source> {
-        let mut seen = HashMap::default();
+    /// The sources kept, and their ids.
+    fn sources(&mut self, root: &Obj) -> (Vec<Source>, Ids<'d>) {
+        let mut seen = Ids::default();
         let mut out = Vec::new();
         for (index, v) in self.list(root, "sources").iter().enumerate() {
             let Some(o) = self.object(
@@ -860,7 +953,9 @@ impl<'d> Validator<'d> {
                 }
                 Err(()) => None,
             };
-            let grade = self.req_choice(&o, "grade", Grade::NAMES, &Grade::ALL);
+            let grade = self
+                .req_pick(&o, "grade", Grade::NAMES)
+                .and_then(|i| Grade::ALL.get(i).copied());
             let (Some(id), Some(title), Some(publisher), Some(url), Some(date), Some(grade)) =
                 (id, title, publisher, url, date, grade)
             else {
@@ -870,9 +965,13 @@ impl<'d> Validator<'d> {
                 continue;
             }
             if !date.is_complete() {
-                self.warn(
+                self.warn_parts(
                     o.at("date"),
-                    format!("{date} has no day: readers see only the year or month of publication"),
+                    &[
+                        // As written, which is how a date reads back (`2025`, `2025-03`).
+                        text_at(&o, "date"),
+                        " has no day: readers see only the year or month of publication",
+                    ],
                 );
             }
             out.push(Source {
@@ -884,11 +983,12 @@ impl<'d> Validator<'d> {
                 grade,
             });
         }
-        out
+        (out, seen)
     }
 
-    fn areas(&mut self, root: &Obj, sources: &HashSet<&str>) -> Vec<Area> {
-        let mut seen = HashMap::default();
+    /// The areas kept, and their ids.
+    fn areas(&mut self, root: &Obj, sources: &Ids) -> (Vec<Area>, Ids<'d>) {
+        let mut seen = Ids::default();
         let mut out: Vec<Area> = Vec::new();
         let mut indices: Vec<usize> = Vec::new();
         for (index, v) in self.list(root, "areas").iter().enumerate() {
@@ -900,20 +1000,12 @@ impl<'d> Validator<'d> {
                 continue;
             };
             let id = self.req_id(&o, "id");
-            let kind = self.req_choice(&o, "kind", AreaKind::NAMES, &AreaKind::ALL);
+            let kind = self
+                .req_pick(&o, "kind", AreaKind::NAMES)
+                .and_then(|i| AreaKind::ALL.get(i).copied());
             let name = self.text(&o, "name", true);
             let parent = self.opt_str(&o, "parent").ok().flatten().map(str::to_owned);
-            let context = match o.get("context") {
-                None | Some(J::Null) => false,
-                Some(J::Bool(b)) => *b,
-                Some(other) => {
-                    self.error(
-                        o.at("context"),
-                        format!("expected true or false, found {}", kind_of(other)),
-                    );
-                    false
-                }
-            };
+            let context = self.flag(&o, "context");
             let population = o
                 .get("population")
                 .and_then(|p| self.population(p, o.at("population"), sources));
@@ -933,20 +1025,23 @@ impl<'d> Validator<'d> {
                 population,
             });
         }
-        let ids: HashSet<&str> = seen.keys().copied().collect();
         for (area, &index) in out.iter_mut().zip(&indices) {
             if let Some(parent) = &area.parent {
-                if !ids.contains(parent.as_str()) || *parent == area.id {
-                    let msg = format!("unknown area {} (parent dropped)", quoted(parent));
-                    self.error(Path::Key(&Path::Item("areas", index), "parent"), msg);
+                if !seen.contains_key(parent.as_str()) || *parent == area.id {
+                    self.error_quoting(
+                        Path::Key(&Path::Item("areas", index), "parent"),
+                        "unknown area ",
+                        parent,
+                        " (parent dropped)",
+                    );
                     area.parent = None;
                 }
             }
         }
-        out
+        (out, seen)
     }
 
-    fn population(&mut self, v: &J, path: Path, sources: &HashSet<&str>) -> Option<Population> {
+    fn population(&mut self, v: &J, path: Path, sources: &Ids) -> Option<Population> {
         let o = self.object(v, path, &["value", "year", "source"])?;
         let value = o
             .get("value")
@@ -964,8 +1059,8 @@ impl<'d> Validator<'d> {
             }
         };
         let source = self.req_str(&o, "source")?;
-        if !sources.contains(source) {
-            self.error(o.at("source"), format!("unknown source {}", quoted(source)));
+        if !sources.contains_key(source) {
+            self.error_quoting(o.at("source"), "unknown source ", source, "");
             return None;
         }
         Some(Population {
@@ -975,8 +1070,9 @@ impl<'d> Validator<'d> {
         })
     }
 
-    fn metrics(&mut self, root: &Obj) -> Vec<Metric> {
-        let mut seen = HashMap::default();
+    /// The metrics kept, and their ids with where each stands in the file.
+    fn metrics(&mut self, root: &Obj) -> (Vec<Metric>, Ids<'d>) {
+        let mut seen = Ids::default();
         let mut out = Vec::new();
         for (index, v) in self.list(root, "metrics").iter().enumerate() {
             let Some(o) = self.object(
@@ -996,20 +1092,23 @@ impl<'d> Validator<'d> {
             };
             let id = self.req_id(&o, "id");
             let label = self.text(&o, "label", true);
-            let unit = self.req_choice(&o, "unit", Unit::NAMES, &Unit::ALL);
-            let direction = self.req_choice(&o, "direction", Direction::NAMES, &Direction::ALL);
-            let group = self.req_choice(&o, "group", Group::NAMES, &Group::ALL);
+            let unit = self
+                .req_pick(&o, "unit", Unit::NAMES)
+                .and_then(|i| Unit::ALL.get(i).copied());
+            let direction = self
+                .req_pick(&o, "direction", Direction::NAMES)
+                .and_then(|i| Direction::ALL.get(i).copied());
+            let group = self
+                .req_pick(&o, "group", Group::NAMES)
+                .and_then(|i| Group::ALL.get(i).copied());
             let series = self.opt_str(&o, "series").ok().flatten().map(str::to_owned);
             let definition = self.text(&o, "definition", false).unwrap_or_default();
+            // Auto when absent or not understood.
             let chart = self
-                .choice(
-                    &o,
-                    "chart",
-                    ChartHint::NAMES,
-                    &ChartHint::ALL,
-                    Some(ChartHint::Auto),
-                )
+                .pick(&o, "chart", ChartHint::NAMES)
+                .ok()
                 .flatten()
+                .and_then(|i| ChartHint::ALL.get(i).copied())
                 .unwrap_or_default();
             let (Some(id), Some(label), Some(unit), Some(direction), Some(group)) =
                 (id, label, unit, direction, group)
@@ -1019,7 +1118,6 @@ impl<'d> Validator<'d> {
             if !self.unique(&mut seen, id, "metrics", index, "metric") {
                 continue;
             }
-            self.metric_index.insert(id.to_owned(), index);
             out.push(Metric {
                 id: id.to_owned(),
                 label,
@@ -1031,33 +1129,26 @@ impl<'d> Validator<'d> {
                 chart,
             });
         }
-        out
+        (out, seen)
     }
 
     fn observations(
         &mut self,
         root: &Obj,
-        areas: &[Area],
+        areas: &Ids,
         metrics: &[Metric],
-        sources: &HashSet<&str>,
+        sources: &Ids,
     ) -> Vec<Observation> {
-        let area_ids: Recent<usize> = Recent::new(
-            areas
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.as_str(), i))
-                .collect(),
-        );
-        let units: Recent<(usize, Unit)> = Recent::new(
-            metrics
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.id.as_str(), (i, m.unit)))
-                .collect(),
-        );
-        let source_ids: Recent<()> = Recent::new(sources.iter().map(|s| (*s, ())).collect());
+        // Where each metric stands in `metrics`, for its unit.
+        let mut metric_at = Ids::default();
+        for (i, m) in metrics.iter().enumerate() {
+            first_at(&mut metric_at, &m.id, i);
+        }
+        let metric_ids = Recent::new(&metric_at);
+        let area_ids = Recent::new(areas);
+        let source_ids = Recent::new(sources);
         let items = self.list(root, "observations");
-        let mut seen_ids = HashMap::default();
+        let mut seen_ids = Ids::default();
         // Metric index, area index, the months of the span with the measure, and the months of
         // the comparison span: small, so that a table of 100 000 observations is small.
         type Key = (u32, u32, u32, u32);
@@ -1090,20 +1181,21 @@ impl<'d> Validator<'d> {
                 None => Some(None),
                 Some(_) => self.req_id(&o, "id").map(Some),
             };
-            let metric = self.reference(&o, "metric", "metric", |m| units.find(m));
-            let area = self.reference(&o, "area", "area", |a| area_ids.find(a));
-            let source = self.reference(&o, "source", "source", |s| source_ids.find(s));
+            let metric = self.reference(&o, "metric", &metric_ids);
+            let area = self.reference(&o, "area", &area_ids);
+            let source = self.reference(&o, "source", &source_ids);
             let period = self.period(&o, "period", true).ok().flatten();
             let measure = self.measure(&o, period);
             let value = self.value(&o);
-            let qualifier = self.choice(&o, "qualifier", Qualifier::NAMES, &Qualifier::ALL, None);
-            let status = self.choice(
-                &o,
-                "status",
-                Status::NAMES,
-                &Status::ALL,
-                Some(Status::Final),
-            );
+            let qualifier = self
+                .pick(&o, "qualifier", Qualifier::NAMES)
+                .ok()
+                .map(|i| i.and_then(|i| Qualifier::ALL.get(i).copied()));
+            let status = match self.pick(&o, "status", Status::NAMES) {
+                Ok(None) => Some(Status::Final),
+                Ok(Some(i)) => Status::ALL.get(i).copied(),
+                Err(()) => None,
+            };
             let agency = self.text(&o, "agency", false).unwrap_or_default();
             let quote = self
                 .opt_str(&o, "quote")
@@ -1112,18 +1204,21 @@ impl<'d> Validator<'d> {
                 .map(|q| self.bounded(o.at("quote"), q));
             let (
                 Some(id),
-                Some((metric, (metric_i, unit))),
+                Some((metric, metric_i)),
                 Some((area, area_i)),
                 Some((source, _)),
                 Some(period),
                 Some(measure),
                 Some(value),
                 Some(qualifier),
-                Some(Some(status)),
+                Some(status),
             ) = (
                 id, metric, area, source, period, measure, value, qualifier, status,
             )
             else {
+                continue;
+            };
+            let Some(unit) = metrics.get(metric_i).map(|m| m.unit) else {
                 continue;
             };
             if matches!(measure, Measure::ChangePp { .. }) && unit != Unit::Percent {
@@ -1159,9 +1254,13 @@ impl<'d> Validator<'d> {
             match seen_keys.entry(key) {
                 Entry::Occupied(first) => {
                     let first = *first.get();
-                    self.error(
+                    self.error_parts(
                         o.path,
-                        format!("the same metric, area, period and measure as observations[{first}]; skipped"),
+                        &[
+                            "the same metric, area, period and measure as observations[",
+                            &first.to_string(),
+                            "]; skipped",
+                        ],
                     );
                     continue;
                 }
@@ -1187,26 +1286,47 @@ impl<'d> Validator<'d> {
         out
     }
 
-    /// An id that must name an element read before; `find` gives what is known about it.
-    fn reference<'a, T>(
+    /// An id that must name an element read before (a `key`: metric, area or source), with
+    /// where that element stands.
+    fn reference<'a>(
         &mut self,
         o: &Obj<'a, '_>,
         key: &str,
-        what: &str,
-        find: impl Fn(&str) -> Option<T>,
-    ) -> Option<(&'a str, T)> {
+        ids: &Recent,
+    ) -> Option<(&'a str, usize)> {
         let r = self.req_str(o, key)?;
-        match find(r) {
-            Some(t) => Some((r, t)),
+        match ids.find(r) {
+            Some(i) => Some((r, i)),
             None => {
-                self.error(o.at(key), format!("unknown {what} {}", quoted(r)));
+                self.error_quoting(o.at(key), &["unknown ", key, " "].concat(), r, "");
                 None
             }
         }
     }
 
+    /// `reference` for a field that may be absent (`Some(None)`); `None` when it is wrong.
+    fn opt_reference(&mut self, o: &Obj, key: &str, ids: &Recent) -> Option<Option<String>> {
+        match given(o.get(key)) {
+            None => Some(None),
+            Some(_) => self.reference(o, key, ids).map(|(r, _)| Some(r.to_owned())),
+        }
+    }
+
+    /// A true/false field; false when absent (or wrong, with an error).
+    fn flag(&mut self, o: &Obj, key: &str) -> bool {
+        match o.get(key) {
+            None | Some(J::Null) => false,
+            Some(J::Bool(b)) => *b,
+            Some(other) => {
+                self.found(o.at(key), "true or false", other);
+                false
+            }
+        }
+    }
+
     fn measure(&mut self, o: &Obj, period: Option<Period>) -> Option<Measure> {
-        let tag = self.choice(o, "measure", Measure::NAMES, &[0u8, 1, 2], Some(0))??;
+        // Level when absent.
+        let tag = self.pick(o, "measure", Measure::NAMES).ok()?.unwrap_or(0);
         let vs = self.period(o, "vs", tag != 0).ok()?;
         match (tag, vs) {
             (0, Some(_)) => {
@@ -1221,16 +1341,29 @@ impl<'d> Validator<'d> {
             (tag, Some(vs)) => {
                 if let Some(p) = period {
                     if !vs.wholly_before(&p) {
-                        self.error(
+                        self.error_parts(
                             o.at("vs"),
-                            format!("the comparison period {vs} must end before {p} begins"),
+                            &[
+                                "the comparison period ",
+                                // As written, which is how a period reads back.
+                                text_at(o, "vs"),
+                                " must end before ",
+                                text_at(o, "period"),
+                                " begins",
+                            ],
                         );
                         return None;
                     }
                     if vs.months() != p.months() {
-                        self.warn(
+                        self.warn_parts(
                             o.at("vs"),
-                            format!("compares {} months with {} months", p.months(), vs.months()),
+                            &[
+                                "compares ",
+                                &p.months().to_string(),
+                                " months with ",
+                                &vs.months().to_string(),
+                                " months",
+                            ],
                         );
                     }
                 }
@@ -1267,52 +1400,50 @@ impl<'d> Validator<'d> {
                 } else {
                     ""
                 };
-                self.error(
-                    o.at("value"),
-                    format!("expected a number, found text {}{hint}", quoted(s)),
-                );
+                self.error_quoting(o.at("value"), "expected a number, found text ", s, hint);
                 None
             }
             Some(other) => {
-                self.error(
-                    o.at("value"),
-                    format!("expected a number or null, found {}", kind_of(other)),
-                );
+                self.found(o.at("value"), "a number or null", other);
                 None
             }
         }
     }
 
     fn value_in_range(&mut self, o: &Obj, unit: Unit, measure: &Measure, v: f64) -> bool {
+        // The message, and whether it starts with the value.
         let problem = match (measure, unit) {
             (Measure::ChangePct { .. }, _) if v < -100.0 => {
-                Some("a fall of more than 100 % is impossible".to_owned())
+                Some((false, "a fall of more than 100 % is impossible"))
             }
-            (Measure::ChangePp { .. }, _) if !(-100.0..=100.0).contains(&v) => {
-                Some("a change in percentage points must lie between -100 and 100".to_owned())
-            }
+            (Measure::ChangePp { .. }, _) if !(-100.0..=100.0).contains(&v) => Some((
+                false,
+                "a change in percentage points must lie between -100 and 100",
+            )),
             (Measure::Level, Unit::Percent) if !(0.0..=100.0).contains(&v) => {
-                Some(format!("{v} is not a percentage between 0 and 100"))
+                Some((true, " is not a percentage between 0 and 100"))
             }
             (Measure::Level, Unit::Percent) => None,
             (Measure::Level, _) if v < 0.0 => {
-                Some(format!("{v} is negative; a count or amount cannot be"))
+                Some((true, " is negative; a count or amount cannot be"))
             }
             (Measure::Level, Unit::Count) if v.fract() != 0.0 => {
-                Some(format!("{v} is not a whole number; a count must be"))
+                Some((true, " is not a whole number; a count must be"))
             }
             _ => None,
         };
         match problem {
-            Some(msg) => {
-                self.error(o.at("value"), msg);
+            Some((with_value, message)) => {
+                let value = if with_value { number(v) } else { String::new() };
+                self.error_parts(o.at("value"), &[&value, message]);
                 false
             }
             None => true,
         }
     }
 
-    fn annotations(&mut self, root: &Obj, areas: &[Area], metrics: &[Metric]) -> Vec<Annotation> {
+    fn annotations(&mut self, root: &Obj, areas: &Ids, metrics: &Ids) -> Vec<Annotation> {
+        let (metrics, areas) = (Recent::new(metrics), Recent::new(areas));
         let mut out = Vec::new();
         for (index, v) in self.list(root, "annotations").iter().enumerate() {
             let Some(o) = self.object(
@@ -1323,23 +1454,11 @@ impl<'d> Validator<'d> {
                 continue;
             };
             let period = self.period(&o, "period", true).ok().flatten();
-            let kind = self.req_choice(&o, "kind", AnnotationKind::NAMES, &AnnotationKind::ALL);
-            let metric = match given(o.get("metric")) {
-                None => Some(None),
-                Some(_) => self
-                    .reference(&o, "metric", "metric", |m| {
-                        metrics.iter().any(|x| x.id == m).then_some(())
-                    })
-                    .map(|(m, ())| Some(m.to_owned())),
-            };
-            let area = match given(o.get("area")) {
-                None => Some(None),
-                Some(_) => self
-                    .reference(&o, "area", "area", |a| {
-                        areas.iter().any(|x| x.id == a).then_some(())
-                    })
-                    .map(|(a, ())| Some(a.to_owned())),
-            };
+            let kind = self
+                .req_pick(&o, "kind", AnnotationKind::NAMES)
+                .and_then(|i| AnnotationKind::ALL.get(i).copied());
+            let metric = self.opt_reference(&o, "metric", &metrics);
+            let area = self.opt_reference(&o, "area", &areas);
             let text = self.text(&o, "text", true);
             let (Some(period), Some(kind), Some(metric), Some(area), Some(text)) =
                 (period, kind, metric, area, text)
@@ -1366,22 +1485,16 @@ impl<'d> Validator<'d> {
                     out.push(id.to_string());
                 }
                 J::Str(id) => {
-                    self.error(
-                        path,
-                        format!("unknown or skipped observation {}", quoted(id)),
-                    );
+                    self.error_quoting(path, "unknown or skipped observation ", id, "");
                 }
-                other => self.error(
-                    path,
-                    format!("expected an observation id, found {}", kind_of(other)),
-                ),
+                other => self.found(path, "an observation id", other),
             }
         }
         out
     }
 
     /// Warnings about real-world inconsistencies; nothing is dropped here.
-    fn cross_checks(&mut self, feed: &Feed) {
+    fn cross_checks(&mut self, feed: &Feed, metric_ids: &Ids) {
         let level = |metric: &str, area: &str, period: Period| {
             feed.observations.iter().find_map(|o| {
                 (o.metric == metric
@@ -1406,52 +1519,61 @@ impl<'d> Validator<'d> {
                 continue;
             };
             if (computed - published).abs() > CHANGE_TOLERANCE_PP {
-                self.warn(
-                    format!("observations[{}].value", o.index),
-                    format!(
-                        "the published change {published} % disagrees with the published levels {before} → {now} ({} %); both are kept as published",
-                        one_decimal(computed)
-                    ),
+                self.warn_parts(
+                    Path::Key(&Path::Item("observations", o.index), "value"),
+                    &[
+                        "the published change ",
+                        &number(published),
+                        " % disagrees with the published levels ",
+                        &number(before),
+                        " → ",
+                        &number(now),
+                        " (",
+                        &one_decimal(computed),
+                        " %); both are kept as published",
+                    ],
                 );
             }
         }
         // A series whose metric name changes: warn unless a methodology break is annotated.
-        let mut by_series: HashMap<&str, Vec<&Metric>> = HashMap::default();
-        for m in &feed.metrics {
-            if let Some(s) = &m.series {
-                by_series.entry(s.as_str()).or_default().push(m);
-            }
-        }
-        let mut series: Vec<_> = by_series.into_iter().collect();
-        series.sort_by_key(|(k, _)| *k);
-        for (key, members) in series {
-            let Some(first) = members.first() else {
+        // Each metric is compared with the first of its series, in file order.
+        let mut first_of = Ids::default();
+        for (i, m) in feed.metrics.iter().enumerate() {
+            let Some(key) = m.series.as_deref() else {
                 continue;
             };
-            for m in members.iter().skip(1) {
-                if m.label == first.label {
-                    continue;
-                }
-                let annotated = feed.annotations.iter().any(|a| {
-                    a.kind == AnnotationKind::MethodologyBreak
-                        && a.metric
-                            .as_deref()
-                            .is_none_or(|x| x == m.id || x == first.id)
-                });
-                if !annotated {
-                    let path = match self.metric_index.get(&m.id) {
-                        Some(i) => format!("metrics[{i}].series"),
-                        None => ".series".to_owned(),
-                    };
-                    self.warn(
-                        path,
-                        format!(
-                            "series '{key}' changes name from '{}' to '{}' without a methodology-break annotation",
-                            first.label.get(Lang::En, feed.lang),
-                            m.label.get(Lang::En, feed.lang)
-                        ),
-                    );
-                }
+            let Some(first) = first_at(&mut first_of, key, i) else {
+                continue;
+            };
+            let Some(first) = feed.metrics.get(first) else {
+                continue;
+            };
+            if m.label == first.label {
+                continue;
+            }
+            let annotated = feed.annotations.iter().any(|a| {
+                a.kind == AnnotationKind::MethodologyBreak
+                    && a.metric
+                        .as_deref()
+                        .is_none_or(|x| x == m.id || x == first.id)
+            });
+            if !annotated {
+                let item = match metric_ids.get(m.id.as_str()) {
+                    Some(&i) => Path::Item("metrics", i),
+                    None => Path::Root,
+                };
+                self.warn_parts(
+                    Path::Key(&item, "series"),
+                    &[
+                        "series '",
+                        key,
+                        "' changes name from '",
+                        first.label.get(Lang::En, feed.lang),
+                        "' to '",
+                        m.label.get(Lang::En, feed.lang),
+                        "' without a methodology-break annotation",
+                    ],
+                );
             }
         }
     }
@@ -1471,5 +1593,55 @@ mod tests {
         assert_eq!(super::one_decimal(5.0), "5.0");
         assert_eq!(super::one_decimal(0.04), "0.0");
         assert_eq!(super::one_decimal(12.96), "13.0");
+    }
+
+    #[test]
+    fn numbers_read_as_rust_writes_them() {
+        for x in [
+            0.0,
+            -0.0,
+            12.5,
+            -3.0,
+            100.5,
+            1e-7,
+            0.1,
+            0.30000000000000004,
+            2.0000000000000004,
+            4.35,
+            1e20,
+            123_456_789.123,
+            2.5e15,
+            9_007_199_254_740_993.0,
+            -250.75,
+            std::f64::consts::PI,
+            1e-5,
+            0.000123456,
+            1e16,
+            1e36,
+            123.456e30,
+        ] {
+            assert_eq!(super::number(x), format!("{x}"));
+        }
+        // Every decimal of up to nine digits with up to eleven places, as a publisher writes it.
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let places = (seed >> 40) as i32 % 12;
+            let x = (seed % 1_000_000_000) as f64 / 10f64.powi(places);
+            assert_eq!(super::number(x), format!("{x}"));
+        }
+        // Sixteen or seventeen digits read back, though not always the ones `{x}` picks.
+        for x in [
+            1.2345678901234567e20,
+            99.99999999999999,
+            0.24813488304655687,
+        ] {
+            assert_eq!(super::number(x).parse::<f64>(), Ok(x));
+        }
+        // Far out of any figure's range the digits are only close.
+        assert!(super::number(1.5e-300).starts_with("0.000"));
+        assert!(super::number(-1e300).starts_with("-1000"));
     }
 }
