@@ -1086,6 +1086,7 @@ impl<'d> Validator<'d> {
                     "group",
                     "series",
                     "definition",
+                    "chart",
                 ],
             ) else {
                 continue;
@@ -1581,6 +1582,21 @@ impl<'d> Validator<'d> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_metric_may_ask_for_bars_without_a_warning() {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../public/feeds/aktobe-2025.json")).unwrap();
+        doc["metrics"][0]["chart"] = "bars".into();
+        let checked = super::check(&doc.to_string()).unwrap();
+        assert_eq!(checked.feed.metrics[0].chart, super::ChartHint::Bars);
+        let about_chart: Vec<_> = checked
+            .problems
+            .iter()
+            .filter(|p| p.path.starts_with("metrics[0]"))
+            .collect();
+        assert!(about_chart.is_empty(), "{about_chart:?}");
+    }
+
     #[test]
     fn plain_numbers_and_one_decimal() {
         for yes in ["76", "-3.8", "+1", "1e6", "2.5E-3", ".5", "5."] {
