@@ -3,7 +3,7 @@
 # with std's `optimize_for_size`, panic locations left out (`-Zlocation-detail=none`), `Debug`
 # formatting compiled to nothing (`-Zfmt-debug=none`: no reader ever sees it) and panics that
 # abort at once, without formatting a message (`-Cpanic=immediate-abort`); the linker leaves out
-# exports that nothing calls (scripts/wasm-ld.mjs). Together that takes 18 % off the report's
+# exports that nothing calls (scripts/wasm-ld.mjs). Together that takes 17 % off the report's
 # wasm (gzip, against ESEP_BUILD_STD=0; BENCHMARKS.md). A panic still ends in the reload panel:
 # the loader's guard (scripts/panic-guard.js) catches the trap. For a panic's message in the
 # console, build with ESEP_BUILD_STD=0.
