@@ -12,9 +12,23 @@ pub fn svg(
     height: u32,
     colour: RGBColor,
 ) -> Result<Option<String>, ChartError> {
+    let mut out = String::new();
+    Ok(svg_into(values, (width, height), colour, &mut out, |b| b)?.then_some(out))
+}
+
+/// `svg` into `out`, through the backend `wrap` makes of the SVG writer (the page passes its
+/// one backend type, so the drawing code is not compiled again for the SVG writer alone).
+/// False, and nothing written, for fewer than two values.
+pub fn svg_into<'a, DB: DrawingBackend>(
+    values: &[f64],
+    (width, height): (u32, u32),
+    colour: RGBColor,
+    out: &'a mut String,
+    wrap: impl FnOnce(SVGBackend<'a>) -> DB,
+) -> Result<bool, ChartError> {
     let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     if finite.len() < 2 {
-        return Ok(None);
+        return Ok(false);
     }
     let lo = finite
         .iter()
@@ -34,9 +48,8 @@ pub fn svg(
             (x.round() as i32, y.round() as i32)
         })
         .collect();
-    let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let area = wrap(SVGBackend::with_string(out, (width, height))).into_drawing_area();
         let err = super::drawing_error;
         area.draw(&PathElement::new(points.clone(), colour.stroke_width(2)))
             .map_err(err)?;
@@ -46,7 +59,7 @@ pub fn svg(
         }
         area.present().map_err(err)?;
     }
-    Ok(Some(out))
+    Ok(true)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::app::Page;
+use super::backend::Backend;
 use super::chart_view::chart_figure;
 use super::dom::{button, el, filled, link, live, El, Listeners};
 use super::format::IntlNumbers;
@@ -30,9 +31,12 @@ fn source_item(src: &Source, lang: Lang) -> El {
 
 /// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
 fn spark_url(values: &[f64]) -> Option<String> {
-    let svg = crate::chart::spark::svg(values, 96, 32, plotters::style::RGBColor(0x3d, 0x85, 0xc6))
-        .ok()
-        .flatten()?;
+    let colour = plotters::style::RGBColor(0x3d, 0x85, 0xc6);
+    let mut svg = String::new();
+    let drawn = crate::chart::spark::svg_into(values, (96, 32), colour, &mut svg, Backend::Svg);
+    if drawn != Ok(true) {
+        return None;
+    }
     Some(format!(
         "data:image/svg+xml;charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(&svg))
