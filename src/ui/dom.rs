@@ -1,7 +1,8 @@
-//! A small element builder for the parts of the page that are written once per language: the
-//! report's cards, tables and source lists, and each chart's furniture. Built with plain DOM
-//! calls rather than `view!`, because every distinct `view!` type costs the first visit its own
-//! compiled code, and these parts have many shapes and no reactive state of their own.
+//! A small element builder for the page: the report's cards, tables and source lists, each
+//! chart's furniture, the loading and error states. Built with plain DOM calls rather than
+//! `view!`, because every distinct `view!` type costs the first visit its own compiled code.
+//! Leptos keeps what it is best at: `live` parts are rebuilt by one effect when the signals they
+//! read change, and what a part made is disposed of with it.
 //!
 //! Text always goes in as text nodes, never as markup, so labels from a feed cannot inject HTML.
 

@@ -1,5 +1,5 @@
-//! Thin Leptos components: they read the page's state from signals and hand plain data to
-//! `feed`, `present` and `chart`.
+//! The page, on Leptos signals and effects: its parts read the page's state from signals and hand
+//! plain data to `feed`, `present` and `chart` (elements are made with `dom`).
 
 mod app;
 mod backend;
