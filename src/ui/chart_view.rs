@@ -114,10 +114,9 @@ fn render(
 
 /// Offers `bytes` (a data or blob URL) as a file download.
 fn download_url(url: &str, name: &str) {
-    let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    let Ok(a) = super::dom::el("a")
+        .0
+        .dyn_into::<web_sys::HtmlAnchorElement>()
     else {
         return;
     };
@@ -142,8 +141,7 @@ pub(super) fn download_text(text: &str, mime: &str, name: &str) {
 
 /// The chart with its title above and its source and credit below, as a PNG data URL.
 fn with_footer(chart: &web_sys::HtmlCanvasElement, title: &str, source: &str) -> Option<String> {
-    let out: web_sys::HtmlCanvasElement =
-        document().create_element("canvas").ok()?.dyn_into().ok()?;
+    let out: web_sys::HtmlCanvasElement = super::dom::el("canvas").0.dyn_into().ok()?;
     let (w, h) = (chart.width(), chart.height());
     let (head, foot) = (64u32, 96u32);
     out.set_width(w);
@@ -390,10 +388,9 @@ impl Chart {
                 }
             }
             _ => {
-                let Some(canvas) = document()
-                    .create_element("canvas")
-                    .ok()
-                    .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+                let Ok(canvas) = super::dom::el("canvas")
+                    .0
+                    .dyn_into::<web_sys::HtmlCanvasElement>()
                 else {
                     return;
                 };
