@@ -192,18 +192,39 @@ pub fn app() {
     lang_switch(&top.0, lang);
     let main = el("main").attr("id", "main").attr("tabindex", "-1");
     body.append_with_node_2(&top.0, &main.0).ok();
-    live(&main.0, move |root, _| {
+    feed_part(
+        &main.0,
+        feed,
+        address,
+        on_loaded,
+        |root| filled(root, |l, _| vec![skeleton(l)]),
+        report,
+    );
+    filled(&body, |l, _| vec![footer(l)]);
+}
+
+/// What has come of loading a feed, in `parent`: `waiting` while it is on its way, `ready` with
+/// the feed once it is read, or the error panel, whose "try again" loads `address` again (and
+/// runs `on_loaded` on success).
+pub(super) fn feed_part(
+    parent: &web_sys::Element,
+    feed: Loading,
+    address: String,
+    on_loaded: impl Fn(&crate::feed::Feed) + Copy + 'static,
+    waiting: impl Fn(&web_sys::Element) + 'static,
+    ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static,
+) {
+    live(parent, move |root, _| {
         let state = feed.state.get();
         untrack(|| match state {
-            None => filled(root, |l, _| vec![skeleton(l)]),
-            Some(Ok(loaded)) => report(root, loaded),
+            None => waiting(root),
+            Some(Ok(loaded)) => ready(root, loaded),
             Some(Err(error)) => {
                 let address = address.clone();
                 error_panel(root, error, move || feed.fetch(address.clone(), on_loaded));
             }
         });
     });
-    filled(&body, |l, _| vec![footer(l)]);
 }
 
 /// No tracking; made with esep; the feed checker.
@@ -285,11 +306,7 @@ fn skeleton(l: Lang) -> El {
 }
 
 /// A feed that could not be loaded or read: what happened, in the reader's words, and a retry.
-pub(super) fn error_panel(
-    parent: &web_sys::Element,
-    error: FeedError,
-    on_retry: impl Fn() + 'static,
-) {
+fn error_panel(parent: &web_sys::Element, error: FeedError, on_retry: impl Fn() + 'static) {
     let external = feed_address();
     let on_retry = std::rc::Rc::new(on_retry);
     filled(parent, move |l, listeners| {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use super::app::{error_panel, Page};
+use super::app::{feed_part, Page};
 use super::chart_view::chart_figure;
 use super::dom::{el, live};
 use super::format::IntlNumbers;
@@ -59,20 +59,17 @@ pub fn embed(body: &web_sys::Element, chart: String, feed: Loading, address: Str
     watch_height();
     let main = el("main").attr("id", "main").class("embed-main").0;
     body.append_with_node_1(&main).ok();
-    live(&main, move |root, _| {
-        let state = feed.state.get();
-        untrack(|| match state {
-            None => {
-                root.append_with_node_1(&el("div").class("sk sk-chart").0)
-                    .ok();
-            }
-            Some(Ok(loaded)) => embedded_chart(root, loaded.feed, chart.clone()),
-            Some(Err(error)) => {
-                let address = address.clone();
-                error_panel(root, error, move || feed.fetch(address.clone(), |_| {}));
-            }
-        });
-    });
+    feed_part(
+        &main,
+        feed,
+        address,
+        |_| {},
+        |root| {
+            root.append_with_node_1(&el("div").class("sk sk-chart").0)
+                .ok();
+        },
+        move |root, loaded| embedded_chart(root, loaded.feed, chart.clone()),
+    );
 }
 
 /// The chart, a heading for screen readers, and the credit line with a link to the report.
