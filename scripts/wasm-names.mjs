@@ -1,0 +1,162 @@
+// Shortens the names that join a wasm-bindgen module to its JavaScript glue.
+//
+// wasm-bindgen names every import after the JS function and a 16-digit hash
+// (`__wbg_createElement_8c9931a732ee2fea`) and every exported closure shim after its full Rust
+// type; each name is written twice, once in the wasm and once in the glue, and the hashes do not
+// compress. This renames each import and export of the wasm to a short name (`a`, `b`, … `aB`)
+// and makes the same replacement in the glue, where the names only ever appear as keys of the
+// import object and as `wasm.<name>`. Nothing else changes: same code, same data, same calls.
+//
+// Used by scripts/csp-shell.mjs on Trunk's output; `shorten(wasmBytes, jsText)` returns both
+// rewritten, or throws if a name it renames is missing from the glue (a wasm-bindgen upgrade
+// that changed the glue's shape), so a surprise fails the build instead of the page.
+
+const SECTION_IMPORT = 2;
+const SECTION_EXPORT = 7;
+// Kept as they are: the memory (read by name by tools) and wasm-bindgen's split marker.
+const KEEP = /^(memory|_WASM_SPLIT_MARKER.*)$/;
+
+function readU32(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function u32(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return out;
+}
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder('utf-8', { fatal: true });
+
+function readName(bytes, at) {
+  const [len, start] = readU32(bytes, at);
+  return [text.decode(bytes.subarray(start, start + len)), start + len];
+}
+
+function name(s) {
+  const b = utf8.encode(s);
+  return [...u32(b.length), ...b];
+}
+
+// a … z, A … Z, then two characters: short names that are valid JS identifiers.
+function shortName(i) {
+  const first = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const rest = first + '0123456789_';
+  if (i < first.length) return first[i];
+  i -= first.length;
+  return first[Math.floor(i / rest.length)] + rest[i % rest.length];
+}
+
+// Rewrites one import section; `rename(module, field)` gives the new [module, field].
+function imports(body, rename) {
+  let [count, at] = readU32(body, 0);
+  const out = [...u32(count)];
+  while (count--) {
+    let module, field;
+    [module, at] = readName(body, at);
+    [field, at] = readName(body, at);
+    const kind = body[at];
+    let end = at + 1;
+    if (kind === 0) [, end] = readU32(body, end); // function: type index
+    else if (kind === 1) {
+      // table: reftype, limits
+      end += 1;
+      const flags = body[end++];
+      [, end] = readU32(body, end);
+      if (flags & 1) [, end] = readU32(body, end);
+    } else if (kind === 2) {
+      const flags = body[end++];
+      [, end] = readU32(body, end);
+      if (flags & 1) [, end] = readU32(body, end);
+    } else if (kind === 3) end += 2; // global: valtype, mutability
+    else throw new Error(`wasm-names: import kind ${kind} not known`);
+    const [m, f] = rename(module, field);
+    out.push(...name(m), ...name(f), ...body.subarray(at, end));
+    at = end;
+  }
+  return out;
+}
+
+function exports(body, rename) {
+  let [count, at] = readU32(body, 0);
+  const out = [...u32(count)];
+  while (count--) {
+    let field;
+    [field, at] = readName(body, at);
+    const kind = body[at];
+    const [, end] = readU32(body, at + 1);
+    out.push(...name(rename(field)), ...body.subarray(at, end));
+    at = end;
+  }
+  return out;
+}
+
+export function shorten(wasm, js) {
+  if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) {
+    throw new Error('wasm-names: not a wasm module');
+  }
+  const names = new Map(); // old name in the glue -> new name
+  let next = 0;
+  const short = (old) => {
+    if (!names.has(old)) names.set(old, shortName(next++));
+    return names.get(old);
+  };
+  const sections = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = readU32(wasm, at + 1);
+    const body = wasm.subarray(start, start + size);
+    let content = body;
+    if (id === SECTION_IMPORT) {
+      content = imports(body, (module, field) => {
+        // Module names are keys of the import object too; imports of other modules (none
+        // today) would be left alone by a glue that does not name them, so only rename the
+        // glue's own module.
+        if (!js.includes(JSON.stringify(module))) return [module, field];
+        return [module, short(field)];
+      });
+    } else if (id === SECTION_EXPORT) {
+      content = exports(body, (field) => (KEEP.test(field) ? field : short(field)));
+    }
+    sections.push(Uint8Array.from([id, ...u32(content.length)]), Uint8Array.from(content));
+    at = start + size;
+  }
+  // The glue: every old name appears as a whole identifier (an object key or after `wasm.`).
+  const olds = [...names.keys()].sort((a, b) => b.length - a.length);
+  for (const old of olds) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(old)) throw new Error(`wasm-names: ${old} is not an identifier`);
+  }
+  const seen = new Set();
+  const pattern = new RegExp(`(?<![\\w$])(?:${olds.join('|')})(?![\\w$])`, 'g');
+  const newJs = js.replace(pattern, (old) => {
+    seen.add(old);
+    return names.get(old);
+  });
+  for (const old of olds) {
+    // Exports the glue never calls are renamed in the wasm alone (nothing refers to them).
+    if (!seen.has(old) && !old.startsWith('__wbg_')) continue;
+    if (!seen.has(old)) throw new Error(`wasm-names: the glue does not use ${old}`);
+  }
+  const out = new Uint8Array(8 + sections.reduce((n, part) => n + part.length, 0));
+  out.set(wasm.subarray(0, 8));
+  let end = 8;
+  for (const part of sections) {
+    out.set(part, end);
+    end += part.length;
+  }
+  return { wasm: out, js: newJs, renamed: names.size };
+}
