@@ -31,10 +31,16 @@ for (const [, loader] of html.matchAll(inline)) {
     process.exit(1);
   }
   const out = shorten(fs.readFileSync(path.join(dir, wasm)), fs.readFileSync(path.join(dir, js), 'utf8'));
-  fs.writeFileSync(path.join(dir, wasm), out.wasm);
-  fs.writeFileSync(path.join(dir, js), out.js);
+  // Trunk named both files after what it built; name them after what they are now, so that a
+  // cached copy under an old name can never meet a new page. The page's links and the loader
+  // (still inline in the page here) follow, and the links get the new integrity hashes.
   for (const [file, bytes] of [[js, out.js], [wasm, out.wasm]]) {
-    const link = new RegExp(`(href=["']?\\./${file.replace(/[.]/g, '\\.')}["']?\\s+integrity=["']?)sha384-[\\w+/=]+`);
+    const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    const renamed = file.replace(/-[0-9a-f]{16}((?:_bg)?\.(?:js|wasm))$/, `-${hash}$1`);
+    fs.rmSync(path.join(dir, file));
+    fs.writeFileSync(path.join(dir, renamed), bytes);
+    html = html.replaceAll(`./${file}`, `./${renamed}`);
+    const link = new RegExp(`(href=["']?\\./${renamed.replace(/[.]/g, '\\.')}["']?\\s+integrity=["']?)sha384-[\\w+/=]+`);
     html = html.replace(link, `$1${sri(bytes)}`);
   }
   console.log(`csp-shell: ${out.renamed} wasm import and export names shortened in ${wasm} and ${js}`);
