@@ -8,8 +8,7 @@ PORT ?= 8080
 ## Installs what is missing, builds the release app and serves it on http://127.0.0.1:$(PORT)
 run:
 	scripts/setup.sh
-	scripts/trunk.sh build --release
-	scripts/trunk.sh build check.html --release --dist dist/check
+	scripts/build.sh
 	node e2e/serve.mjs --dir dist --port $(PORT)
 
 ## Installs what is missing and runs every test (what CI runs)
@@ -21,8 +20,7 @@ setup:
 	scripts/setup.sh test
 
 build:
-	scripts/trunk.sh build --release
-	scripts/trunk.sh build check.html --release --dist dist/check
+	scripts/build.sh
 
 ## Checks every bundled feed with esep-check
 check-feeds:
@@ -31,8 +29,7 @@ check-feeds:
 ## Benchmark against Apache ECharts (not part of `make test`); writes BENCHMARKS.md
 bench:
 	scripts/setup.sh test
-	scripts/trunk.sh build --release
-	scripts/trunk.sh build check.html --release --dist dist/check
+	scripts/build.sh
 	scripts/trunk.sh build bench/esep.html --release --dist target/bench/esep
 	node_modules/.bin/esbuild bench/echarts-lite-entry.js --bundle --minify --outfile=target/bench/ref/echarts-lite.js
 	node scripts/bench.mjs

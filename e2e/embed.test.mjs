@@ -61,7 +61,7 @@ test('a news article embeds two charts; each iframe takes its content height and
 });
 
 test('the embed shows title, summary, source, credit and a full-report link; no page chrome', async () => {
-  const { page, context } = await openPage(env.browser, `${env.url}/?embed=crime-changes&lang=kk`, { width: 400 });
+  const { page, context } = await openPage(env.browser, `${env.url}/embed.html?embed=crime-changes&lang=kk`, { width: 400 });
   await drawn(page);
   assert.equal(await page.locator('.topbar').isVisible(), false);
   assert.match(await page.locator('.chart-title').innerText(), /Өткен жылмен салыстырғанда өзгеріс/);
@@ -95,7 +95,7 @@ test('embed.js ignores height messages that do not come from an esep iframe', as
 });
 
 test('an unknown chart id in an embed says so instead of a blank frame', async () => {
-  const { page, context } = await openPage(env.browser, `${env.url}/?embed=no-such-chart&lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}/embed.html?embed=no-such-chart&lang=en`);
   await page.getByRole('alert').waitFor({ timeout: 20000 });
   assert.match(await page.getByRole('alert').innerText(), /This report has no such chart/);
   await context.close();
@@ -107,7 +107,7 @@ test('the Embed button offers the sandboxed snippet and a live preview', async (
   const fig = page.getByTestId('figure-crime-changes');
   await fig.getByTestId('embed').click();
   const code = await fig.getByTestId('embed-code').inputValue();
-  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=crime-changes&amp;lang=en"/);
+  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?embed=crime-changes&amp;lang=en"/);
   assert.match(code, /sandbox="allow-scripts allow-same-origin allow-popups allow-downloads"/);
   assert.match(code, /allow="clipboard-write; web-share"/);
   assert.match(code, /embed\.js" async><\/script>/);
@@ -167,4 +167,14 @@ test('Share copies the chart link where there is no share sheet', async () => {
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /\?lang=en#crime-changes$/);
   await context.close();
+});
+
+test('addresses that ask the report for an embed or a comparison open those pages', async () => {
+  for (const [asked, page] of [['?embed=crime-changes&lang=en', 'embed.html'], ['?lang=en&compare=feeds/aktobe-2025.json', 'compare.html']]) {
+    const { page: p, context } = await openPage(env.browser, `${env.url}/${asked}`);
+    await p.waitForURL((u) => u.pathname.endsWith(`/${page}`), { timeout: 20000 });
+    assert.equal(new URL(p.url()).search, asked);
+    await p.locator('canvas').first().waitFor({ timeout: 20000 });
+    await context.close();
+  }
 });

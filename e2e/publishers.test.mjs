@@ -102,7 +102,7 @@ test('?feed= on a host that refuses says so, with the address and a retry; javas
 });
 
 test('?compare= puts two regions on shared axes, per 100 000 people where populations exist', async () => {
-  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en&feed=tests/feeds/good/illustrative-rates.json&compare=tests/feeds/good/illustrative-rates-b.json`);
+  const { page, context } = await openPage(env.browser, `${env.url}/compare.html?lang=en&feed=tests/feeds/good/illustrative-rates.json&compare=tests/feeds/good/illustrative-rates-b.json`);
   const section = page.getByTestId('compare');
   await section.locator('canvas').first().waitFor({ timeout: 20000 });
   const text = await section.innerText();

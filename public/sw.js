@@ -37,7 +37,7 @@ async function networkFirst(request, key) {
     const response = await fetch(request);
     // Keep only good answers: the last good feed survives a broken or missing one.
     const type = response.headers.get('content-type') || '';
-    const good = response.ok && (key === './' ? type.includes('text/html') : type.includes('json'));
+    const good = response.ok && type.includes(request.mode === 'navigate' ? 'text/html' : 'json');
     if (good) await cache.put(key, response.clone());
     return response;
   } catch (err) {
@@ -61,7 +61,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (isFreshFirst(request, url)) {
-    const key = request.mode === 'navigate' ? './' : url.pathname;
+    // The report is kept as './'; the comparison and embed pages under their own names.
+    const report = request.mode === 'navigate' && /\/(index\.html)?$/.test(url.pathname);
+    const key = report ? './' : url.pathname;
     event.respondWith(networkFirst(request, key));
   } else {
     event.respondWith(cacheFirst(request));

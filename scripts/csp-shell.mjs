@@ -36,7 +36,7 @@ for (const [, loader] of html.matchAll(inline)) {
   // (still inline in the page here) follow, and the links get the new integrity hashes.
   for (const [file, bytes] of [[js, out.js], [wasm, out.wasm]]) {
     const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    const renamed = file.replace(/-[0-9a-f]{16}((?:_bg)?\.(?:js|wasm))$/, `-${hash}$1`);
+    const renamed = file.replace(/-[0-9a-f]+((?:_bg)?\.(?:js|wasm))$/, `-${hash}$1`);
     fs.rmSync(path.join(dir, file));
     fs.writeFileSync(path.join(dir, renamed), bytes);
     html = html.replaceAll(`./${file}`, `./${renamed}`);

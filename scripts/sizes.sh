@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Prints what a first visit downloads from dist/, raw, gzip -9 and brotli (1 KB = 1024 B).
+# Prints what the report's first visit downloads from dist/ (index.html, the files it names and
+# the bundled feed), raw, gzip -9 and brotli (1 KB = 1024 B).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total_gz=0
 printf '%-28s %10s %10s %10s\n' file raw gzip brotli
-for f in dist/index.html dist/*.js dist/*.wasm dist/*.css dist/feeds/aktobe-2025.json; do
+named=$(grep -oE '(href|src)="?\./[^" >]+\.(js|wasm|css)' dist/index.html | sed -E 's/.*\.\///' | sort -u)
+for f in dist/index.html $(printf 'dist/%s ' $named) dist/feeds/aktobe-2025.json; do
   [ -f "$f" ] || continue
   raw=$(wc -c <"$f")
   gz=$(gzip -9 -c "$f" | wc -c)

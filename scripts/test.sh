@@ -22,10 +22,9 @@ step "bundled feeds: esep-check and the JSON Schema"
 cargo run -q --locked --bin esep-check -- public/feeds/*.json
 node scripts/check-schema.mjs
 
-step "release build (trunk, wasm-opt)"
-scripts/trunk.sh build --release
-# The feed checker is a page of its own, so that the report's first visit does not carry it.
-scripts/trunk.sh build check.html --release --dist dist/check
+step "release build (trunk, wasm-opt): the report, the comparison, the embed, the checker"
+# Each page has its own wasm, so that the report's first visit carries only the report.
+scripts/build.sh
 scripts/sizes.sh
 
 step "end-to-end tests (headless Chromium)"

@@ -131,9 +131,55 @@ fn open_details_when_printing() {
     std::mem::forget(handle);
 }
 
-/// Builds the page into `<body>`: skip link, top bar, the report (or its loading and error
-/// states) and the footer; or a single chart for `?embed=`.
-pub fn app() {
+/// The report (`index.html`). The comparison and the embed are pages of their own, each its own
+/// wasm, so that the report's first visit carries neither; addresses that ask the report for
+/// them (`?compare=`, `?embed=`) are sent on to those pages.
+pub fn report_app() {
+    for (asks, page) in [("embed", "embed.html"), ("compare", "compare.html")] {
+        if param(asks).is_some() {
+            let location = window().location();
+            let (search, hash) = (location.search(), location.hash());
+            let to = format!(
+                "{page}{}{}",
+                search.unwrap_or_default(),
+                hash.unwrap_or_default()
+            );
+            location.replace(&to).ok();
+            return;
+        }
+    }
+    report_page(report);
+}
+
+/// The report with `?compare=<feed>` on shared axes (`compare.html`).
+pub fn compare_app() {
+    report_page(super::report::report_compared);
+}
+
+/// One chart for a news article (`embed.html?embed=<chart>`).
+pub fn embed_app() {
+    let (_, address, feed) = shell();
+    if let Some(body) = document().body() {
+        let chart = param("embed").unwrap_or_default();
+        super::embed::embed(&body, chart, feed, address);
+    }
+}
+
+/// Runs `on_loaded` when a feed arrives: the page takes the feed's language unless the reader
+/// chose one.
+fn follow_feed_lang(chosen: Option<Lang>) -> impl Fn(&crate::feed::Feed) + Copy + 'static {
+    let lang = Page::get().lang;
+    move |feed| {
+        if chosen.is_none() {
+            lang.set(feed.lang);
+        }
+    }
+}
+
+/// What every page sets up first: the shared state, theme, printing, offline note, `<html lang>`,
+/// back and forward, and the feed, which starts loading. Returns the language the reader chose
+/// (if any), the feed's address and the feed being loaded.
+fn shell() -> (Option<Lang>, String, Loading) {
     let chosen = preferred_lang();
     let lang = RwSignal::new(chosen.unwrap_or_default());
     let theme_changed = RwSignal::new(0u32);
@@ -167,19 +213,18 @@ pub fn app() {
     }
     let (address, bundled) = super::load::feed_address(param("feed"));
     set_feed_address((!bundled).then(|| address.clone()));
-    let on_loaded = move |feed: &crate::feed::Feed| {
-        if chosen.is_none() {
-            lang.set(feed.lang);
-        }
-    };
-    let feed = Loading::start(address.clone(), on_loaded);
+    let feed = Loading::start(address.clone(), follow_feed_lang(chosen));
+    (chosen, address, feed)
+}
+
+/// A report page in `<body>`: skip link, top bar, the report (or its loading and error states)
+/// and the footer.
+fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static) {
+    let (chosen, address, feed) = shell();
     let Some(body) = document().body() else {
         return;
     };
-    if let Some(chart) = param("embed") {
-        super::embed::embed(&body, chart, feed, address);
-        return;
-    }
+    let lang = Page::get().lang;
     filled(&body, |l, _| {
         vec![el("a")
             .class("skip")
@@ -196,9 +241,9 @@ pub fn app() {
         &main.0,
         feed,
         address,
-        on_loaded,
+        follow_feed_lang(chosen),
         |root| filled(root, |l, _| vec![skeleton(l)]),
-        report,
+        ready,
     );
     filled(&body, |l, _| vec![footer(l)]);
 }

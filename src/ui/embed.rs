@@ -1,4 +1,4 @@
-//! `?embed=<chart>`: one chart for a news article. Title, chart, summary, source, the data
+//! The embed page (`embed.html?embed=<chart>`, a wasm of its own): one chart for a news article. Title, chart, summary, source, the data
 //! licence, an "esep" credit and a link to the full report; no page chrome. The embed tells its
 //! parent page its height (`esep:height`, a number and nothing else) so `embed.js` can size it.
 
@@ -83,7 +83,11 @@ fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
                 .into_iter()
                 .flat_map(|s| s.charts)
                 .find(|c| c.id == chart);
-            let report = format!("{}?lang={}#{chart}", super::share::base_url(), l.code());
+            let report = format!(
+                "{}?lang={}#{chart}",
+                super::share::page_url("index.html"),
+                l.code()
+            );
             let licence = feed
                 .licence
                 .as_ref()

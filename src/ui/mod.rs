@@ -12,10 +12,22 @@ mod load;
 pub(crate) mod report;
 mod share;
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook and mounts the report on `<body>` (`index.html`).
 pub fn mount() {
     install_panic_hook();
-    leptos::mount::mount_to_body(app::app);
+    leptos::mount::mount_to_body(app::report_app);
+}
+
+/// Mounts the report with a comparison (`compare.html`), a separate wasm.
+pub fn mount_compare() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(app::compare_app);
+}
+
+/// Mounts one chart for an article's iframe (`embed.html`), a separate wasm.
+pub fn mount_embed() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(app::embed_app);
 }
 
 /// A panic stops the page. The reload panel is not drawn here but by the loader's guard

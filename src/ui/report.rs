@@ -43,9 +43,20 @@ fn spark_url(values: &[f64]) -> Option<String> {
     ))
 }
 
-/// The report into `parent`: the offline note, header, problems and headline cards, an
-/// optional comparison, the sections with their charts, glossary and sources.
+/// The report into `parent`: the offline note, header, problems and headline cards, the
+/// sections with their charts, glossary and sources.
 pub fn report(parent: &web_sys::Element, loaded: super::load::Loaded) {
+    report_with::<false>(parent, loaded);
+}
+
+/// The report with the comparison `?compare=` asks for after its headline cards (`compare.html`).
+pub fn report_compared(parent: &web_sys::Element, loaded: super::load::Loaded) {
+    report_with::<true>(parent, loaded);
+}
+
+/// The report, with the comparison compiled in only where `COMPARE` is set: the report's own
+/// page does not carry it.
+fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::load::Loaded) {
     let lang = Page::get().lang;
     let feed = loaded.feed;
     let errors: Vec<String> = loaded
@@ -81,8 +92,10 @@ pub fn report(parent: &web_sys::Element, loaded: super::load::Loaded) {
         }
     };
     filled(parent, top);
-    if let Some(url) = super::share::param("compare").filter(|u| super::load::is_fetchable(u)) {
-        compare(parent, feed.clone(), url);
+    if COMPARE {
+        if let Some(url) = super::share::param("compare").filter(|u| super::load::is_fetchable(u)) {
+            compare(parent, feed.clone(), url);
+        }
     }
     filled(parent, move |l: Lang, listeners: &Listeners| {
         let mut parts = sections(&feed, l);

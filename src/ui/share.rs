@@ -98,7 +98,15 @@ pub fn remember_hidden(chart: &str, hidden: &[bool]) {
     set_param("hide", (!value.is_empty()).then_some(value.as_str()), false);
 }
 
-/// The page's address without query or hash, where the report lives.
+/// The address of `page` (such as `embed.html`) next to this one: the report, its comparison
+/// and its embeds lie in one folder.
+pub fn page_url(page: &str) -> String {
+    let here = base_url();
+    let dir = here.rsplit_once('/').map_or(here.as_str(), |(d, _)| d);
+    format!("{dir}/{page}")
+}
+
+/// The page's address without query or hash.
 pub fn base_url() -> String {
     let location = window().location();
     format!(
@@ -171,15 +179,16 @@ pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
     }
 }
 
-/// The iframe snippet for a chart, as offered to newsrooms.
-pub fn snippet(base: &str, id: &str, lang: Lang, title: &str) -> String {
+/// The iframe snippet for a chart, as offered to newsrooms; `embed` is the address of the
+/// embed page (`embed.html`, a wasm of its own without the report around the chart).
+pub fn snippet(embed: &str, id: &str, lang: Lang, title: &str) -> String {
     let title = title
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
-    let dir = base.rsplit_once('/').map_or(base, |(d, _)| d);
+    let dir = embed.rsplit_once('/').map_or(embed, |(d, _)| d);
     format!(
-        "<iframe src=\"{base}?embed={id}&amp;lang={lang}\" title=\"{title}\" width=\"100%\" height=\"520\" \
+        "<iframe src=\"{embed}?embed={id}&amp;lang={lang}\" title=\"{title}\" width=\"100%\" height=\"520\" \
 style=\"border:0;width:100%;max-width:800px\" loading=\"lazy\" \
 sandbox=\"allow-scripts allow-same-origin allow-popups allow-downloads\" \
 allow=\"clipboard-write; web-share\" data-esep-embed></iframe>\n\
@@ -190,9 +199,9 @@ allow=\"clipboard-write; web-share\" data-esep-embed></iframe>\n\
 
 /// "Embed": the snippet to copy and a live preview, as the panel under the Embed button.
 pub fn embed_panel(id: &str, title: &str, lang: Lang, listeners: &Listeners) -> web_sys::Element {
-    let base = base_url();
-    let code = snippet(&base, id, lang, title);
-    let preview = format!("{base}?embed={id}&lang={}", lang.code());
+    let embed = page_url("embed.html");
+    let code = snippet(&embed, id, lang, title);
+    let preview = format!("{embed}?embed={id}&lang={}", lang.code());
     let copy = button("action").text(i18n::COPY.get(lang));
     let status = el("span").attr("role", "status");
     let status_el = status.0.clone();
@@ -237,13 +246,13 @@ mod tests {
     #[test]
     fn the_snippet_is_a_sandboxed_lazy_iframe_with_the_host_script() {
         let s = snippet(
-            "https://example.kz/report/index.html",
+            "https://example.kz/report/embed.html",
             "crime-changes",
             Lang::Kk,
             "A \"B\" <c>",
         );
         assert!(s.contains(
-            "src=\"https://example.kz/report/index.html?embed=crime-changes&amp;lang=kk\""
+            "src=\"https://example.kz/report/embed.html?embed=crime-changes&amp;lang=kk\""
         ));
         assert!(
             s.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-downloads\"")
