@@ -2,11 +2,11 @@
 //! geography (north up), coloured by value on a five-step scale; "no data" is hatched and says so.
 //! Areas the map does not know are placed in a row below it.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color as _, RGBColor};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::DrawingBackend;
 
-use super::{drawing_error as err, ellipsize, ChartError, Measure, Rect, Theme};
+use super::{ellipsize, fill, path, rect, Drawing, Measure, Rect, Theme};
 
 /// Where each area of Aktobe region sits, as (column, row) on a 4 × 4 grid.
 pub const AKTOBE_GRID: &[(&str, u8, u8)] = &[
@@ -132,48 +132,36 @@ fn shade(theme: &Theme, step: usize) -> RGBColor {
 }
 
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    b: &mut DB,
     t: &Tiles,
     layout: &Layout,
     theme: &Theme,
     highlight: Option<usize>,
-) -> Result<(), ChartError> {
+) -> Drawing<DB> {
     let s = theme.scale;
     if !theme.transparent {
-        area.fill(&theme.background).map_err(err)?;
+        fill(b, theme.background)?;
     }
     for (i, tile) in t.tiles.iter().enumerate() {
         let r = layout.rects[i];
         match layout.steps[i] {
             Some(step) => {
-                area.draw(&Rectangle::new(
-                    [(r.x0, r.y0), (r.x1, r.y1)],
-                    shade(theme, step).filled(),
-                ))
-                .map_err(err)?;
+                rect(b, (r.x0, r.y0), (r.x1, r.y1), shade(theme, step).filled())?;
             }
             None => {
                 // Hatched, so that "no data" never reads as a low value.
-                area.draw(&Rectangle::new(
-                    [(r.x0, r.y0), (r.x1, r.y1)],
-                    theme.axis.stroke_width(1),
-                ))
-                .map_err(err)?;
+                rect(b, (r.x0, r.y0), (r.x1, r.y1), theme.axis.stroke_width(1))?;
                 let stepw = (8.0 * s).round() as i32;
                 let mut k = r.x0 - (r.y1 - r.y0);
                 while k < r.x1 {
-                    let (a, b) = (
+                    let (a, c) = (
                         (k.max(r.x0), r.y1 - (k.max(r.x0) - k)),
                         (
                             (k + r.y1 - r.y0).min(r.x1),
                             r.y1 - ((k + r.y1 - r.y0).min(r.x1) - k),
                         ),
                     );
-                    area.draw(&PathElement::new(
-                        vec![a, b],
-                        theme.axis.mix(0.5).stroke_width(1),
-                    ))
-                    .map_err(err)?;
+                    path(b, &[a, c], theme.axis.mix(0.5).stroke_width(1))?;
                     k += stepw;
                 }
             }
@@ -184,34 +172,30 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             theme.text
         };
-        let style = theme
-            .text_style(FONT * s, true, &ink)
-            .pos(Pos::new(HPos::Left, VPos::Top));
         let pad = (5.0 * s).round() as i32;
-        area.draw(&Text::new(
-            layout.labels[i].clone(),
+        b.draw_text(
+            &layout.labels[i],
+            &theme
+                .text_style(FONT * s, true, ink)
+                .at(HPos::Left, VPos::Top),
             (r.x0 + pad, r.y0 + pad),
-            style.clone(),
-        ))
-        .map_err(err)?;
-        let value_style = theme
-            .text_style(FONT * s * 1.25, false, &ink)
-            .pos(Pos::new(HPos::Left, VPos::Bottom));
-        area.draw(&Text::new(
-            tile.value_label.clone(),
+        )?;
+        b.draw_text(
+            &tile.value_label,
+            &theme
+                .text_style(FONT * s * 1.25, false, ink)
+                .at(HPos::Left, VPos::Bottom),
             (r.x0 + pad, r.y1 - pad),
-            value_style,
-        ))
-        .map_err(err)?;
+        )?;
         if highlight == Some(i) {
-            area.draw(&Rectangle::new(
-                [(r.x0 + 1, r.y0 + 1), (r.x1 - 1, r.y1 - 1)],
+            rect(
+                b,
+                (r.x0 + 1, r.y0 + 1),
+                (r.x1 - 1, r.y1 - 1),
                 theme.text.stroke_width((3.0 * s).round() as u32),
-            ))
-            .map_err(err)?;
+            )?;
         }
     }
-    area.present().map_err(err)?;
     Ok(())
 }
 
@@ -274,8 +258,8 @@ mod tests {
         assert_eq!(l.steps[12], Some(4));
         let mut svg = String::new();
         {
-            let area = SVGBackend::with_string(&mut svg, (400, l.height)).into_drawing_area();
-            draw(&area, &t, &l, &Theme::light(), Some(2)).unwrap();
+            let mut b = plotters::prelude::SVGBackend::with_string(&mut svg, (400, l.height));
+            draw(&mut b, &t, &l, &Theme::light(), Some(2)).unwrap();
         }
         assert!(svg.contains("no data"));
         assert!(svg.matches("<polyline").count() >= 3, "hatching lines");
