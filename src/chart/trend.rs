@@ -318,24 +318,23 @@ pub fn draw<DB: DrawingBackend>(
             continue;
         }
         let colour = theme.series(si);
-        let start = k;
-        let pts: Vec<(usize, (i32, i32))> = layout.data[start..]
+        // `layout.data` and `layout.points` hold the visible series one after another.
+        let n = layout.data[k..]
             .iter()
-            .zip(&layout.points[start..])
-            .take_while(|((d, _), _)| d.series == si)
-            .map(|((d, _), pt)| (d.category, *pt))
-            .collect();
-        k += pts.len();
+            .take_while(|(d, _)| d.series == si)
+            .count();
+        let (data, points) = (&layout.data[k..k + n], &layout.points[k..k + n]);
+        k += n;
         if layout.columns {
             let half = ((f64::from(layout.band) * 0.32).round() as i32).max(1);
-            for (ci, (x, y)) in &pts {
-                rect(b, (x - half, *y), (x + half, p.y1), colour.filled())?;
+            for ((d, _), &(x, y)) in data.iter().zip(points) {
+                rect(b, (x - half, y), (x + half, p.y1), colour.filled())?;
                 if !many_labels {
-                    if let Some(label) = series.value_labels.get(*ci) {
+                    if let Some(label) = series.value_labels.get(d.category) {
                         b.draw_text(
                             label,
                             &bold.at(HPos::Center, VPos::Bottom),
-                            (*x, y - theme.px(4.0)),
+                            (x, y - theme.px(4.0)),
                         )?;
                     }
                 }
@@ -344,42 +343,41 @@ pub fn draw<DB: DrawingBackend>(
             // Lines join only neighbouring published values: a gap stays a gap. Each unbroken
             // run is one path; a run longer than the plot is wide is thinned with LTTB.
             let width = usize::try_from(p.x1 - p.x0).unwrap_or(1).max(1);
+            let line = colour.stroke_width(theme.px(2.0).max(1) as u32);
             let mut start = 0;
-            while start < pts.len() {
+            while start < n {
                 let mut end = start + 1;
-                while end < pts.len() && pts[end].0 == pts[end - 1].0 + 1 {
+                while end < n && data[end].0.category == data[end - 1].0.category + 1 {
                     end += 1;
                 }
-                let run: Vec<(i32, i32)> = pts[start..end].iter().map(|(_, pt)| *pt).collect();
-                let drawn: Vec<(i32, i32)> = if run.len() > 2 * width {
+                let run = &points[start..end];
+                if run.len() > 2 * width {
                     let as_f: Vec<(f64, f64)> = run
                         .iter()
                         .map(|(x, y)| (f64::from(*x), f64::from(*y)))
                         .collect();
-                    super::decimate::lttb(&as_f, 2 * width)
+                    let kept: Vec<(i32, i32)> = super::decimate::lttb(&as_f, 2 * width)
                         .into_iter()
                         .map(|i| run[i])
-                        .collect()
-                } else {
-                    run
-                };
-                if drawn.len() > 1 {
-                    path(b, &drawn, colour.stroke_width(theme.px(2.0).max(1) as u32))?;
+                        .collect();
+                    path(b, &kept, line)?;
+                } else if run.len() > 1 {
+                    path(b, run, line)?;
                 }
                 start = end;
             }
             // Markers tell series apart without colour; past a few dozen points they would blur.
-            if pts.len() <= 60 {
-                for (_, pt) in &pts {
+            if n <= 60 {
+                for pt in points {
                     marker(b, si, *pt, theme.px(4.0).max(2), colour.filled())?;
                 }
             }
-            if let Some((ci, (x, y))) = pts.last() {
-                if let Some(label) = series.value_labels.get(*ci) {
+            if let (Some((d, _)), Some(&(x, y))) = (data.last(), points.last()) {
+                if let Some(label) = series.value_labels.get(d.category) {
                     b.draw_text(
                         label,
                         &bold.at(HPos::Center, VPos::Bottom),
-                        (*x, y - theme.px(8.0)),
+                        (x, y - theme.px(8.0)),
                     )?;
                 }
             }
