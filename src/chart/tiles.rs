@@ -46,8 +46,6 @@ pub struct Layout {
     /// The colour step (0–4) of each tile; `None` for no data.
     pub steps: Vec<Option<usize>>,
     pub labels: Vec<String>,
-    /// Each value label, cut to the tile's width.
-    pub values: Vec<String>,
     pub height: u32,
 }
 
@@ -73,23 +71,27 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
     let s = theme.scale;
     let cols = 4.0;
     let side = ((f64::from(width) - GAP * s * (cols - 1.0)) / cols).clamp(40.0 * s, 150.0 * s);
-    let extra: Vec<usize> = (0..t.tiles.len())
-        .filter(|&i| grid_of(&t.tiles[i].id).is_none())
-        .collect();
-    let extra_rows = extra.len().div_ceil(4);
-    let rows = 4 + extra_rows;
-    let values: Vec<f64> = t.tiles.iter().filter_map(|x| x.value).collect();
-    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = t
+        .tiles
+        .iter()
+        .filter_map(|x| x.value)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
     let mut rects = Vec::with_capacity(t.tiles.len());
     let mut steps = Vec::with_capacity(t.tiles.len());
     let mut labels = Vec::with_capacity(t.tiles.len());
-    let mut value_labels = Vec::with_capacity(t.tiles.len());
-    for (i, tile) in t.tiles.iter().enumerate() {
-        let (c, r) = grid_of(&tile.id).unwrap_or_else(|| {
-            let k = extra.iter().position(|&e| e == i).unwrap_or(0);
-            ((k % 4) as u8, (4 + k / 4) as u8)
-        });
+    // Areas the map does not know, placed so far in the rows below it.
+    let mut extra = 0_usize;
+    for tile in &t.tiles {
+        let (c, r) = match grid_of(&tile.id) {
+            Some(place) => place,
+            None => {
+                let k = extra;
+                extra += 1;
+                ((k % 4) as u8, (4 + k / 4) as u8)
+            }
+        };
         let x0 = f64::from(c) * (side + GAP * s);
         let y0 = f64::from(r) * (side + GAP * s);
         rects.push(Rect {
@@ -100,24 +102,12 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
         });
         steps.push(tile.value.map(|v| step(v, lo, hi)));
         labels.push(ellipsize(&tile.label, side - 8.0 * s, FONT * s, true, m));
-        let value_font = if tile.value.is_some() {
-            FONT * 1.25
-        } else {
-            FONT
-        };
-        value_labels.push(ellipsize(
-            &tile.value_label,
-            side - 10.0 * s,
-            value_font * s,
-            false,
-            m,
-        ));
     }
+    let rows = 4 + extra.div_ceil(4);
     Layout {
         rects,
         steps,
         labels,
-        values: value_labels,
         height: (rows as f64 * (side + GAP * s)).ceil() as u32,
     }
 }
