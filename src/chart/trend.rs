@@ -87,12 +87,9 @@ pub fn layout(
 ) -> Layout {
     let s = theme.scale;
     let font = FONT * s;
-    let visible: Vec<usize> = (0..t.series.len())
-        .filter(|&i| t.series[i].visible)
-        .collect();
-    let max = visible
-        .iter()
-        .flat_map(|&i| t.series[i].values.iter().flatten())
+    let visible = || t.series.iter().enumerate().filter(|(_, se)| se.visible);
+    let max = visible()
+        .flat_map(|(_, se)| se.values.iter().flatten())
         .fold(0.0_f64, |a, &b| a.max(b));
     let step = nice_step(max);
     let y_max = ((max / step).ceil() * step).max(step);
@@ -148,11 +145,11 @@ pub fn layout(
     let x_centers: Vec<i32> = (0..t.categories.len())
         .map(|i| (left + band * (i as f64 + 0.5)).round() as i32)
         .collect();
-    let columns = visible.len() == 1 && !t.lines;
+    let columns = visible().count() == 1 && !t.lines;
     let mut data = Vec::new();
     let mut points = Vec::new();
-    for &si in &visible {
-        for (ci, v) in t.series[si].values.iter().enumerate() {
+    for (si, se) in visible() {
+        for (ci, v) in se.values.iter().enumerate() {
             let Some(v) = v else { continue };
             let cx = x_centers[ci];
             let y = y_of(*v);
