@@ -314,26 +314,31 @@ pub fn wrap(
     m: &dyn Measure,
 ) -> Vec<String> {
     let fits = |t: &str| m.width(t, font_px, bold) <= max_w;
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut words = text.split_whitespace();
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for (i, word) in words.iter().enumerate() {
-        let candidate = if current.is_empty() {
-            (*word).to_owned()
-        } else {
-            format!("{current} {word}")
-        };
+    while let Some(word) = words.next() {
+        // Pushed rather than `format!`ted: smaller wasm.
+        let mut candidate = current.clone();
+        if !candidate.is_empty() {
+            candidate.push(' ');
+        }
+        candidate.push_str(word);
         if current.is_empty() || fits(&candidate) {
             current = candidate;
             continue;
         }
         if lines.len() + 1 >= max_lines.max(1) {
             // The last allowed line takes the rest, cut to fit.
-            current = format!("{current} {}", words[i..].join(" "));
+            current = candidate;
+            for rest in words {
+                current.push(' ');
+                current.push_str(rest);
+            }
             break;
         }
         lines.push(ellipsize(&current, max_w, font_px, bold, m));
-        current = (*word).to_owned();
+        current = word.to_owned();
     }
     if !current.is_empty() {
         lines.push(ellipsize(&current, max_w, font_px, bold, m));
