@@ -10,7 +10,6 @@ use std::rc::Rc;
 use esep::chart::trend::{Series, Trend};
 use esep::chart::{ApproxMeasure, Drawn, Theme, Visual};
 use esep::feed;
-use plotters::prelude::IntoDrawingArea as _;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 
@@ -70,16 +69,8 @@ fn draw(c: &web_sys::HtmlCanvasElement, v: &Visual, highlight: Option<usize>) ->
     let theme = Theme::light();
     let drawn = esep::chart::visual::layout(v, c.width(), &theme, &ApproxMeasure, &fmt);
     c.set_height(drawn.height());
-    let backend = CanvasBackend::with_canvas_object(c.clone())?;
-    esep::chart::visual::draw(
-        &backend.into_drawing_area(),
-        v,
-        &drawn,
-        &theme,
-        highlight,
-        &fmt,
-    )
-    .ok()?;
+    let mut backend = CanvasBackend::with_canvas_object(c.clone())?;
+    esep::chart::visual::draw(&mut backend, v, &drawn, &theme, highlight, &fmt).ok()?;
     Some(drawn)
 }
 

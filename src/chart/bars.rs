@@ -2,11 +2,11 @@
 //! levels grow to the right. Each row is a label line above its bar, so long labels fit a
 //! 320 px phone without being squeezed into a left margin.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::Color as _;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::DrawingBackend;
 
-use super::{drawing_error as err, wrap, ChartError, Measure, Rect, Theme, Tone};
+use super::{fill, path, rect, wrap, Drawing, Measure, Rect, Theme, Tone};
 
 /// One bar: what it is, its value, and the text written at its end.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,80 +106,67 @@ pub fn layout(bars: &[Bar], width: u32, theme: &Theme, m: &dyn Measure) -> Layou
     }
 }
 
-/// Draws the bars as laid out by [`layout`] for this area's width. `highlight` marks one row
-/// (pointer or keyboard).
+/// Draws the bars as laid out by [`layout`] for this backend's width. `highlight` marks one
+/// row (pointer or keyboard).
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    b: &mut DB,
     bars: &[Bar],
     layout: &Layout,
     theme: &Theme,
     highlight: Option<usize>,
-) -> Result<(), ChartError> {
+) -> Drawing<DB> {
     if !theme.transparent {
-        area.fill(&theme.background).map_err(err)?;
+        fill(b, theme.background)?;
     }
     let font = FONT * theme.scale;
     let label_style = theme
-        .text_style(font, false, &theme.text)
-        .pos(Pos::new(HPos::Left, VPos::Top));
-    let value_style = theme.text_style(font, true, &theme.text);
+        .text_style(font, false, theme.text)
+        .at(HPos::Left, VPos::Top);
+    let value_style = theme.text_style(font, true, theme.text);
     let line_h = theme.px(LINE_H);
-    for (i, ((bar, rect), row)) in bars.iter().zip(&layout.bars).zip(&layout.rows).enumerate() {
+    for (i, ((bar, r), row)) in bars.iter().zip(&layout.bars).zip(&layout.rows).enumerate() {
         if highlight == Some(i) {
-            area.draw(&Rectangle::new(
-                [
-                    (row.x0, row.y0),
-                    (row.x1 - 1, row.y1 - theme.px(ROW_GAP / 2.0)),
-                ],
+            rect(
+                b,
+                (row.x0, row.y0),
+                (row.x1 - 1, row.y1 - theme.px(ROW_GAP / 2.0)),
                 theme.axis.mix(0.18).filled(),
-            ))
-            .map_err(err)?;
+            )?;
         }
         for (n, line) in layout.labels.get(i).into_iter().flatten().enumerate() {
-            area.draw(&Text::new(
-                line.clone(),
+            b.draw_text(
+                line,
+                &label_style,
                 (theme.px(PAD_X), row.y0 + theme.px(2.0) + line_h * n as i32),
-                label_style.clone(),
-            ))
-            .map_err(err)?;
+            )?;
         }
         let colour = theme.tone(bar.tone);
         // A zero value still gets a hairline so the row is not empty.
-        let x1 = if rect.x1 == rect.x0 {
-            rect.x0 + 1
-        } else {
-            rect.x1
-        };
-        area.draw(&Rectangle::new(
-            [(rect.x0, rect.y0), (x1, rect.y1)],
-            colour.filled(),
-        ))
-        .map_err(err)?;
-        let mid_y = (rect.y0 + rect.y1) / 2;
+        let x1 = if r.x1 == r.x0 { r.x0 + 1 } else { r.x1 };
+        rect(b, (r.x0, r.y0), (x1, r.y1), colour.filled())?;
+        let mid_y = (r.y0 + r.y1) / 2;
         let gap = theme.px(VALUE_GAP);
         let (anchor, x) = if bar.value < 0.0 {
-            (HPos::Right, rect.x0 - gap)
+            (HPos::Right, r.x0 - gap)
         } else {
             (HPos::Left, x1 + gap)
         };
-        area.draw(&Text::new(
-            bar.value_label.clone(),
+        b.draw_text(
+            &bar.value_label,
+            &value_style.at(anchor, VPos::Center),
             (x, mid_y),
-            value_style.pos(Pos::new(anchor, VPos::Center)),
-        ))
-        .map_err(err)?;
+        )?;
     }
     if let (Some(first), Some(last)) = (layout.bars.first(), layout.bars.last()) {
-        area.draw(&PathElement::new(
-            vec![
+        path(
+            b,
+            &[
                 (layout.zero_x, first.y0 - theme.px(4.0)),
                 (layout.zero_x, last.y1 + theme.px(4.0)),
             ],
             theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
-        ))
-        .map_err(err)?;
+        )?;
     }
-    area.present().map_err(err)?;
     Ok(())
 }
 
@@ -215,9 +202,9 @@ mod tests {
         let layout = layout(bars, width, &theme, &ApproxMeasure);
         let mut out = String::new();
         {
-            let area =
-                SVGBackend::with_string(&mut out, (width, layout.height)).into_drawing_area();
-            draw(&area, bars, &layout, &theme, highlight).unwrap();
+            let mut svg =
+                plotters::prelude::SVGBackend::with_string(&mut out, (width, layout.height));
+            draw(&mut svg, bars, &layout, &theme, highlight).unwrap();
         }
         (out, layout)
     }

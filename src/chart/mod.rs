@@ -11,7 +11,12 @@ pub mod visual;
 
 pub use visual::{Drawn, Visual};
 
-use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
+use plotters::style::{Color as _, RGBColor, ShapeStyle};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
+    FontStyle,
+};
 
 /// Drawing failed in the backend (for a canvas: the 2D context refused an operation).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -20,20 +25,136 @@ pub struct ChartError(pub String);
 
 /// What went wrong while drawing, in a few words. The backend's own error is not formatted:
 /// its `Debug` text is of no use to a reader and costs the page's wasm several kilobytes.
-pub fn drawing_error<E: std::error::Error + Send + Sync>(
-    e: plotters::drawing::DrawingAreaErrorKind<E>,
-) -> ChartError {
-    use plotters::drawing::DrawingAreaErrorKind as Area;
-    use plotters_backend::DrawingErrorKind as Backend;
+pub fn drawing_error<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> ChartError {
     ChartError(
         match e {
-            Area::BackendError(Backend::DrawingError(_)) => "the canvas refused to draw",
-            Area::BackendError(Backend::FontError(_)) => "a font could not be used",
-            Area::SharingError => "the drawing area is in use",
-            Area::LayoutError => "the chart does not fit its area",
+            DrawingErrorKind::DrawingError(_) => "the canvas refused to draw",
+            DrawingErrorKind::FontError(_) => "a font could not be used",
         }
         .to_owned(),
     )
+}
+
+/// What a backend's drawing call returns.
+pub type Drawing<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+// The charts draw with the backend's own primitives rather than plotters' `DrawingArea` and
+// elements: those compiled a copy of the drawing code per element type into the page's wasm.
+// Every shape takes a `ShapeStyle` and every point list a slice, so that each primitive of
+// each backend is compiled once.
+
+/// A rectangle between two corners, filled or outlined as `style` says.
+pub fn rect<DB: DrawingBackend>(
+    b: &mut DB,
+    (x0, y0): BackendCoord,
+    (x1, y1): BackendCoord,
+    style: ShapeStyle,
+) -> Drawing<DB> {
+    b.draw_rect(
+        (x0.min(x1), y0.min(y1)),
+        (x0.max(x1), y0.max(y1)),
+        &style,
+        style.filled,
+    )
+}
+
+/// The whole backend in one colour.
+pub fn fill<DB: DrawingBackend>(b: &mut DB, colour: RGBColor) -> Drawing<DB> {
+    let (w, h) = b.get_size();
+    rect(b, (0, 0), (w as i32, h as i32), colour.filled())
+}
+
+/// A line through `points`.
+pub fn path<DB: DrawingBackend>(
+    b: &mut DB,
+    points: &[BackendCoord],
+    style: ShapeStyle,
+) -> Drawing<DB> {
+    b.draw_path(points.iter().copied(), &style)
+}
+
+/// A filled polygon (only the style's colour counts).
+pub fn polygon<DB: DrawingBackend>(
+    b: &mut DB,
+    points: &[BackendCoord],
+    style: ShapeStyle,
+) -> Drawing<DB> {
+    b.fill_polygon(points.iter().copied(), &style)
+}
+
+/// A circle, filled or outlined as `style` says.
+pub fn circle<DB: DrawingBackend>(
+    b: &mut DB,
+    centre: BackendCoord,
+    radius: i32,
+    style: ShapeStyle,
+) -> Drawing<DB> {
+    b.draw_circle(centre, radius.max(0) as u32, &style, style.filled)
+}
+
+/// Text as both backends draw it: family, size, weight, colour and anchor. (plotters'
+/// `TextStyle` also carries a font loader for backends that rasterize glyphs themselves.)
+#[derive(Clone, Copy)]
+pub struct Font {
+    pub family: &'static str,
+    /// Backing pixels.
+    pub size: f64,
+    pub bold: bool,
+    pub colour: BackendColor,
+    pub anchor: Pos,
+}
+
+impl Font {
+    /// The same font, anchored at its `h`, `v` point.
+    pub fn at(self, h: HPos, v: VPos) -> Font {
+        Font {
+            anchor: Pos::new(h, v),
+            ..self
+        }
+    }
+}
+
+impl BackendTextStyle for Font {
+    type FontError = std::convert::Infallible;
+
+    fn color(&self) -> BackendColor {
+        self.colour
+    }
+
+    fn size(&self) -> f64 {
+        self.size
+    }
+
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(self.family)
+    }
+
+    /// Only for backends that lay glyphs out themselves; the canvas and SVG do it.
+    fn layout_box(&self, _: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        Ok(((0, 0), (0, 0)))
+    }
+
+    /// Only for backends that rasterize glyphs themselves; the canvas and SVG draw text.
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: BackendCoord,
+        _: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        Ok(Ok(()))
+    }
 }
 
 /// Whether a value is good news, bad news or neither, from the metric's direction.
@@ -128,16 +249,16 @@ impl Theme {
         self.palette[i % self.palette.len()]
     }
 
-    /// Text in the chart's font, `size` device pixels high. The family is named directly:
-    /// plotters' `From<&str>` lower-cases the name, which pulled Unicode's case tables into
-    /// the page's wasm.
-    pub fn text_style<'c>(&self, size: f64, bold: bool, colour: &'c RGBColor) -> TextStyle<'c> {
-        let style = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        TextStyle::from(FontDesc::new(FontFamily::Name(self.font), size, style)).color(colour)
+    /// Text in the chart's font, `size` device pixels high, anchored at its top left
+    /// until [`Font::at`] says otherwise.
+    pub fn text_style(&self, size: f64, bold: bool, colour: RGBColor) -> Font {
+        Font {
+            family: self.font,
+            size,
+            bold,
+            colour: colour.to_backend_color(),
+            anchor: Pos::default(),
+        }
     }
 
     /// CSS pixels to backing pixels.
@@ -168,8 +289,14 @@ impl Measure for ApproxMeasure {
                 c if c.is_ascii_uppercase() => 0.68,
                 c if (c as u32) < 0x0250 => 0.56,
                 c if (0x0400..0x0530).contains(&(c as u32)) => 0.62,
-                c if c.is_alphanumeric() => 1.0,
-                _ => 0.8,
+                // Punctuation, currency, arrows, maths and shapes ("—", "₸", "−", "▼"), CJK
+                // punctuation, emoji. Told apart by block rather than by
+                // `char::is_alphanumeric`, whose Unicode tables cost the page's wasm 2 KB.
+                '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}' | '\u{1f000}'..='\u{1faff}' => {
+                    0.8
+                }
+                // Letters of other scripts and CJK.
+                _ => 1.0,
             })
             .sum();
         em * font_px * if bold { 1.06 } else { 1.0 }
@@ -187,26 +314,31 @@ pub fn wrap(
     m: &dyn Measure,
 ) -> Vec<String> {
     let fits = |t: &str| m.width(t, font_px, bold) <= max_w;
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut words = text.split_whitespace();
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for (i, word) in words.iter().enumerate() {
-        let candidate = if current.is_empty() {
-            (*word).to_owned()
-        } else {
-            format!("{current} {word}")
-        };
+    while let Some(word) = words.next() {
+        // Pushed rather than `format!`ted: smaller wasm.
+        let mut candidate = current.clone();
+        if !candidate.is_empty() {
+            candidate.push(' ');
+        }
+        candidate.push_str(word);
         if current.is_empty() || fits(&candidate) {
             current = candidate;
             continue;
         }
         if lines.len() + 1 >= max_lines.max(1) {
             // The last allowed line takes the rest, cut to fit.
-            current = format!("{current} {}", words[i..].join(" "));
+            current = candidate;
+            for rest in words {
+                current.push(' ');
+                current.push_str(rest);
+            }
             break;
         }
         lines.push(ellipsize(&current, max_w, font_px, bold, m));
-        current = (*word).to_owned();
+        current = word.to_owned();
     }
     if !current.is_empty() {
         lines.push(ellipsize(&current, max_w, font_px, bold, m));

@@ -1,8 +1,10 @@
 //! A sparkline for a headline card: the series' shape, no axes, the last point marked.
 
-use plotters::prelude::*;
+use plotters::prelude::SVGBackend;
+use plotters::style::{Color as _, RGBColor};
+use plotters_backend::DrawingBackend;
 
-use super::ChartError;
+use super::{circle, path, ChartError};
 
 /// The sparkline as a small SVG document (`width` × `height` pixels); `None` for fewer than
 /// two values.
@@ -48,17 +50,14 @@ pub fn svg_into<'a, DB: DrawingBackend>(
             (x.round() as i32, y.round() as i32)
         })
         .collect();
-    {
-        let area = wrap(SVGBackend::with_string(out, (width, height))).into_drawing_area();
-        let err = super::drawing_error;
-        area.draw(&PathElement::new(points.clone(), colour.stroke_width(2)))
-            .map_err(err)?;
-        if let Some(last) = points.last() {
-            area.draw(&Circle::new(*last, 3, colour.filled()))
-                .map_err(err)?;
-        }
-        area.present().map_err(err)?;
-    }
+    let mut b = wrap(SVGBackend::with_string(out, (width, height)));
+    path(&mut b, &points, colour.stroke_width(2))
+        .and_then(|()| match points.last() {
+            Some(last) => circle(&mut b, *last, 3, colour.filled()),
+            None => Ok(()),
+        })
+        .and_then(|()| b.present())
+        .map_err(super::drawing_error)?;
     Ok(true)
 }
 

@@ -2,11 +2,11 @@
 //! geography (north up), coloured by value on a five-step scale; "no data" is hatched and says so.
 //! Areas the map does not know are placed in a row below it.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color as _, RGBColor};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::DrawingBackend;
 
-use super::{drawing_error as err, ellipsize, ChartError, Measure, Rect, Theme};
+use super::{ellipsize, fill, path, rect, Drawing, Measure, Rect, Theme};
 
 /// Where each area of Aktobe region sits, as (column, row) on a 4 × 4 grid.
 pub const AKTOBE_GRID: &[(&str, u8, u8)] = &[
@@ -46,8 +46,6 @@ pub struct Layout {
     /// The colour step (0–4) of each tile; `None` for no data.
     pub steps: Vec<Option<usize>>,
     pub labels: Vec<String>,
-    /// Each value label, cut to the tile's width.
-    pub values: Vec<String>,
     pub height: u32,
 }
 
@@ -73,23 +71,27 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
     let s = theme.scale;
     let cols = 4.0;
     let side = ((f64::from(width) - GAP * s * (cols - 1.0)) / cols).clamp(40.0 * s, 150.0 * s);
-    let extra: Vec<usize> = (0..t.tiles.len())
-        .filter(|&i| grid_of(&t.tiles[i].id).is_none())
-        .collect();
-    let extra_rows = extra.len().div_ceil(4);
-    let rows = 4 + extra_rows;
-    let values: Vec<f64> = t.tiles.iter().filter_map(|x| x.value).collect();
-    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = t
+        .tiles
+        .iter()
+        .filter_map(|x| x.value)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
     let mut rects = Vec::with_capacity(t.tiles.len());
     let mut steps = Vec::with_capacity(t.tiles.len());
     let mut labels = Vec::with_capacity(t.tiles.len());
-    let mut value_labels = Vec::with_capacity(t.tiles.len());
-    for (i, tile) in t.tiles.iter().enumerate() {
-        let (c, r) = grid_of(&tile.id).unwrap_or_else(|| {
-            let k = extra.iter().position(|&e| e == i).unwrap_or(0);
-            ((k % 4) as u8, (4 + k / 4) as u8)
-        });
+    // Areas the map does not know, placed so far in the rows below it.
+    let mut extra = 0_usize;
+    for tile in &t.tiles {
+        let (c, r) = match grid_of(&tile.id) {
+            Some(place) => place,
+            None => {
+                let k = extra;
+                extra += 1;
+                ((k % 4) as u8, (4 + k / 4) as u8)
+            }
+        };
         let x0 = f64::from(c) * (side + GAP * s);
         let y0 = f64::from(r) * (side + GAP * s);
         rects.push(Rect {
@@ -100,24 +102,12 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
         });
         steps.push(tile.value.map(|v| step(v, lo, hi)));
         labels.push(ellipsize(&tile.label, side - 8.0 * s, FONT * s, true, m));
-        let value_font = if tile.value.is_some() {
-            FONT * 1.25
-        } else {
-            FONT
-        };
-        value_labels.push(ellipsize(
-            &tile.value_label,
-            side - 10.0 * s,
-            value_font * s,
-            false,
-            m,
-        ));
     }
+    let rows = 4 + extra.div_ceil(4);
     Layout {
         rects,
         steps,
         labels,
-        values: value_labels,
         height: (rows as f64 * (side + GAP * s)).ceil() as u32,
     }
 }
@@ -132,48 +122,36 @@ fn shade(theme: &Theme, step: usize) -> RGBColor {
 }
 
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    b: &mut DB,
     t: &Tiles,
     layout: &Layout,
     theme: &Theme,
     highlight: Option<usize>,
-) -> Result<(), ChartError> {
+) -> Drawing<DB> {
     let s = theme.scale;
     if !theme.transparent {
-        area.fill(&theme.background).map_err(err)?;
+        fill(b, theme.background)?;
     }
     for (i, tile) in t.tiles.iter().enumerate() {
         let r = layout.rects[i];
         match layout.steps[i] {
             Some(step) => {
-                area.draw(&Rectangle::new(
-                    [(r.x0, r.y0), (r.x1, r.y1)],
-                    shade(theme, step).filled(),
-                ))
-                .map_err(err)?;
+                rect(b, (r.x0, r.y0), (r.x1, r.y1), shade(theme, step).filled())?;
             }
             None => {
                 // Hatched, so that "no data" never reads as a low value.
-                area.draw(&Rectangle::new(
-                    [(r.x0, r.y0), (r.x1, r.y1)],
-                    theme.axis.stroke_width(1),
-                ))
-                .map_err(err)?;
+                rect(b, (r.x0, r.y0), (r.x1, r.y1), theme.axis.stroke_width(1))?;
                 let stepw = (8.0 * s).round() as i32;
                 let mut k = r.x0 - (r.y1 - r.y0);
                 while k < r.x1 {
-                    let (a, b) = (
+                    let (a, c) = (
                         (k.max(r.x0), r.y1 - (k.max(r.x0) - k)),
                         (
                             (k + r.y1 - r.y0).min(r.x1),
                             r.y1 - ((k + r.y1 - r.y0).min(r.x1) - k),
                         ),
                     );
-                    area.draw(&PathElement::new(
-                        vec![a, b],
-                        theme.axis.mix(0.5).stroke_width(1),
-                    ))
-                    .map_err(err)?;
+                    path(b, &[a, c], theme.axis.mix(0.5).stroke_width(1))?;
                     k += stepw;
                 }
             }
@@ -184,34 +162,30 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             theme.text
         };
-        let style = theme
-            .text_style(FONT * s, true, &ink)
-            .pos(Pos::new(HPos::Left, VPos::Top));
         let pad = (5.0 * s).round() as i32;
-        area.draw(&Text::new(
-            layout.labels[i].clone(),
+        b.draw_text(
+            &layout.labels[i],
+            &theme
+                .text_style(FONT * s, true, ink)
+                .at(HPos::Left, VPos::Top),
             (r.x0 + pad, r.y0 + pad),
-            style.clone(),
-        ))
-        .map_err(err)?;
-        let value_style = theme
-            .text_style(FONT * s * 1.25, false, &ink)
-            .pos(Pos::new(HPos::Left, VPos::Bottom));
-        area.draw(&Text::new(
-            tile.value_label.clone(),
+        )?;
+        b.draw_text(
+            &tile.value_label,
+            &theme
+                .text_style(FONT * s * 1.25, false, ink)
+                .at(HPos::Left, VPos::Bottom),
             (r.x0 + pad, r.y1 - pad),
-            value_style,
-        ))
-        .map_err(err)?;
+        )?;
         if highlight == Some(i) {
-            area.draw(&Rectangle::new(
-                [(r.x0 + 1, r.y0 + 1), (r.x1 - 1, r.y1 - 1)],
+            rect(
+                b,
+                (r.x0 + 1, r.y0 + 1),
+                (r.x1 - 1, r.y1 - 1),
                 theme.text.stroke_width((3.0 * s).round() as u32),
-            ))
-            .map_err(err)?;
+            )?;
         }
     }
-    area.present().map_err(err)?;
     Ok(())
 }
 
@@ -274,8 +248,8 @@ mod tests {
         assert_eq!(l.steps[12], Some(4));
         let mut svg = String::new();
         {
-            let area = SVGBackend::with_string(&mut svg, (400, l.height)).into_drawing_area();
-            draw(&area, &t, &l, &Theme::light(), Some(2)).unwrap();
+            let mut b = plotters::prelude::SVGBackend::with_string(&mut svg, (400, l.height));
+            draw(&mut b, &t, &l, &Theme::light(), Some(2)).unwrap();
         }
         assert!(svg.contains("no data"));
         assert!(svg.matches("<polyline").count() >= 3, "hatching lines");

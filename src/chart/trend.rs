@@ -1,11 +1,11 @@
 //! Levels over periods: columns for one series, lines with distinct markers for several.
 //! The value axis always starts at zero, so a column's height is its value.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color as _, ShapeStyle};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::DrawingBackend;
 
-use super::{drawing_error as err, wrap, ChartError, Measure, Rect, Theme};
+use super::{circle, fill, path, polygon, rect, wrap, Drawing, Measure, Rect, Theme};
 
 /// One line (or the columns) of a trend chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,12 +87,9 @@ pub fn layout(
 ) -> Layout {
     let s = theme.scale;
     let font = FONT * s;
-    let visible: Vec<usize> = (0..t.series.len())
-        .filter(|&i| t.series[i].visible)
-        .collect();
-    let max = visible
-        .iter()
-        .flat_map(|&i| t.series[i].values.iter().flatten())
+    let visible = || t.series.iter().enumerate().filter(|(_, se)| se.visible);
+    let max = visible()
+        .flat_map(|(_, se)| se.values.iter().flatten())
         .fold(0.0_f64, |a, &b| a.max(b));
     let step = nice_step(max);
     let y_max = ((max / step).ceil() * step).max(step);
@@ -148,11 +145,11 @@ pub fn layout(
     let x_centers: Vec<i32> = (0..t.categories.len())
         .map(|i| (left + band * (i as f64 + 0.5)).round() as i32)
         .collect();
-    let columns = visible.len() == 1 && !t.lines;
+    let columns = visible().count() == 1 && !t.lines;
     let mut data = Vec::new();
     let mut points = Vec::new();
-    for &si in &visible {
-        for (ci, v) in t.series[si].values.iter().enumerate() {
+    for (si, se) in visible() {
+        for (ci, v) in se.values.iter().enumerate() {
             let Some(v) = v else { continue };
             let cx = x_centers[ci];
             let y = y_of(*v);
@@ -198,83 +195,99 @@ pub fn layout(
 }
 
 fn marker<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    b: &mut DB,
     shape: usize,
     (x, y): (i32, i32),
     r: i32,
     style: ShapeStyle,
-) -> Result<(), ChartError> {
+) -> Drawing<DB> {
     match shape % 4 {
-        0 => area.draw(&Circle::new((x, y), r, style)),
-        1 => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
-        2 => area.draw(&Polygon::new(
-            vec![(x, y - r - 1), (x - r - 1, y + r), (x + r + 1, y + r)],
+        0 => circle(b, (x, y), r, style),
+        1 => rect(b, (x - r, y - r), (x + r, y + r), style),
+        2 => polygon(
+            b,
+            &[(x, y - r - 1), (x - r - 1, y + r), (x + r + 1, y + r)],
             style,
-        )),
-        _ => area.draw(&Polygon::new(
-            vec![
+        ),
+        _ => polygon(
+            b,
+            &[
                 (x, y - r - 1),
                 (x + r + 1, y),
                 (x, y + r + 1),
                 (x - r - 1, y),
             ],
             style,
-        )),
+        ),
     }
-    .map_err(err)
+}
+
+/// A vertical dashed line from `y0` down to `y1`: `dash` pixels drawn, `gap` left out.
+fn dashed_line<DB: DrawingBackend>(
+    b: &mut DB,
+    x: i32,
+    (mut y, y1): (i32, i32),
+    (dash, gap): (i32, i32),
+    style: ShapeStyle,
+) -> Drawing<DB> {
+    while y < y1 {
+        let end = (y + dash).min(y1);
+        path(b, &[(x, y), (x, end)], style)?;
+        y = end + gap;
+    }
+    Ok(())
 }
 
 /// Draws the chart as laid out. `highlight` is an index into `layout.data`.
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    b: &mut DB,
     t: &Trend,
     layout: &Layout,
     theme: &Theme,
     highlight: Option<usize>,
     tick_label: &dyn Fn(f64) -> String,
-) -> Result<(), ChartError> {
+) -> Drawing<DB> {
     let s = theme.scale;
     let font = FONT * s;
-    let small = theme.text_style(font, false, &theme.muted);
-    let bold = theme.text_style(font, true, &theme.text);
+    let small = theme.text_style(font, false, theme.muted);
+    let bold = theme.text_style(font, true, theme.text);
     let p = layout.plot;
     if !theme.transparent {
-        area.fill(&theme.background).map_err(err)?;
+        fill(b, theme.background)?;
     }
     // Highlighted category band, behind everything.
     if let Some((d, _)) = highlight.and_then(|h| layout.data.get(h)) {
         let cx = layout.x_centers[d.category];
         let half = layout.band / 2;
-        area.draw(&Rectangle::new(
-            [(cx - half, p.y0), (cx + half, p.y1)],
+        rect(
+            b,
+            (cx - half, p.y0),
+            (cx + half, p.y1),
             theme.axis.mix(0.15).filled(),
-        ))
-        .map_err(err)?;
+        )?;
     }
     for (v, y) in &layout.ticks {
-        area.draw(&PathElement::new(
-            vec![(p.x0, *y), (p.x1, *y)],
+        path(
+            b,
+            &[(p.x0, *y), (p.x1, *y)],
             theme.axis.mix(0.35).stroke_width(1),
-        ))
-        .map_err(err)?;
-        area.draw(&Text::new(
-            tick_label(*v),
+        )?;
+        b.draw_text(
+            &tick_label(*v),
+            &small.at(HPos::Right, VPos::Center),
             (p.x0 - theme.px(6.0), *y),
-            small.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
-        .map_err(err)?;
+        )?;
     }
     for (i, lines) in layout.x_labels.iter().enumerate() {
         for (n, line) in lines.iter().enumerate() {
-            area.draw(&Text::new(
-                line.clone(),
+            b.draw_text(
+                line,
+                &small.at(HPos::Center, VPos::Top),
                 (
                     layout.x_centers[i],
                     p.y1 + theme.px(4.0) + theme.px(LINE_H) * n as i32,
                 ),
-                small.pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(err)?;
+            )?;
         }
     }
     for (cat, text) in &t.annotations {
@@ -282,19 +295,18 @@ pub fn draw<DB: DrawingBackend>(
             continue;
         };
         let x = cx - layout.band / 2;
-        area.draw(&plotters::element::DashedPathElement::new(
-            vec![(x, p.y0 - theme.px(14.0)), (x, p.y1)],
-            theme.px(4.0).max(1),
-            theme.px(3.0).max(1),
+        dashed_line(
+            b,
+            x,
+            (p.y0 - theme.px(14.0), p.y1),
+            (theme.px(4.0).max(1), theme.px(3.0).max(1)),
             theme.muted.stroke_width(theme.px(1.0).max(1) as u32),
-        ))
-        .map_err(err)?;
-        area.draw(&Text::new(
-            text.clone(),
+        )?;
+        b.draw_text(
+            text,
+            &small.at(HPos::Left, VPos::Top),
             (x + theme.px(4.0), p.y0 - theme.px(16.0)),
-            small.pos(Pos::new(HPos::Left, VPos::Top)),
-        ))
-        .map_err(err)?;
+        )?;
     }
     let many_labels = layout.x_centers.len() > 8;
     let mut k = 0;
@@ -303,30 +315,24 @@ pub fn draw<DB: DrawingBackend>(
             continue;
         }
         let colour = theme.series(si);
-        let start = k;
-        let pts: Vec<(usize, (i32, i32))> = layout.data[start..]
+        // `layout.data` and `layout.points` hold the visible series one after another.
+        let n = layout.data[k..]
             .iter()
-            .zip(&layout.points[start..])
-            .take_while(|((d, _), _)| d.series == si)
-            .map(|((d, _), pt)| (d.category, *pt))
-            .collect();
-        k += pts.len();
+            .take_while(|(d, _)| d.series == si)
+            .count();
+        let (data, points) = (&layout.data[k..k + n], &layout.points[k..k + n]);
+        k += n;
         if layout.columns {
             let half = ((f64::from(layout.band) * 0.32).round() as i32).max(1);
-            for (ci, (x, y)) in &pts {
-                area.draw(&Rectangle::new(
-                    [(x - half, *y), (x + half, p.y1)],
-                    colour.filled(),
-                ))
-                .map_err(err)?;
+            for ((d, _), &(x, y)) in data.iter().zip(points) {
+                rect(b, (x - half, y), (x + half, p.y1), colour.filled())?;
                 if !many_labels {
-                    if let Some(label) = series.value_labels.get(*ci) {
-                        area.draw(&Text::new(
-                            label.clone(),
-                            (*x, y - theme.px(4.0)),
-                            bold.pos(Pos::new(HPos::Center, VPos::Bottom)),
-                        ))
-                        .map_err(err)?;
+                    if let Some(label) = series.value_labels.get(d.category) {
+                        b.draw_text(
+                            label,
+                            &bold.at(HPos::Center, VPos::Bottom),
+                            (x, y - theme.px(4.0)),
+                        )?;
                     }
                 }
             }
@@ -334,66 +340,59 @@ pub fn draw<DB: DrawingBackend>(
             // Lines join only neighbouring published values: a gap stays a gap. Each unbroken
             // run is one path; a run longer than the plot is wide is thinned with LTTB.
             let width = usize::try_from(p.x1 - p.x0).unwrap_or(1).max(1);
+            let line = colour.stroke_width(theme.px(2.0).max(1) as u32);
             let mut start = 0;
-            while start < pts.len() {
+            while start < n {
                 let mut end = start + 1;
-                while end < pts.len() && pts[end].0 == pts[end - 1].0 + 1 {
+                while end < n && data[end].0.category == data[end - 1].0.category + 1 {
                     end += 1;
                 }
-                let run: Vec<(i32, i32)> = pts[start..end].iter().map(|(_, pt)| *pt).collect();
-                let drawn: Vec<(i32, i32)> = if run.len() > 2 * width {
+                let run = &points[start..end];
+                if run.len() > 2 * width {
                     let as_f: Vec<(f64, f64)> = run
                         .iter()
                         .map(|(x, y)| (f64::from(*x), f64::from(*y)))
                         .collect();
-                    super::decimate::lttb(&as_f, 2 * width)
+                    let kept: Vec<(i32, i32)> = super::decimate::lttb(&as_f, 2 * width)
                         .into_iter()
                         .map(|i| run[i])
-                        .collect()
-                } else {
-                    run
-                };
-                if drawn.len() > 1 {
-                    area.draw(&PathElement::new(
-                        drawn,
-                        colour.stroke_width(theme.px(2.0).max(1) as u32),
-                    ))
-                    .map_err(err)?;
+                        .collect();
+                    path(b, &kept, line)?;
+                } else if run.len() > 1 {
+                    path(b, run, line)?;
                 }
                 start = end;
             }
             // Markers tell series apart without colour; past a few dozen points they would blur.
-            if pts.len() <= 60 {
-                for (_, pt) in &pts {
-                    marker(area, si, *pt, theme.px(4.0).max(2), colour.filled())?;
+            if n <= 60 {
+                for pt in points {
+                    marker(b, si, *pt, theme.px(4.0).max(2), colour.filled())?;
                 }
             }
-            if let Some((ci, (x, y))) = pts.last() {
-                if let Some(label) = series.value_labels.get(*ci) {
-                    area.draw(&Text::new(
-                        label.clone(),
-                        (*x, y - theme.px(8.0)),
-                        bold.pos(Pos::new(HPos::Center, VPos::Bottom)),
-                    ))
-                    .map_err(err)?;
+            if let (Some((d, _)), Some(&(x, y))) = (data.last(), points.last()) {
+                if let Some(label) = series.value_labels.get(d.category) {
+                    b.draw_text(
+                        label,
+                        &bold.at(HPos::Center, VPos::Bottom),
+                        (x, y - theme.px(8.0)),
+                    )?;
                 }
             }
         }
     }
-    area.draw(&PathElement::new(
-        vec![(p.x0, p.y1), (p.x1, p.y1)],
+    path(
+        b,
+        &[(p.x0, p.y1), (p.x1, p.y1)],
         theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
-    ))
-    .map_err(err)?;
+    )?;
     if let Some((_, pt)) = highlight.and_then(|h| layout.data.get(h).zip(layout.points.get(h))) {
-        area.draw(&Circle::new(
+        circle(
+            b,
             *pt,
             theme.px(7.0),
             theme.text.stroke_width(theme.px(2.0).max(1) as u32),
-        ))
-        .map_err(err)?;
+        )?;
     }
-    area.present().map_err(err)?;
     Ok(())
 }
 
@@ -455,8 +454,8 @@ mod tests {
         let layout = layout(t, 640, &theme, &ApproxMeasure, &fmt);
         let mut out = String::new();
         {
-            let area = SVGBackend::with_string(&mut out, (640, layout.height)).into_drawing_area();
-            draw(&area, t, &layout, &theme, highlight, &fmt).unwrap();
+            let mut b = plotters::prelude::SVGBackend::with_string(&mut out, (640, layout.height));
+            draw(&mut b, t, &layout, &theme, highlight, &fmt).unwrap();
         }
         (out, layout)
     }

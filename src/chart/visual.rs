@@ -1,7 +1,7 @@
 //! One entry point for every chart type: lay out, draw, hit-test, and render to SVG.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use plotters::prelude::SVGBackend;
+use plotters_backend::DrawingBackend;
 
 use super::tiles::{self, Tiles};
 use super::trend::{self, Trend};
@@ -99,8 +99,9 @@ pub fn layout(
     }
 }
 
+/// Draws the chart as laid out on `backend`, then presents it.
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    backend: &mut DB,
     v: &Visual,
     drawn: &Drawn,
     theme: &Theme,
@@ -108,11 +109,13 @@ pub fn draw<DB: DrawingBackend>(
     fmt: &dyn Fn(f64) -> String,
 ) -> Result<(), ChartError> {
     match (v, drawn) {
-        (Visual::Bars(b), Drawn::Bars(l)) => bars::draw(area, b, l, theme, highlight),
-        (Visual::Trend(t), Drawn::Trend(l)) => trend::draw(area, t, l, theme, highlight, fmt),
-        (Visual::Tiles(t), Drawn::Tiles(l)) => tiles::draw(area, t, l, theme, highlight),
-        _ => Err(ChartError("layout does not match the chart".into())),
+        (Visual::Bars(b), Drawn::Bars(l)) => bars::draw(backend, b, l, theme, highlight),
+        (Visual::Trend(t), Drawn::Trend(l)) => trend::draw(backend, t, l, theme, highlight, fmt),
+        (Visual::Tiles(t), Drawn::Tiles(l)) => tiles::draw(backend, t, l, theme, highlight),
+        _ => return Err(ChartError("layout does not match the chart".into())),
     }
+    .and_then(|()| backend.present())
+    .map_err(super::drawing_error)
 }
 
 /// Escapes text for XML content and attributes.
@@ -160,9 +163,8 @@ pub fn draw_svg<'a, DB: DrawingBackend>(
     wrap: impl FnOnce(SVGBackend<'a>) -> DB,
 ) -> Result<(), ChartError> {
     let drawn = layout(v, width, theme, m, fmt);
-    let area = wrap(SVGBackend::with_string(out, (width, drawn.height()))).into_drawing_area();
-    draw(&area, v, &drawn, theme, None, fmt)?;
-    area.present().map_err(super::drawing_error)
+    let mut backend = wrap(SVGBackend::with_string(out, (width, drawn.height())));
+    draw(&mut backend, v, &drawn, theme, None, fmt)
 }
 
 /// Puts `<title>` and `<desc>` first in an SVG document.

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea as _;
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
@@ -98,17 +97,9 @@ fn render(
         fmt,
     );
     canvas.set_height(drawn.height());
-    let backend =
+    let mut backend =
         Backend::Canvas(CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?);
-    visual::draw(
-        &backend.into_drawing_area(),
-        v,
-        &drawn,
-        &theme,
-        highlight,
-        fmt,
-    )
-    .map_err(|e| e.to_string())?;
+    visual::draw(&mut backend, v, &drawn, &theme, highlight, fmt).map_err(|e| e.to_string())?;
     Ok(drawn)
 }
 
