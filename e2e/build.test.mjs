@@ -69,3 +69,33 @@ for (const file of pages) {
     assert.doesNotMatch(js, /__wbg_\w+_[0-9a-f]{16}\b/);
   });
 }
+
+test('every precompressed copy in dist/ holds exactly its file; the report has them all, feeds none', async () => {
+  const zlib = await import('node:zlib');
+  const copies = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(gz|br)$/.test(e.name)) copies.push(p);
+    }
+  };
+  walk(dist);
+  for (const copy of copies) {
+    const original = fs.readFileSync(copy.slice(0, -3));
+    const packed = fs.readFileSync(copy);
+    const unpacked = copy.endsWith('.gz') ? zlib.gunzipSync(packed) : zlib.brotliDecompressSync(packed);
+    assert.ok(unpacked.equals(original), `${path.relative(dist, copy)} does not unpack to its file`);
+    if (copy.endsWith('.gz')) {
+      assert.ok(packed.length <= zlib.gzipSync(original, { level: 9 }).length, `${copy} is larger than gzip -9`);
+    }
+  }
+  assert.deepEqual(copies.filter((c) => c.includes(`${path.sep}feeds${path.sep}`)), [], 'a feed has a precompressed copy');
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/(?:href|src)="?\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
+  for (const file of ['index.html', ...named]) {
+    for (const ext of ['.gz', '.br']) {
+      assert.ok(copies.includes(path.join(dist, file + ext)), `no ${file}${ext}`);
+    }
+  }
+});

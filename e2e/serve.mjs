@@ -38,7 +38,7 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-function sendFile(res, file, extraHeaders = {}) {
+function sendFile(res, file, extraHeaders = {}, accepts = '') {
   fs.stat(file, (err, st) => {
     if (err || !st.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -46,8 +46,14 @@ function sendFile(res, file, extraHeaders = {}) {
       return;
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'content-length': st.size, 'cache-control': 'no-cache', ...extraHeaders });
-    fs.createReadStream(file).pipe(res);
+    // As nginx's gzip_static and brotli_static do: the build's precompressed copy, when there
+    // is one and the browser takes it (scripts/precompress.mjs), so tests run on those files.
+    const precompressed = [['br', '.br'], ['gzip', '.gz']].find(([enc, ext]) => accepts.includes(enc) && fs.existsSync(file + ext));
+    const [encoding, sent] = precompressed ? [precompressed[0], file + precompressed[1]] : [null, file];
+    const headers = { 'content-type': type, 'content-length': fs.statSync(sent).size, 'cache-control': 'no-cache', vary: 'accept-encoding', ...extraHeaders };
+    if (encoding) headers['content-encoding'] = encoding;
+    res.writeHead(200, headers);
+    fs.createReadStream(sent).pipe(res);
   });
 }
 
@@ -128,7 +134,7 @@ export function createHandler({ dir, testRoutes = false }) {
         res.end();
         return;
       }
-      sendFile(res, file, feedOverride === 'csp' ? { 'content-security-policy': STRICT_CSP } : {});
+      sendFile(res, file, feedOverride === 'csp' ? { 'content-security-policy': STRICT_CSP } : {}, req.headers['accept-encoding'] || '');
       return;
     }
   };
