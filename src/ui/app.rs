@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{button, el, filled, live, El, Listeners};
+use super::dom::{button, el, filled, live, watch, El, Listeners};
 use super::load::Loading;
 use super::report::report;
 use super::share::param;
@@ -192,7 +192,7 @@ fn shell() -> (Option<Lang>, String, Loading) {
     set_up_theme(theme_changed);
     open_details_when_printing();
     set_up_offline(online);
-    Effect::new(move |_| {
+    watch(move || {
         if let Some(root) = document().document_element() {
             root.set_attribute("lang", lang.get().code()).ok();
         }
@@ -209,7 +209,7 @@ fn shell() -> (Option<Lang>, String, Loading) {
     on_cleanup(move || handle.remove());
     // A test hook for the panic panel (e2e): `?esep-panic=1` panics once the page is up.
     if param("esep-panic").as_deref() == Some("1") {
-        Effect::new(|_| panic!("esep: test panic requested by ?esep-panic=1"));
+        watch(|| panic!("esep: test panic requested by ?esep-panic=1"));
     }
     let (address, bundled) = super::load::feed_address(param("feed"));
     set_feed_address((!bundled).then(|| address.clone()));
@@ -316,7 +316,7 @@ fn lang_switch(parent: &web_sys::Element, lang: RwSignal<Lang>) {
     std::mem::forget(listeners);
     let nav = nav.0;
     parent.append_with_node_1(&nav).ok();
-    Effect::new(move |_| {
+    watch(move || {
         let current = lang.get();
         nav.set_attribute("aria-label", i18n::LANGUAGE.get(current))
             .ok();

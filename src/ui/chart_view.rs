@@ -759,9 +759,10 @@ pub fn mount_chart(
         });
     let theme_changed = Page::get().theme_changed;
     let redraw = c.clone();
-    Effect::new(move |first: Option<()>| {
+    let first = Cell::new(true);
+    super::dom::watch(move || {
         theme_changed.track();
-        if first.is_some() {
+        if !first.replace(false) {
             redraw.redraw();
         }
     });

@@ -109,6 +109,17 @@ impl Listeners {
     }
 }
 
+/// Runs `f` now and again whenever a signal it reads changes, until the current owner goes.
+/// Every effect of the page goes through here: each `Effect::new` with a closure type of its
+/// own compiles Leptos's effect machinery again (about 0.5 KB of wasm each).
+pub fn watch(f: impl Fn() + 'static) {
+    watch_boxed(Box::new(f));
+}
+
+fn watch_boxed(f: Box<dyn Fn()>) {
+    Effect::new(move |_| f());
+}
+
 /// What `live` calls to (re)build its part.
 type Build = Box<dyn Fn(&web_sys::Element, &Listeners)>;
 
@@ -127,7 +138,7 @@ fn live_boxed(parent: &web_sys::Element, build: Build) {
     let listeners = std::rc::Rc::new(Listeners::default());
     let owned = SendWrapper::new(listeners.clone());
     on_cleanup(move || owned.clear());
-    Effect::new(move |_| {
+    watch(move || {
         listeners.clear();
         root.replace_children_with_node_0();
         build(&root, &listeners);
