@@ -11,6 +11,8 @@ use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
 use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
+use std::cmp::Ordering;
+
 use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, Unit};
 use crate::i18n::{self, period_label};
 use crate::present::{
@@ -105,12 +107,11 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
     let cx = Ctx { feed, lang, nums };
     let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
     let mut sections = Vec::new();
+    let all: Vec<&Observation> = feed.observations.iter().collect();
     for g in Group::ALL {
-        let obs: Vec<&Observation> = feed
-            .observations
-            .iter()
-            .filter(|o| !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g))
-            .collect();
+        let obs = select(&all, &|o| {
+            !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
+        });
         let charts = charts_for(&cx, group_slug(g), &obs);
         if !charts.is_empty() {
             sections.push(SectionPlan {
@@ -122,11 +123,7 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
         }
     }
     for area in feed.areas.iter().filter(|a| a.context) {
-        let obs: Vec<&Observation> = feed
-            .observations
-            .iter()
-            .filter(|o| o.area == area.id)
-            .collect();
+        let obs = select(&all, &|o| o.area == area.id);
         let charts = charts_for(&cx, &area.id, &obs);
         if !charts.is_empty() {
             sections.push(SectionPlan {
@@ -178,43 +175,15 @@ impl Charted {
     }
 }
 
-/// Groups `(key, item)` pairs by key, in key order; items keep their order within a group
-/// (what a `BTreeMap<K, Vec<T>>` gives, for a fraction of its code in the page's wasm).
-fn group_by_key<K: Ord, T>(mut items: Vec<(K, T)>) -> Vec<(K, Vec<T>)> {
-    sort_by(&mut items, |a, b| a.0.cmp(&b.0));
-    let mut out: Vec<(K, Vec<T>)> = Vec::new();
-    for (k, t) in items {
-        match out.last_mut() {
-            Some((last, group)) if *last == k => group.push(t),
-            _ => out.push((k, vec![t])),
-        }
-    }
-    out
-}
+/// How two observations order, for [`sort_obs`] and [`group_obs`].
+type ObsOrder<'f> = &'f dyn Fn(&Observation, &Observation) -> Ordering;
 
-/// A stable sort. The standard library's is generic over the comparison, and each of its
-/// instantiations cost the page about 5 KB of wasm; this one sorts positions with a single
-/// merge sort.
-pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    merge_sort(&mut order, &|a, b| {
-        matches!(
-            (v.get(a), v.get(b)),
-            (Some(x), Some(y)) if cmp(x, y) == std::cmp::Ordering::Greater
-        )
-    });
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
-}
-
-/// Bottom-up merge sort of positions; an element moves before an earlier one only when that
-/// one is `greater`, so equal elements keep their order.
-fn merge_sort(v: &mut Vec<usize>, greater: &dyn Fn(usize, usize) -> bool) {
-    let n = v.len();
+/// Positions `0..n` in a stable order by `cmp`. The standard library's sort is generic over the
+/// comparison, and each of its instantiations cost the page about 5 KB of wasm; every sort here
+/// goes through this one function: a bottom-up merge sort of positions, where an element moves
+/// before an earlier one only when that one is greater, so equal elements keep their order.
+fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
     let mut buf = v.clone();
     let mut width = 1;
     while width < n {
@@ -224,7 +193,7 @@ fn merge_sort(v: &mut Vec<usize>, greater: &dyn Fn(usize, usize) -> bool) {
             let end = (start + 2 * width).min(n);
             let (mut a, mut b) = (start, mid);
             for slot in &mut buf[start..end] {
-                let take_right = a >= mid || (b < end && greater(v[a], v[b]));
+                let take_right = a >= mid || (b < end && cmp(v[a], v[b]) == Ordering::Greater);
                 if take_right {
                     *slot = v[b];
                     b += 1;
@@ -235,90 +204,129 @@ fn merge_sort(v: &mut Vec<usize>, greater: &dyn Fn(usize, usize) -> bool) {
             }
             start = end;
         }
-        std::mem::swap(v, &mut buf);
+        std::mem::swap(&mut v, &mut buf);
         width *= 2;
     }
+    v
+}
+
+/// Positions `0..n` in order by `cmp`, cut into runs that `cmp` finds equal: what grouping into
+/// a `BTreeMap<K, Vec<_>>` gives, for a fraction of its code in the page's wasm. Positions rather
+/// than items, so that one function serves every kind of item and key.
+fn runs(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in sorted_positions(n, cmp) {
+        match out.last_mut() {
+            Some(run) if run.last().is_some_and(|&j| cmp(j, i) == Ordering::Equal) => run.push(i),
+            _ => out.push(vec![i]),
+        }
+    }
+    out
+}
+
+/// The observations at `positions`, in that order.
+fn pick<'f>(obs: &[&'f Observation], positions: &[usize]) -> Vec<&'f Observation> {
+    positions.iter().map(|&i| obs[i]).collect()
+}
+
+/// The observations that `keep` accepts, in order (one function for every filter).
+fn select<'f>(
+    obs: &[&'f Observation],
+    keep: &dyn Fn(&Observation) -> bool,
+) -> Vec<&'f Observation> {
+    obs.iter().copied().filter(|o| keep(o)).collect()
+}
+
+/// A stable sort of observations.
+fn sort_obs(obs: &mut Vec<&Observation>, cmp: ObsOrder) {
+    let order = sorted_positions(obs.len(), &|a, b| cmp(obs[a], obs[b]));
+    *obs = pick(obs, &order);
+}
+
+/// Observations grouped by `cmp`, groups in its order, each in the order given.
+fn group_obs<'f>(obs: &[&'f Observation], cmp: ObsOrder) -> Vec<Vec<&'f Observation>> {
+    runs(obs.len(), &|a, b| cmp(obs[a], obs[b]))
+        .iter()
+        .map(|run| pick(obs, run))
+        .collect()
+}
+
+fn by_period(a: &Observation, b: &Observation) -> Ordering {
+    a.period.cmp(&b.period)
+}
+
+fn by_value_desc(a: &Observation, b: &Observation) -> Ordering {
+    b.value.partial_cmp(&a.value).unwrap_or(Ordering::Equal)
 }
 
 fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     let mut charts = Vec::new();
-    let lang = cx.lang;
+    let metric = |o: &Observation| cx.feed.metric(&o.metric);
+    let unit = |o: &Observation| metric(o).map_or("", |m| unit_name(m.unit));
     // 1. Published changes.
-    let mut changes: Vec<&Observation> = obs
-        .iter()
-        .copied()
-        .filter(|o| o.measure.is_change() && o.value.is_some())
-        .collect();
-    sort_by(&mut changes, |a, b| {
+    let mut changes = select(obs, &|o| o.measure.is_change() && o.value.is_some());
+    sort_obs(&mut changes, &|a, b| {
         b.period.cmp(&a.period).then(a.index.cmp(&b.index))
     });
     if !changes.is_empty() {
         charts.push(change_chart(cx, slug, &changes));
     }
     // 2. Series over time: (metric, area) with levels in ≥ 2 periods of one shape.
-    let levels: Vec<&Observation> = obs
-        .iter()
-        .copied()
-        .filter(|o| o.measure == Measure::Level && o.value.is_some())
-        .collect();
-    // Metrics that share a `series` key continue one another (a renamed indicator).
-    let series_key = |o: &Observation| {
-        cx.feed
-            .metric(&o.metric)
-            .and_then(|m| m.series.clone())
-            .unwrap_or_else(|| o.metric.clone())
-    };
-    let wants_bars = |o: &Observation| {
-        cx.feed
-            .metric(&o.metric)
-            .is_some_and(|m| m.chart == ChartHint::Bars)
-    };
-    let by_series = group_by_key(
-        levels
-            .iter()
-            .filter(|o| !wants_bars(o))
-            .map(|o| ((series_key(o), o.area.clone(), o.period.months()), *o))
-            .collect(),
+    let levels = select(obs, &|o| o.measure == Measure::Level && o.value.is_some());
+    let by_series = group_obs(
+        &select(&levels, &|o| {
+            !metric(o).is_some_and(|m| m.chart == ChartHint::Bars)
+        }),
+        &|a, b| {
+            (series_of(cx.feed, &a.metric), &a.area, a.period.months()).cmp(&(
+                series_of(cx.feed, &b.metric),
+                &b.area,
+                b.period.months(),
+            ))
+        },
     );
     let mut charted = Charted::new(obs);
-    // Cluster series by (unit, months) so that one axis holds comparable figures.
-    let mut clusters = Vec::new();
-    for ((_, _, months), mut points) in by_series {
+    // Cluster series by (group, unit, months) so that one axis holds comparable figures.
+    let mut series = Vec::new();
+    for mut points in by_series {
         if points.len() < 2 {
             continue;
         }
-        sort_by(&mut points, |a, b| a.period.cmp(&b.period));
-        let metric = points.first().and_then(|o| cx.feed.metric(&o.metric));
-        let unit = metric.map_or("", |m| unit_name(m.unit));
+        sort_obs(&mut points, &by_period);
         charted.mark(&points);
-        clusters.push(((metric.map(|m| m.group), unit, months), points));
+        let key = points
+            .first()
+            .map(|o| (metric(o).map(|m| m.group), unit(o), o.period.months()));
+        series.push((key, points));
     }
-    for (n, (_, series)) in group_by_key(clusters).into_iter().enumerate() {
-        charts.push(trend_chart(cx, &format!("{slug}-trend-{}", n + 1), &series));
+    for (n, run) in runs(series.len(), &|a, b| series[a].0.cmp(&series[b].0))
+        .iter()
+        .enumerate()
+    {
+        let cluster: Vec<&[&Observation]> = run.iter().map(|&i| series[i].1.as_slice()).collect();
+        charts.push(trend_chart(
+            cx,
+            &format!("{slug}-trend-{}", n + 1),
+            &cluster,
+        ));
     }
     // 3. One figure for many districts or cities → ranked bars, one chart per metric and period.
-    let is_local = |o: &Observation| {
-        cx.feed
-            .area(&o.area)
-            .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
-    };
-    let by_place = group_by_key(
-        levels
-            .iter()
-            .filter(|o| !charted.has(o) && is_local(o))
-            .map(|o| ((o.metric.as_str(), o.period), *o))
-            .collect(),
-    );
+    let local = select(&levels, &|o| {
+        !charted.has(o)
+            && cx
+                .feed
+                .area(&o.area)
+                .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
+    });
+    let by_place = group_obs(&local, &|a, b| {
+        (&a.metric, a.period).cmp(&(&b.metric, b.period))
+    });
     let mut districts = 0;
-    for ((_, period), mut places) in by_place {
+    for mut places in by_place {
         if places.len() < 3 {
             continue;
         }
-        sort_by(&mut places, |a, b| {
-            b.value
-                .partial_cmp(&a.value)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
+        sort_obs(&mut places, &by_value_desc);
         charted.mark(&places);
         districts += 1;
         let mut chart = level_chart(cx, &format!("{slug}-districts-{districts}"), &places);
@@ -330,62 +338,47 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
                 "{} — {} · {}",
                 cx.label(first),
                 i18n::BY_DISTRICT.get(cx.lang),
-                period_label(&period, cx.lang)
+                period_label(&first.period, cx.lang)
             );
         }
         charts.push(chart);
         charts.push(tile_map(cx, &format!("{slug}-map-{districts}"), &places));
     }
     // 4. Everything else, one bar chart per unit.
-    let rest = group_by_key(
-        levels
-            .iter()
-            .filter(|o| !charted.has(o))
-            .map(|o| {
-                (
-                    cx.feed.metric(&o.metric).map_or("", |m| unit_name(m.unit)),
-                    *o,
-                )
-            })
-            .collect(),
-    );
-    for (n, (_, mut group)) in rest.into_iter().enumerate() {
-        sort_by(&mut group, |a, b| {
-            b.value
-                .partial_cmp(&a.value)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
+    let rest = group_obs(&select(&levels, &|o| !charted.has(o)), &|a, b| {
+        unit(a).cmp(unit(b))
+    });
+    for (n, mut group) in rest.into_iter().enumerate() {
+        sort_obs(&mut group, &by_value_desc);
         charts.push(level_chart(
             cx,
             &format!("{slug}-figures-{}", n + 1),
             &group,
         ));
     }
-    let _ = lang;
     charts
+}
+
+/// The series a metric belongs to: metrics that share a `series` key continue one another
+/// (a renamed indicator).
+fn series_of<'f>(feed: &'f Feed, metric: &'f str) -> &'f str {
+    feed.metric(metric)
+        .and_then(|m| m.series.as_deref())
+        .unwrap_or(metric)
 }
 
 /// The published levels a headline card can draw as a sparkline: the same metric (or series)
 /// and area, periods of the same length, in order, ending with the headline's own period.
 pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
-    let key = |id: &str| {
-        feed.metric(id)
-            .and_then(|m| m.series.clone())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let mut points: Vec<&Observation> = feed
-        .observations
-        .iter()
-        .filter(|x| {
-            x.measure == Measure::Level
-                && x.value.is_some()
-                && x.area == o.area
-                && key(&x.metric) == key(&o.metric)
-                && x.period.months() == o.period.months()
-                && x.period <= o.period
-        })
-        .collect();
-    sort_by(&mut points, |a, b| a.period.cmp(&b.period));
+    let mut points = select(&feed.observations.iter().collect::<Vec<_>>(), &|x| {
+        x.measure == Measure::Level
+            && x.value.is_some()
+            && x.area == o.area
+            && series_of(feed, &x.metric) == series_of(feed, &o.metric)
+            && x.period.months() == o.period.months()
+            && x.period <= o.period
+    });
+    sort_obs(&mut points, &by_period);
     let values: Vec<f64> = points.iter().filter_map(|x| x.value).collect();
     if values.len() >= 2 {
         values
@@ -576,14 +569,16 @@ fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
     }
 }
 
-fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
-    let mut periods: Vec<Period> = series.iter().flatten().map(|o| o.period).collect();
-    sort_by(&mut periods, Period::cmp);
+fn trend_chart(cx: &Ctx, id: &str, series: &[&[&Observation]]) -> ChartPlan {
+    // In time order, through the one sort of observations (periods that compare equal are equal).
+    let mut all: Vec<&Observation> = series.iter().copied().flatten().copied().collect();
+    sort_obs(&mut all, &by_period);
+    let mut periods: Vec<Period> = all.iter().map(|o| o.period).collect();
     periods.dedup();
     let mut tips = Vec::new();
     let mut out_series = Vec::new();
     let mut sentences = Vec::new();
-    for (si, points) in series.iter().enumerate() {
+    for (si, &points) in series.iter().enumerate() {
         let mut values = vec![None; periods.len()];
         let mut labels = vec![String::new(); periods.len()];
         let mut previous: Option<&Observation> = None;
@@ -664,14 +659,14 @@ fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
             categories: periods.iter().map(|p| period_label(p, cx.lang)).collect(),
             series: out_series,
             annotations,
-            lines: series.iter().flatten().any(|o| {
+            lines: series.iter().copied().flatten().any(|o| {
                 cx.feed
                     .metric(&o.metric)
                     .is_some_and(|m| m.chart == ChartHint::Lines)
             }),
         }),
         tips,
-        observations: series.iter().flatten().map(|o| o.index).collect(),
+        observations: series.iter().copied().flatten().map(|o| o.index).collect(),
     }
 }
 
@@ -761,18 +756,32 @@ mod tests {
     }
 
     #[test]
-    fn sort_by_is_stable_and_agrees_with_the_standard_sort() {
+    fn sorted_positions_are_stable_and_agree_with_the_standard_sort() {
         // Pairs (key, position): a pseudo-random sequence with many equal keys.
         for n in [0usize, 1, 2, 3, 7, 64, 1000] {
-            let mut v: Vec<(u32, usize)> = (0..n).map(|i| ((i as u32 * 7919) % 13, i)).collect();
+            let v: Vec<(u32, usize)> = (0..n).map(|i| ((i as u32 * 7919) % 13, i)).collect();
             let mut expected = v.clone();
             expected.sort_by_key(|x| x.0);
-            sort_by(&mut v, |a, b| a.0.cmp(&b.0));
-            assert_eq!(v, expected, "n = {n}");
+            let sorted: Vec<(u32, usize)> = sorted_positions(n, &|a, b| v[a].0.cmp(&v[b].0))
+                .into_iter()
+                .map(|i| v[i])
+                .collect();
+            assert_eq!(sorted, expected, "n = {n}");
         }
-        let mut down = vec![5, 4, 3, 2, 1];
-        sort_by(&mut down, |a, b| a.cmp(b));
-        assert_eq!(down, [1, 2, 3, 4, 5]);
+        let down = [5, 4, 3, 2, 1];
+        assert_eq!(
+            sorted_positions(5, &|a, b| down[a].cmp(&down[b])),
+            [4, 3, 2, 1, 0]
+        );
+    }
+
+    #[test]
+    fn runs_group_equal_keys_in_key_order() {
+        let keys = [2, 1, 2, 3, 1];
+        assert_eq!(
+            runs(keys.len(), &|a, b| keys[a].cmp(&keys[b])),
+            [vec![1, 4], vec![0, 2], vec![3]]
+        );
     }
 
     #[test]
