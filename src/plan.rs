@@ -13,6 +13,7 @@ use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
 use std::cmp::Ordering;
 
+use crate::feed::period::first_chars;
 use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, Unit};
 use crate::i18n::{self, period_label};
 use crate::present::{
@@ -389,13 +390,17 @@ pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
 
 /// Drops "District", "район", "ауданы" and the like, so that a name fits a tile.
 fn short_name(name: &str) -> String {
-    let mut out = name.to_owned();
+    let mut out = name;
     for suffix in [" District", " district", " район", " ауданы", " қаласы"] {
         if let Some(stripped) = out.strip_suffix(suffix) {
-            out = stripped.to_owned();
+            out = stripped;
         }
     }
-    out.trim_start_matches("г. ").to_owned()
+    // What `trim_start_matches` does, without its substring searcher.
+    while let Some(rest) = out.strip_prefix("г. ") {
+        out = rest;
+    }
+    out.to_owned()
 }
 
 /// The region's districts and cities as a tile map, coloured by one metric in one period;
@@ -570,10 +575,11 @@ fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
 }
 
 fn trend_chart(cx: &Ctx, id: &str, series: &[&[&Observation]]) -> ChartPlan {
+    let all: Vec<&Observation> = series.iter().copied().flatten().copied().collect();
     // In time order, through the one sort of observations (periods that compare equal are equal).
-    let mut all: Vec<&Observation> = series.iter().copied().flatten().copied().collect();
-    sort_obs(&mut all, &by_period);
-    let mut periods: Vec<Period> = all.iter().map(|o| o.period).collect();
+    let mut in_time = all.clone();
+    sort_obs(&mut in_time, &by_period);
+    let mut periods: Vec<Period> = in_time.iter().map(|o| o.period).collect();
     periods.dedup();
     let mut tips = Vec::new();
     let mut out_series = Vec::new();
@@ -603,50 +609,47 @@ fn trend_chart(cx: &Ctx, id: &str, series: &[&[&Observation]]) -> ChartPlan {
             continue;
         };
         sentences.push(trend_sentence(cx, first, last));
-        let area_note = if series
+        let mut label = cx.label(first);
+        if series
             .iter()
             .any(|s| s.first().map(|o| &o.area) != Some(&first.area))
         {
-            format!(" · {}", cx.area(first))
-        } else {
-            String::new()
-        };
+            label.push_str(" · ");
+            label.push_str(&cx.area(first));
+        }
         out_series.push(Series {
-            label: format!("{}{area_note}", cx.label(first)),
+            label,
             values,
             value_labels: labels,
             visible: true,
         });
     }
-    let metrics: Vec<&str> = series
-        .iter()
-        .filter_map(|s| s.first().map(|o| o.metric.as_str()))
-        .collect();
     let annotations = cx
         .feed
         .annotations
         .iter()
-        .filter(|a| a.metric.as_deref().is_none_or(|m| metrics.contains(&m)))
+        .filter(|a| {
+            a.metric.as_deref().is_none_or(|m| {
+                series
+                    .iter()
+                    .any(|s| s.first().is_some_and(|o| o.metric == m))
+            })
+        })
         .filter_map(|a| {
             let ci = periods.iter().position(|p| p.same_span(&a.period))?;
             Some((
                 ci,
-                cx.feed
-                    .text(&a.text, cx.lang)
-                    .chars()
-                    .take(48)
-                    .collect::<String>(),
+                first_chars(cx.feed.text(&a.text, cx.lang), 48).to_owned(),
             ))
         })
         .collect();
     let title = match series {
         [one] => one
             .first()
-            .map(|o| format!("{} · {}", cx.label(o), cx.area(o)))
+            .map(|o| [cx.label(o), cx.area(o)].join(" · "))
             .unwrap_or_default(),
-        _ => series
+        _ => all
             .first()
-            .and_then(|s| s.first())
             .and_then(|o| cx.feed.metric(&o.metric))
             .map(|m| i18n::group_title(m.group, cx.lang).to_owned())
             .unwrap_or_default(),
@@ -659,14 +662,14 @@ fn trend_chart(cx: &Ctx, id: &str, series: &[&[&Observation]]) -> ChartPlan {
             categories: periods.iter().map(|p| period_label(p, cx.lang)).collect(),
             series: out_series,
             annotations,
-            lines: series.iter().copied().flatten().any(|o| {
+            lines: all.iter().any(|o| {
                 cx.feed
                     .metric(&o.metric)
                     .is_some_and(|m| m.chart == ChartHint::Lines)
             }),
         }),
         tips,
-        observations: series.iter().copied().flatten().map(|o| o.index).collect(),
+        observations: all.iter().map(|o| o.index).collect(),
     }
 }
 
