@@ -305,11 +305,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         .enumerate()
     {
         let cluster: Vec<&[&Observation]> = run.iter().map(|&i| series[i].1.as_slice()).collect();
-        charts.push(trend_chart(
-            cx,
-            &format!("{slug}-trend-{}", n + 1),
-            &cluster,
-        ));
+        charts.push(trend_chart(cx, format!("{slug}-trend-{}", n + 1), &cluster));
     }
     // 3. One figure for many districts or cities → ranked bars, one chart per metric and period.
     let local = select(&levels, &|o| {
@@ -330,7 +326,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         sort_obs(&mut places, &by_value_desc);
         charted.mark(&places);
         districts += 1;
-        let mut chart = level_chart(cx, &format!("{slug}-districts-{districts}"), &places);
+        let mut chart = level_chart(cx, format!("{slug}-districts-{districts}"), &places);
         if let (Visual::Bars(bars), Some(first)) = (&mut chart.visual, places.first()) {
             for (bar, o) in bars.iter_mut().zip(&places) {
                 bar.label = cx.area(o);
@@ -343,7 +339,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
             );
         }
         charts.push(chart);
-        charts.push(tile_map(cx, &format!("{slug}-map-{districts}"), &places));
+        charts.push(tile_map(cx, format!("{slug}-map-{districts}"), &places));
     }
     // 4. Everything else, one bar chart per unit.
     let rest = group_obs(&select(&levels, &|o| !charted.has(o)), &|a, b| {
@@ -351,11 +347,7 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     });
     for (n, mut group) in rest.into_iter().enumerate() {
         sort_obs(&mut group, &by_value_desc);
-        charts.push(level_chart(
-            cx,
-            &format!("{slug}-figures-{}", n + 1),
-            &group,
-        ));
+        charts.push(level_chart(cx, format!("{slug}-figures-{}", n + 1), &group));
     }
     charts
 }
@@ -405,7 +397,7 @@ fn short_name(name: &str) -> String {
 
 /// The region's districts and cities as a tile map, coloured by one metric in one period;
 /// local areas of the feed without that figure are shown as "no data".
-fn tile_map(cx: &Ctx, id: &str, places: &[&Observation]) -> ChartPlan {
+fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
     let mut tiles = Vec::new();
     let mut tips = Vec::new();
     let mut observations = Vec::new();
@@ -444,7 +436,7 @@ fn tile_map(cx: &Ctx, id: &str, places: &[&Observation]) -> ChartPlan {
     }
     let first = places.first();
     ChartPlan {
-        id: id.to_owned(),
+        id,
         title: first
             .map(|o| {
                 format!(
@@ -543,38 +535,63 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
 }
 
 fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
-    let bars: Vec<Bar> = changes
-        .iter()
-        .map(|o| {
-            let v = o.value.unwrap_or(0.0);
-            let direction = cx.feed.metric(&o.metric).map(|m| m.direction);
-            Bar {
-                label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
-                value: v,
-                value_label: format!("{} {}", arrow(v), cx.value(o)),
-                tone: direction.map(|d| tone(d, v)).unwrap_or(Tone::Neutral),
-            }
-        })
-        .collect();
     let sentences: Vec<String> = changes
         .iter()
         .filter_map(|o| change_sentence(cx.feed, o, cx.lang, cx.nums))
         .collect();
+    bar_chart(
+        cx,
+        format!("{slug}-changes"),
+        i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
+        sentences.join(" "),
+        changes,
+        true,
+    )
+}
+
+/// One bar per observation, labelled "metric · area · period", with its tip. A change's bar
+/// has an arrow and the tone of its direction. (Shared by changes and levels: one copy of this
+/// code in the page's wasm.)
+fn bar_chart(
+    cx: &Ctx,
+    id: String,
+    title: String,
+    summary: String,
+    obs: &[&Observation],
+    changes: bool,
+) -> ChartPlan {
+    let mut bars = Vec::new();
+    let mut tips = Vec::new();
+    for (i, o) in obs.iter().enumerate() {
+        let v = o.value.unwrap_or(0.0);
+        let (value_label, tone) = if changes {
+            let direction = cx.feed.metric(&o.metric).map(|m| m.direction);
+            (
+                format!("{} {}", arrow(v), cx.value(o)),
+                direction.map(|d| tone(d, v)).unwrap_or(Tone::Neutral),
+            )
+        } else {
+            (cx.value(o), Tone::Neutral)
+        };
+        bars.push(Bar {
+            label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
+            value: v,
+            value_label,
+            tone,
+        });
+        tips.push(cx.tip((0, i), o, None));
+    }
     ChartPlan {
-        id: format!("{slug}-changes"),
-        title: i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
-        summary: sentences.join(" "),
-        tips: changes
-            .iter()
-            .enumerate()
-            .map(|(i, o)| cx.tip((0, i), o, None))
-            .collect(),
-        observations: changes.iter().map(|o| o.index).collect(),
+        id,
+        title,
+        summary,
+        tips,
+        observations: obs.iter().map(|o| o.index).collect(),
         visual: Visual::Bars(bars),
     }
 }
 
-fn trend_chart(cx: &Ctx, id: &str, series: &[&[&Observation]]) -> ChartPlan {
+fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
     let all: Vec<&Observation> = series.iter().copied().flatten().copied().collect();
     // In time order, through the one sort of observations (periods that compare equal are equal).
     let mut in_time = all.clone();
@@ -655,7 +672,7 @@ fn trend_chart(cx: &Ctx, id: &str, series: &[&[&Observation]]) -> ChartPlan {
             .unwrap_or_default(),
     };
     ChartPlan {
-        id: id.to_owned(),
+        id,
         title,
         summary: sentences.join(" "),
         visual: Visual::Trend(Trend {
@@ -687,16 +704,7 @@ fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
     }
 }
 
-fn level_chart(cx: &Ctx, id: &str, group: &[&Observation]) -> ChartPlan {
-    let bars: Vec<Bar> = group
-        .iter()
-        .map(|o| Bar {
-            label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
-            value: o.value.unwrap_or(0.0),
-            value_label: cx.value(o),
-            tone: Tone::Neutral,
-        })
-        .collect();
+fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
     let say = |o: &Observation| {
         format!(
             "{} ({}, {}): {}",
@@ -733,18 +741,7 @@ fn level_chart(cx: &Ctx, id: &str, group: &[&Observation]) -> ChartPlan {
             })
             .join(", "),
     };
-    ChartPlan {
-        id: id.to_owned(),
-        title,
-        summary,
-        tips: group
-            .iter()
-            .enumerate()
-            .map(|(i, o)| cx.tip((0, i), o, None))
-            .collect(),
-        observations: group.iter().map(|o| o.index).collect(),
-        visual: Visual::Bars(bars),
-    }
+    bar_chart(cx, id, title, summary, group, false)
 }
 
 #[cfg(test)]
