@@ -596,14 +596,25 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
     // In time order, through the one sort of observations (periods that compare equal are equal).
     let mut in_time = all.clone();
     sort_obs(&mut in_time, &by_period);
-    let mut periods: Vec<Period> = in_time.iter().map(|o| o.period).collect();
-    periods.dedup();
+    let mut periods: Vec<Period> = Vec::new();
+    let mut categories = Vec::new();
+    for o in in_time {
+        if periods.last() != Some(&o.period) {
+            periods.push(o.period);
+            categories.push(period_label(&o.period, cx.lang));
+        }
+    }
     let mut tips = Vec::new();
     let mut out_series = Vec::new();
     let mut sentences = Vec::new();
     for (si, &points) in series.iter().enumerate() {
-        let mut values = vec![None; periods.len()];
-        let mut labels = vec![String::new(); periods.len()];
+        // Pushed rather than `vec![x; n]`: that costs a cloning loop per element type.
+        let mut values = Vec::new();
+        let mut labels = Vec::new();
+        for _ in &periods {
+            values.push(None);
+            labels.push(String::new());
+        }
         let mut previous: Option<&Observation> = None;
         for o in points {
             let Some(ci) = periods.iter().position(|p| *p == o.period) else {
@@ -676,7 +687,7 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
         title,
         summary: sentences.join(" "),
         visual: Visual::Trend(Trend {
-            categories: periods.iter().map(|p| period_label(p, cx.lang)).collect(),
+            categories,
             series: out_series,
             annotations,
             lines: all.iter().any(|o| {
