@@ -652,25 +652,21 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
             visible: true,
         });
     }
-    let annotations = cx
-        .feed
-        .annotations
-        .iter()
-        .filter(|a| {
-            a.metric.as_deref().is_none_or(|m| {
-                series
-                    .iter()
-                    .any(|s| s.first().is_some_and(|o| o.metric == m))
-            })
-        })
-        .filter_map(|a| {
-            let ci = periods.iter().position(|p| p.same_span(&a.period))?;
-            Some((
+    let mut annotations = Vec::new();
+    for a in &cx.feed.annotations {
+        let ours = a.metric.as_deref().is_none_or(|m| {
+            series
+                .iter()
+                .any(|s| s.first().is_some_and(|o| o.metric == m))
+        });
+        let at = periods.iter().position(|p| p.same_span(&a.period));
+        if let (true, Some(ci)) = (ours, at) {
+            annotations.push((
                 ci,
                 first_chars(cx.feed.text(&a.text, cx.lang), 48).to_owned(),
-            ))
-        })
-        .collect();
+            ));
+        }
+    }
     let title = match series {
         [one] => one
             .first()
