@@ -91,8 +91,12 @@ impl Ctx<'_> {
     }
     fn tip(&self, key: (usize, usize), o: &Observation, extra: Option<String>) -> Tip {
         let mut details = vec![format!("{} · {}", self.area(o), self.period(o))];
-        details.extend(extra);
-        details.extend(self.source_line(o));
+        if let Some(extra) = extra {
+            details.push(extra);
+        }
+        if let Some(source) = self.source_line(o) {
+            details.push(source);
+        }
         Tip {
             key,
             title: self.label(o),
@@ -407,29 +411,30 @@ fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
         .iter()
         .filter(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
     {
-        let name = cx.feed.text(&area.name, cx.lang).to_owned();
+        let name = cx.feed.text(&area.name, cx.lang);
         let key = (0, tiles.len());
         let found = places.iter().find(|o| o.area == area.id);
-        let value_label = found.map_or_else(
-            || i18n::NOT_AVAILABLE.get(cx.lang).to_owned(),
-            |o| cx.value(o),
-        );
-        match found {
+        let value_label = match found {
             Some(o) => {
                 tips.push(cx.tip(key, o, None));
                 observations.push(o.index);
+                cx.value(o)
             }
-            None => tips.push(Tip {
-                key,
-                title: name.clone(),
-                value: value_label.clone(),
-                details: Vec::new(),
-                observation: None,
-            }),
-        }
+            None => {
+                let none = i18n::NOT_AVAILABLE.get(cx.lang);
+                tips.push(Tip {
+                    key,
+                    title: name.to_owned(),
+                    value: none.to_owned(),
+                    details: Vec::new(),
+                    observation: None,
+                });
+                none.to_owned()
+            }
+        };
         tiles.push(Tile {
             id: area.id.clone(),
-            label: short_name(&name),
+            label: short_name(name),
             value: found.and_then(|o| o.value),
             value_label,
         });
