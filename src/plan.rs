@@ -734,25 +734,27 @@ fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
             i18n::LOWEST.get(cx.lang),
             say(last)
         ),
-        _ => group
-            .iter()
-            .map(|o| format!("{}.", say(o)))
-            .collect::<Vec<_>>()
-            .join(" "),
-    };
-    let title = match group {
-        [one] => cx.label(one),
-        _ => group
-            .iter()
-            .map(|o| cx.label(o))
-            .fold(Vec::<String>::new(), |mut acc, l| {
-                if !acc.contains(&l) {
-                    acc.push(l);
+        _ => {
+            let mut all = String::new();
+            for o in group {
+                if !all.is_empty() {
+                    all.push(' ');
                 }
-                acc
-            })
-            .join(", "),
+                all.push_str(&say(o));
+                all.push('.');
+            }
+            all
+        }
     };
+    // Each metric's label once ("A, B"); one label for a single bar.
+    let mut labels: Vec<String> = Vec::new();
+    for o in group {
+        let label = cx.label(o);
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let title = labels.join(", ");
     bar_chart(cx, id, title, summary, group, false)
 }
 
