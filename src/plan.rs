@@ -540,15 +540,21 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
 }
 
 fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
-    let sentences: Vec<String> = changes
+    let mut summary = String::new();
+    for sentence in changes
         .iter()
         .filter_map(|o| change_sentence(cx.feed, o, cx.lang, cx.nums))
-        .collect();
+    {
+        if !summary.is_empty() {
+            summary.push(' ');
+        }
+        summary.push_str(&sentence);
+    }
     bar_chart(
         cx,
         format!("{slug}-changes"),
         i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
-        sentences.join(" "),
+        summary,
         changes,
         true,
     )
