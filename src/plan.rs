@@ -367,16 +367,25 @@ fn series_of<'f>(feed: &'f Feed, metric: &'f str) -> &'f str {
 /// The published levels a headline card can draw as a sparkline: the same metric (or series)
 /// and area, periods of the same length, in order, ending with the headline's own period.
 pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
-    let mut points = select(&feed.observations.iter().collect::<Vec<_>>(), &|x| {
-        x.measure == Measure::Level
+    let mut points = Vec::new();
+    for x in &feed.observations {
+        if x.measure == Measure::Level
             && x.value.is_some()
             && x.area == o.area
             && series_of(feed, &x.metric) == series_of(feed, &o.metric)
             && x.period.months() == o.period.months()
             && x.period <= o.period
-    });
+        {
+            points.push(x);
+        }
+    }
     sort_obs(&mut points, &by_period);
-    let values: Vec<f64> = points.iter().filter_map(|x| x.value).collect();
+    let mut values = Vec::new();
+    for x in points {
+        if let Some(v) = x.value {
+            values.push(v);
+        }
+    }
     if values.len() >= 2 {
         values
     } else {
