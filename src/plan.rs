@@ -242,6 +242,11 @@ fn select<'f>(
     obs.iter().copied().filter(|o| keep(o)).collect()
 }
 
+/// The observations' indexes in the feed.
+fn indexes(obs: &[&Observation]) -> Vec<usize> {
+    obs.iter().map(|o| o.index).collect()
+}
+
 /// A stable sort of observations.
 fn sort_obs(obs: &mut Vec<&Observation>, cmp: ObsOrder) {
     let order = sorted_positions(obs.len(), &|a, b| cmp(obs[a], obs[b]));
@@ -606,19 +611,18 @@ fn bar_chart(
         title,
         summary,
         tips,
-        observations: obs.iter().map(|o| o.index).collect(),
+        observations: indexes(obs),
         visual: Visual::Bars(bars),
     }
 }
 
 fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
     let all: Vec<&Observation> = series.iter().copied().flatten().copied().collect();
-    // In time order, through the one sort of observations (periods that compare equal are equal).
-    let mut in_time = all.clone();
-    sort_obs(&mut in_time, &by_period);
+    // In time order, through the one sort (periods that compare equal are equal).
     let mut periods: Vec<Period> = Vec::new();
     let mut categories = Vec::new();
-    for o in in_time {
+    for i in sorted_positions(all.len(), &|a, b| by_period(all[a], all[b])) {
+        let o = all[i];
         if periods.last() != Some(&o.period) {
             periods.push(o.period);
             categories.push(period_label(&o.period, cx.lang));
@@ -713,7 +717,7 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
             }),
         }),
         tips,
-        observations: all.iter().map(|o| o.index).collect(),
+        observations: indexes(&all),
     }
 }
 
