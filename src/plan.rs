@@ -519,31 +519,32 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
                     f.text(&f.publisher, lang)
                 )
             };
-            let label = ca.label(oa);
-            let per_note = if per {
-                format!(" ({})", i18n::PER_100K.get(lang))
+            let (na, nb) = (name(a, oa), name(b, ob));
+            let (label, period) = (ca.label(oa), period_label(&oa.period, lang));
+            let title = if per {
+                format!("{label} ({}) · {period}", i18n::PER_100K.get(lang))
             } else {
-                String::new()
+                format!("{label} · {period}")
             };
+            let summary = format!("{na}: {la}. {nb}: {lb}.");
             let bars = vec![
                 Bar {
-                    label: name(a, oa),
+                    label: na,
                     value: va,
-                    value_label: la.clone(),
+                    value_label: la,
                     tone: Tone::Neutral,
                 },
                 Bar {
-                    label: name(b, ob),
+                    label: nb,
                     value: vb,
-                    value_label: lb.clone(),
+                    value_label: lb,
                     tone: Tone::Neutral,
                 },
             ];
-            let period = period_label(&oa.period, lang);
             charts.push(ChartPlan {
                 id: format!("compare-{}-{}", oa.metric, oa.period).replace("..", "-"),
-                title: format!("{label}{per_note} · {period}"),
-                summary: format!("{}: {la}. {}: {lb}.", name(a, oa), name(b, ob)),
+                title,
+                summary,
                 tips: vec![ca.tip((0, 0), oa, None), cb.tip((0, 1), ob, None)],
                 observations: vec![oa.index],
                 visual: Visual::Bars(bars),
