@@ -255,10 +255,11 @@ fn sort_obs(obs: &mut Vec<&Observation>, cmp: ObsOrder) {
 
 /// Observations grouped by `cmp`, groups in its order, each in the order given.
 fn group_obs<'f>(obs: &[&'f Observation], cmp: ObsOrder) -> Vec<Vec<&'f Observation>> {
-    runs(obs.len(), &|a, b| cmp(obs[a], obs[b]))
-        .iter()
-        .map(|run| pick(obs, run))
-        .collect()
+    let mut groups = Vec::new();
+    for run in runs(obs.len(), &|a, b| cmp(obs[a], obs[b])) {
+        groups.push(pick(obs, &run));
+    }
+    groups
 }
 
 fn by_period(a: &Observation, b: &Observation) -> Ordering {
@@ -618,7 +619,10 @@ fn bar_chart(
 }
 
 fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
-    let all: Vec<&Observation> = series.iter().copied().flatten().copied().collect();
+    let mut all: Vec<&Observation> = Vec::new();
+    for points in series {
+        all.extend_from_slice(points);
+    }
     // In time order, through the one sort (periods that compare equal are equal).
     let mut periods: Vec<Period> = Vec::new();
     let mut categories = Vec::new();
