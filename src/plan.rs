@@ -112,7 +112,10 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
     let cx = Ctx { feed, lang, nums };
     let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
     let mut sections = Vec::new();
-    let all: Vec<&Observation> = feed.observations.iter().collect();
+    let mut all = Vec::new();
+    for o in &feed.observations {
+        all.push(o);
+    }
     for g in Group::ALL {
         let obs = select(&all, &|o| {
             !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
@@ -161,10 +164,11 @@ struct Charted(Vec<bool>);
 
 impl Charted {
     fn new(obs: &[&Observation]) -> Charted {
-        Charted(vec![
-            false;
-            obs.iter().map(|o| o.index + 1).max().unwrap_or(0)
-        ])
+        let mut len = 0;
+        for o in obs {
+            len = len.max(o.index + 1);
+        }
+        Charted(vec![false; len])
     }
 
     fn mark(&mut self, shown: &[&Observation]) {
@@ -192,7 +196,10 @@ type ObsOrder<'f> = &'f dyn Fn(&Observation, &Observation) -> Ordering;
 /// goes through this one function: a bottom-up merge sort of positions, where an element moves
 /// before an earlier one only when that one is greater, so equal elements keep their order.
 fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..n).collect();
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(i);
+    }
     let mut buf = v.clone();
     let mut width = 1;
     while width < n {
