@@ -512,9 +512,12 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
             && f.area(&o.area).is_some_and(|x| !x.context)
     };
     let mut charts = Vec::new();
-    for oa in a.observations.iter().filter(|o| own(a, o)) {
-        for ob in b.observations.iter().filter(|o| own(b, o)) {
-            if oa.metric != ob.metric || oa.period != ob.period {
+    for oa in &a.observations {
+        if !own(a, oa) {
+            continue;
+        }
+        for ob in &b.observations {
+            if !own(b, ob) || oa.metric != ob.metric || oa.period != ob.period {
                 continue;
             }
             let ca = Ctx {
