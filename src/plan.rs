@@ -11,6 +11,9 @@ use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
 use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
+use std::cmp::Ordering;
+
+use crate::feed::period::first_chars;
 use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, Unit};
 use crate::i18n::{self, period_label};
 use crate::present::{
@@ -88,8 +91,12 @@ impl Ctx<'_> {
     }
     fn tip(&self, key: (usize, usize), o: &Observation, extra: Option<String>) -> Tip {
         let mut details = vec![format!("{} · {}", self.area(o), self.period(o))];
-        details.extend(extra);
-        details.extend(self.source_line(o));
+        if let Some(extra) = extra {
+            details.push(extra);
+        }
+        if let Some(source) = self.source_line(o) {
+            details.push(source);
+        }
         Tip {
             key,
             title: self.label(o),
@@ -105,12 +112,14 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
     let cx = Ctx { feed, lang, nums };
     let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
     let mut sections = Vec::new();
+    let mut all = Vec::new();
+    for o in &feed.observations {
+        all.push(o);
+    }
     for g in Group::ALL {
-        let obs: Vec<&Observation> = feed
-            .observations
-            .iter()
-            .filter(|o| !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g))
-            .collect();
+        let obs = select(&all, &|o| {
+            !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
+        });
         let charts = charts_for(&cx, group_slug(g), &obs);
         if !charts.is_empty() {
             sections.push(SectionPlan {
@@ -122,11 +131,7 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
         }
     }
     for area in feed.areas.iter().filter(|a| a.context) {
-        let obs: Vec<&Observation> = feed
-            .observations
-            .iter()
-            .filter(|o| o.area == area.id)
-            .collect();
+        let obs = select(&all, &|o| o.area == area.id);
         let charts = charts_for(&cx, &area.id, &obs);
         if !charts.is_empty() {
             sections.push(SectionPlan {
@@ -159,10 +164,11 @@ struct Charted(Vec<bool>);
 
 impl Charted {
     fn new(obs: &[&Observation]) -> Charted {
-        Charted(vec![
-            false;
-            obs.iter().map(|o| o.index + 1).max().unwrap_or(0)
-        ])
+        let mut len = 0;
+        for o in obs {
+            len = len.max(o.index + 1);
+        }
+        Charted(vec![false; len])
     }
 
     fn mark(&mut self, shown: &[&Observation]) {
@@ -178,43 +184,22 @@ impl Charted {
     }
 }
 
-/// Groups `(key, item)` pairs by key, in key order; items keep their order within a group
-/// (what a `BTreeMap<K, Vec<T>>` gives, for a fraction of its code in the page's wasm).
-fn group_by_key<K: Ord, T>(mut items: Vec<(K, T)>) -> Vec<(K, Vec<T>)> {
-    sort_by(&mut items, |a, b| a.0.cmp(&b.0));
-    let mut out: Vec<(K, Vec<T>)> = Vec::new();
-    for (k, t) in items {
-        match out.last_mut() {
-            Some((last, group)) if *last == k => group.push(t),
-            _ => out.push((k, vec![t])),
-        }
+// Size: this module builds its vectors in plain `for` loops with `push` where an iterator
+// chain would do. Each `map`/`filter`/`flatten` + `collect` becomes its own code in the page's
+// wasm; a loop costs less (measured: about 0.1–0.2 KB gzip per few chains).
+
+/// How two observations order, for [`sort_obs`] and [`group_obs`].
+type ObsOrder<'f> = &'f dyn Fn(&Observation, &Observation) -> Ordering;
+
+/// Positions `0..n` in a stable order by `cmp`. The standard library's sort is generic over the
+/// comparison, and each of its instantiations cost the page about 5 KB of wasm; every sort here
+/// goes through this one function: a bottom-up merge sort of positions, where an element moves
+/// before an earlier one only when that one is greater, so equal elements keep their order.
+fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut v = Vec::new();
+    for i in 0..n {
+        v.push(i);
     }
-    out
-}
-
-/// A stable sort. The standard library's is generic over the comparison, and each of its
-/// instantiations cost the page about 5 KB of wasm; this one sorts positions with a single
-/// merge sort.
-pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    merge_sort(&mut order, &|a, b| {
-        matches!(
-            (v.get(a), v.get(b)),
-            (Some(x), Some(y)) if cmp(x, y) == std::cmp::Ordering::Greater
-        )
-    });
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
-}
-
-/// Bottom-up merge sort of positions; an element moves before an earlier one only when that
-/// one is `greater`, so equal elements keep their order.
-fn merge_sort(v: &mut Vec<usize>, greater: &dyn Fn(usize, usize) -> bool) {
-    let n = v.len();
     let mut buf = v.clone();
     let mut width = 1;
     while width < n {
@@ -224,7 +209,7 @@ fn merge_sort(v: &mut Vec<usize>, greater: &dyn Fn(usize, usize) -> bool) {
             let end = (start + 2 * width).min(n);
             let (mut a, mut b) = (start, mid);
             for slot in &mut buf[start..end] {
-                let take_right = a >= mid || (b < end && greater(v[a], v[b]));
+                let take_right = a >= mid || (b < end && cmp(v[a], v[b]) == Ordering::Greater);
                 if take_right {
                     *slot = v[b];
                     b += 1;
@@ -235,93 +220,151 @@ fn merge_sort(v: &mut Vec<usize>, greater: &dyn Fn(usize, usize) -> bool) {
             }
             start = end;
         }
-        std::mem::swap(v, &mut buf);
+        std::mem::swap(&mut v, &mut buf);
         width *= 2;
     }
+    v
+}
+
+/// Positions `0..n` in order by `cmp`, cut into runs that `cmp` finds equal: what grouping into
+/// a `BTreeMap<K, Vec<_>>` gives, for a fraction of its code in the page's wasm. Positions rather
+/// than items, so that one function serves every kind of item and key.
+fn runs(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in sorted_positions(n, cmp) {
+        match out.last_mut() {
+            Some(run) if run.last().is_some_and(|&j| cmp(j, i) == Ordering::Equal) => run.push(i),
+            _ => out.push(vec![i]),
+        }
+    }
+    out
+}
+
+/// The observations at `positions`, in that order.
+fn pick<'f>(obs: &[&'f Observation], positions: &[usize]) -> Vec<&'f Observation> {
+    let mut out = Vec::new();
+    for &i in positions {
+        out.push(obs[i]);
+    }
+    out
+}
+
+/// The observations that `keep` accepts, in order (one function for every filter).
+fn select<'f>(
+    obs: &[&'f Observation],
+    keep: &dyn Fn(&Observation) -> bool,
+) -> Vec<&'f Observation> {
+    let mut out = Vec::new();
+    for &o in obs {
+        if keep(o) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// The observations' indexes in the feed.
+fn indexes(obs: &[&Observation]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for o in obs {
+        out.push(o.index);
+    }
+    out
+}
+
+/// A stable sort of observations.
+fn sort_obs(obs: &mut Vec<&Observation>, cmp: ObsOrder) {
+    let order = sorted_positions(obs.len(), &|a, b| cmp(obs[a], obs[b]));
+    *obs = pick(obs, &order);
+}
+
+/// Observations grouped by `cmp`, groups in its order, each in the order given.
+fn group_obs<'f>(obs: &[&'f Observation], cmp: ObsOrder) -> Vec<Vec<&'f Observation>> {
+    let mut groups = Vec::new();
+    for run in runs(obs.len(), &|a, b| cmp(obs[a], obs[b])) {
+        groups.push(pick(obs, &run));
+    }
+    groups
+}
+
+fn by_period(a: &Observation, b: &Observation) -> Ordering {
+    a.period.cmp(&b.period)
+}
+
+fn by_value_desc(a: &Observation, b: &Observation) -> Ordering {
+    b.value.partial_cmp(&a.value).unwrap_or(Ordering::Equal)
 }
 
 fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     let mut charts = Vec::new();
-    let lang = cx.lang;
+    let metric = |o: &Observation| cx.feed.metric(&o.metric);
+    let unit = |o: &Observation| metric(o).map_or("", |m| unit_name(m.unit));
     // 1. Published changes.
-    let mut changes: Vec<&Observation> = obs
-        .iter()
-        .copied()
-        .filter(|o| o.measure.is_change() && o.value.is_some())
-        .collect();
-    sort_by(&mut changes, |a, b| {
+    let mut changes = select(obs, &|o| o.measure.is_change() && o.value.is_some());
+    sort_obs(&mut changes, &|a, b| {
         b.period.cmp(&a.period).then(a.index.cmp(&b.index))
     });
     if !changes.is_empty() {
         charts.push(change_chart(cx, slug, &changes));
     }
     // 2. Series over time: (metric, area) with levels in ≥ 2 periods of one shape.
-    let levels: Vec<&Observation> = obs
-        .iter()
-        .copied()
-        .filter(|o| o.measure == Measure::Level && o.value.is_some())
-        .collect();
-    // Metrics that share a `series` key continue one another (a renamed indicator).
-    let series_key = |o: &Observation| {
-        cx.feed
-            .metric(&o.metric)
-            .and_then(|m| m.series.clone())
-            .unwrap_or_else(|| o.metric.clone())
-    };
-    let wants_bars = |o: &Observation| {
-        cx.feed
-            .metric(&o.metric)
-            .is_some_and(|m| m.chart == ChartHint::Bars)
-    };
-    let by_series = group_by_key(
-        levels
-            .iter()
-            .filter(|o| !wants_bars(o))
-            .map(|o| ((series_key(o), o.area.clone(), o.period.months()), *o))
-            .collect(),
+    let levels = select(obs, &|o| o.measure == Measure::Level && o.value.is_some());
+    let by_series = group_obs(
+        &select(&levels, &|o| {
+            !metric(o).is_some_and(|m| m.chart == ChartHint::Bars)
+        }),
+        &|a, b| {
+            (series_of(cx.feed, &a.metric), &a.area, a.period.months()).cmp(&(
+                series_of(cx.feed, &b.metric),
+                &b.area,
+                b.period.months(),
+            ))
+        },
     );
     let mut charted = Charted::new(obs);
-    // Cluster series by (unit, months) so that one axis holds comparable figures.
-    let mut clusters = Vec::new();
-    for ((_, _, months), mut points) in by_series {
+    // Cluster series by (group, unit, months) so that one axis holds comparable figures.
+    let mut series = Vec::new();
+    for mut points in by_series {
         if points.len() < 2 {
             continue;
         }
-        sort_by(&mut points, |a, b| a.period.cmp(&b.period));
-        let metric = points.first().and_then(|o| cx.feed.metric(&o.metric));
-        let unit = metric.map_or("", |m| unit_name(m.unit));
+        sort_obs(&mut points, &by_period);
         charted.mark(&points);
-        clusters.push(((metric.map(|m| m.group), unit, months), points));
+        let key = points
+            .first()
+            .map(|o| (metric(o).map(|m| m.group), unit(o), o.period.months()));
+        series.push((key, points));
     }
-    for (n, (_, series)) in group_by_key(clusters).into_iter().enumerate() {
-        charts.push(trend_chart(cx, &format!("{slug}-trend-{}", n + 1), &series));
+    for (n, run) in runs(series.len(), &|a, b| series[a].0.cmp(&series[b].0))
+        .iter()
+        .enumerate()
+    {
+        let mut cluster: Vec<&[&Observation]> = Vec::new();
+        for &i in run {
+            cluster.push(&series[i].1);
+        }
+        charts.push(trend_chart(cx, format!("{slug}-trend-{}", n + 1), &cluster));
     }
     // 3. One figure for many districts or cities → ranked bars, one chart per metric and period.
-    let is_local = |o: &Observation| {
-        cx.feed
-            .area(&o.area)
-            .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
-    };
-    let by_place = group_by_key(
-        levels
-            .iter()
-            .filter(|o| !charted.has(o) && is_local(o))
-            .map(|o| ((o.metric.as_str(), o.period), *o))
-            .collect(),
-    );
+    let local = select(&levels, &|o| {
+        !charted.has(o)
+            && cx
+                .feed
+                .area(&o.area)
+                .is_some_and(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
+    });
+    let by_place = group_obs(&local, &|a, b| {
+        (&a.metric, a.period).cmp(&(&b.metric, b.period))
+    });
     let mut districts = 0;
-    for ((_, period), mut places) in by_place {
+    for mut places in by_place {
         if places.len() < 3 {
             continue;
         }
-        sort_by(&mut places, |a, b| {
-            b.value
-                .partial_cmp(&a.value)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
+        sort_obs(&mut places, &by_value_desc);
         charted.mark(&places);
         districts += 1;
-        let mut chart = level_chart(cx, &format!("{slug}-districts-{districts}"), &places);
+        let mut chart = level_chart(cx, format!("{slug}-districts-{districts}"), &places);
         if let (Visual::Bars(bars), Some(first)) = (&mut chart.visual, places.first()) {
             for (bar, o) in bars.iter_mut().zip(&places) {
                 bar.label = cx.area(o);
@@ -330,63 +373,53 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
                 "{} — {} · {}",
                 cx.label(first),
                 i18n::BY_DISTRICT.get(cx.lang),
-                period_label(&period, cx.lang)
+                period_label(&first.period, cx.lang)
             );
         }
         charts.push(chart);
-        charts.push(tile_map(cx, &format!("{slug}-map-{districts}"), &places));
+        charts.push(tile_map(cx, format!("{slug}-map-{districts}"), &places));
     }
     // 4. Everything else, one bar chart per unit.
-    let rest = group_by_key(
-        levels
-            .iter()
-            .filter(|o| !charted.has(o))
-            .map(|o| {
-                (
-                    cx.feed.metric(&o.metric).map_or("", |m| unit_name(m.unit)),
-                    *o,
-                )
-            })
-            .collect(),
-    );
-    for (n, (_, mut group)) in rest.into_iter().enumerate() {
-        sort_by(&mut group, |a, b| {
-            b.value
-                .partial_cmp(&a.value)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        charts.push(level_chart(
-            cx,
-            &format!("{slug}-figures-{}", n + 1),
-            &group,
-        ));
+    let rest = group_obs(&select(&levels, &|o| !charted.has(o)), &|a, b| {
+        unit(a).cmp(unit(b))
+    });
+    for (n, mut group) in rest.into_iter().enumerate() {
+        sort_obs(&mut group, &by_value_desc);
+        charts.push(level_chart(cx, format!("{slug}-figures-{}", n + 1), &group));
     }
-    let _ = lang;
     charts
+}
+
+/// The series a metric belongs to: metrics that share a `series` key continue one another
+/// (a renamed indicator).
+fn series_of<'f>(feed: &'f Feed, metric: &'f str) -> &'f str {
+    feed.metric(metric)
+        .and_then(|m| m.series.as_deref())
+        .unwrap_or(metric)
 }
 
 /// The published levels a headline card can draw as a sparkline: the same metric (or series)
 /// and area, periods of the same length, in order, ending with the headline's own period.
 pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
-    let key = |id: &str| {
-        feed.metric(id)
-            .and_then(|m| m.series.clone())
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let mut points: Vec<&Observation> = feed
-        .observations
-        .iter()
-        .filter(|x| {
-            x.measure == Measure::Level
-                && x.value.is_some()
-                && x.area == o.area
-                && key(&x.metric) == key(&o.metric)
-                && x.period.months() == o.period.months()
-                && x.period <= o.period
-        })
-        .collect();
-    sort_by(&mut points, |a, b| a.period.cmp(&b.period));
-    let values: Vec<f64> = points.iter().filter_map(|x| x.value).collect();
+    let mut points = Vec::new();
+    for x in &feed.observations {
+        if x.measure == Measure::Level
+            && x.value.is_some()
+            && x.area == o.area
+            && series_of(feed, &x.metric) == series_of(feed, &o.metric)
+            && x.period.months() == o.period.months()
+            && x.period <= o.period
+        {
+            points.push(x);
+        }
+    }
+    sort_obs(&mut points, &by_period);
+    let mut values = Vec::new();
+    for x in points {
+        if let Some(v) = x.value {
+            values.push(v);
+        }
+    }
     if values.len() >= 2 {
         values
     } else {
@@ -396,18 +429,22 @@ pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
 
 /// Drops "District", "район", "ауданы" and the like, so that a name fits a tile.
 fn short_name(name: &str) -> String {
-    let mut out = name.to_owned();
+    let mut out = name;
     for suffix in [" District", " district", " район", " ауданы", " қаласы"] {
         if let Some(stripped) = out.strip_suffix(suffix) {
-            out = stripped.to_owned();
+            out = stripped;
         }
     }
-    out.trim_start_matches("г. ").to_owned()
+    // What `trim_start_matches` does, without its substring searcher.
+    while let Some(rest) = out.strip_prefix("г. ") {
+        out = rest;
+    }
+    out.to_owned()
 }
 
 /// The region's districts and cities as a tile map, coloured by one metric in one period;
 /// local areas of the feed without that figure are shown as "no data".
-fn tile_map(cx: &Ctx, id: &str, places: &[&Observation]) -> ChartPlan {
+fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
     let mut tiles = Vec::new();
     let mut tips = Vec::new();
     let mut observations = Vec::new();
@@ -417,36 +454,37 @@ fn tile_map(cx: &Ctx, id: &str, places: &[&Observation]) -> ChartPlan {
         .iter()
         .filter(|a| matches!(a.kind, AreaKind::District | AreaKind::City))
     {
-        let name = cx.feed.text(&area.name, cx.lang).to_owned();
+        let name = cx.feed.text(&area.name, cx.lang);
         let key = (0, tiles.len());
         let found = places.iter().find(|o| o.area == area.id);
-        let value_label = found.map_or_else(
-            || i18n::NOT_AVAILABLE.get(cx.lang).to_owned(),
-            |o| cx.value(o),
-        );
-        match found {
+        let value_label = match found {
             Some(o) => {
                 tips.push(cx.tip(key, o, None));
                 observations.push(o.index);
+                cx.value(o)
             }
-            None => tips.push(Tip {
-                key,
-                title: name.clone(),
-                value: value_label.clone(),
-                details: Vec::new(),
-                observation: None,
-            }),
-        }
+            None => {
+                let none = i18n::NOT_AVAILABLE.get(cx.lang);
+                tips.push(Tip {
+                    key,
+                    title: name.to_owned(),
+                    value: none.to_owned(),
+                    details: Vec::new(),
+                    observation: None,
+                });
+                none.to_owned()
+            }
+        };
         tiles.push(Tile {
             id: area.id.clone(),
-            label: short_name(&name),
+            label: short_name(name),
             value: found.and_then(|o| o.value),
             value_label,
         });
     }
     let first = places.first();
     ChartPlan {
-        id: id.to_owned(),
+        id,
         title: first
             .map(|o| {
                 format!(
@@ -474,9 +512,12 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
             && f.area(&o.area).is_some_and(|x| !x.context)
     };
     let mut charts = Vec::new();
-    for oa in a.observations.iter().filter(|o| own(a, o)) {
-        for ob in b.observations.iter().filter(|o| own(b, o)) {
-            if oa.metric != ob.metric || oa.period != ob.period {
+    for oa in &a.observations {
+        if !own(a, oa) {
+            continue;
+        }
+        for ob in &b.observations {
+            if !own(b, ob) || oa.metric != ob.metric || oa.period != ob.period {
                 continue;
             }
             let ca = Ctx {
@@ -510,31 +551,32 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
                     f.text(&f.publisher, lang)
                 )
             };
-            let label = ca.label(oa);
-            let per_note = if per {
-                format!(" ({})", i18n::PER_100K.get(lang))
+            let (na, nb) = (name(a, oa), name(b, ob));
+            let (label, period) = (ca.label(oa), period_label(&oa.period, lang));
+            let title = if per {
+                format!("{label} ({}) · {period}", i18n::PER_100K.get(lang))
             } else {
-                String::new()
+                format!("{label} · {period}")
             };
+            let summary = format!("{na}: {la}. {nb}: {lb}.");
             let bars = vec![
                 Bar {
-                    label: name(a, oa),
+                    label: na,
                     value: va,
-                    value_label: la.clone(),
+                    value_label: la,
                     tone: Tone::Neutral,
                 },
                 Bar {
-                    label: name(b, ob),
+                    label: nb,
                     value: vb,
-                    value_label: lb.clone(),
+                    value_label: lb,
                     tone: Tone::Neutral,
                 },
             ];
-            let period = period_label(&oa.period, lang);
             charts.push(ChartPlan {
                 id: format!("compare-{}-{}", oa.metric, oa.period).replace("..", "-"),
-                title: format!("{label}{per_note} · {period}"),
-                summary: format!("{}: {la}. {}: {lb}.", name(a, oa), name(b, ob)),
+                title,
+                summary,
                 tips: vec![ca.tip((0, 0), oa, None), cb.tip((0, 1), ob, None)],
                 observations: vec![oa.index],
                 visual: Visual::Bars(bars),
@@ -545,47 +587,94 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
 }
 
 fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
-    let bars: Vec<Bar> = changes
-        .iter()
-        .map(|o| {
-            let v = o.value.unwrap_or(0.0);
-            let direction = cx.feed.metric(&o.metric).map(|m| m.direction);
-            Bar {
-                label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
-                value: v,
-                value_label: format!("{} {}", arrow(v), cx.value(o)),
-                tone: direction.map(|d| tone(d, v)).unwrap_or(Tone::Neutral),
-            }
-        })
-        .collect();
-    let sentences: Vec<String> = changes
+    let mut summary = String::new();
+    for sentence in changes
         .iter()
         .filter_map(|o| change_sentence(cx.feed, o, cx.lang, cx.nums))
-        .collect();
+    {
+        if !summary.is_empty() {
+            summary.push(' ');
+        }
+        summary.push_str(&sentence);
+    }
+    bar_chart(
+        cx,
+        format!("{slug}-changes"),
+        i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
+        summary,
+        changes,
+        true,
+    )
+}
+
+/// One bar per observation, labelled "metric · area · period", with its tip. A change's bar
+/// has an arrow and the tone of its direction. (Shared by changes and levels: one copy of this
+/// code in the page's wasm.)
+fn bar_chart(
+    cx: &Ctx,
+    id: String,
+    title: String,
+    summary: String,
+    obs: &[&Observation],
+    changes: bool,
+) -> ChartPlan {
+    let mut bars = Vec::new();
+    let mut tips = Vec::new();
+    for (i, o) in obs.iter().enumerate() {
+        let v = o.value.unwrap_or(0.0);
+        let (value_label, tone) = if changes {
+            let direction = cx.feed.metric(&o.metric).map(|m| m.direction);
+            (
+                format!("{} {}", arrow(v), cx.value(o)),
+                direction.map(|d| tone(d, v)).unwrap_or(Tone::Neutral),
+            )
+        } else {
+            (cx.value(o), Tone::Neutral)
+        };
+        bars.push(Bar {
+            label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
+            value: v,
+            value_label,
+            tone,
+        });
+        tips.push(cx.tip((0, i), o, None));
+    }
     ChartPlan {
-        id: format!("{slug}-changes"),
-        title: i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
-        summary: sentences.join(" "),
-        tips: changes
-            .iter()
-            .enumerate()
-            .map(|(i, o)| cx.tip((0, i), o, None))
-            .collect(),
-        observations: changes.iter().map(|o| o.index).collect(),
+        id,
+        title,
+        summary,
+        tips,
+        observations: indexes(obs),
         visual: Visual::Bars(bars),
     }
 }
 
-fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
-    let mut periods: Vec<Period> = series.iter().flatten().map(|o| o.period).collect();
-    sort_by(&mut periods, Period::cmp);
-    periods.dedup();
+fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
+    let mut all: Vec<&Observation> = Vec::new();
+    for points in series {
+        all.extend_from_slice(points);
+    }
+    // In time order, through the one sort (periods that compare equal are equal).
+    let mut periods: Vec<Period> = Vec::new();
+    let mut categories = Vec::new();
+    for i in sorted_positions(all.len(), &|a, b| by_period(all[a], all[b])) {
+        let o = all[i];
+        if periods.last() != Some(&o.period) {
+            periods.push(o.period);
+            categories.push(period_label(&o.period, cx.lang));
+        }
+    }
     let mut tips = Vec::new();
     let mut out_series = Vec::new();
     let mut sentences = Vec::new();
-    for (si, points) in series.iter().enumerate() {
-        let mut values = vec![None; periods.len()];
-        let mut labels = vec![String::new(); periods.len()];
+    for (si, &points) in series.iter().enumerate() {
+        // Pushed rather than `vec![x; n]`: that costs a cloning loop per element type.
+        let mut values = Vec::new();
+        let mut labels = Vec::new();
+        for _ in &periods {
+            values.push(None);
+            labels.push(String::new());
+        }
         let mut previous: Option<&Observation> = None;
         for o in points {
             let Some(ci) = periods.iter().position(|p| *p == o.period) else {
@@ -608,70 +697,63 @@ fn trend_chart(cx: &Ctx, id: &str, series: &[Vec<&Observation>]) -> ChartPlan {
             continue;
         };
         sentences.push(trend_sentence(cx, first, last));
-        let area_note = if series
+        let mut label = cx.label(first);
+        if series
             .iter()
             .any(|s| s.first().map(|o| &o.area) != Some(&first.area))
         {
-            format!(" · {}", cx.area(first))
-        } else {
-            String::new()
-        };
+            label.push_str(" · ");
+            label.push_str(&cx.area(first));
+        }
         out_series.push(Series {
-            label: format!("{}{area_note}", cx.label(first)),
+            label,
             values,
             value_labels: labels,
             visible: true,
         });
     }
-    let metrics: Vec<&str> = series
-        .iter()
-        .filter_map(|s| s.first().map(|o| o.metric.as_str()))
-        .collect();
-    let annotations = cx
-        .feed
-        .annotations
-        .iter()
-        .filter(|a| a.metric.as_deref().is_none_or(|m| metrics.contains(&m)))
-        .filter_map(|a| {
-            let ci = periods.iter().position(|p| p.same_span(&a.period))?;
-            Some((
+    let mut annotations = Vec::new();
+    for a in &cx.feed.annotations {
+        let ours = a.metric.as_deref().is_none_or(|m| {
+            series
+                .iter()
+                .any(|s| s.first().is_some_and(|o| o.metric == m))
+        });
+        let at = periods.iter().position(|p| p.same_span(&a.period));
+        if let (true, Some(ci)) = (ours, at) {
+            annotations.push((
                 ci,
-                cx.feed
-                    .text(&a.text, cx.lang)
-                    .chars()
-                    .take(48)
-                    .collect::<String>(),
-            ))
-        })
-        .collect();
+                first_chars(cx.feed.text(&a.text, cx.lang), 48).to_owned(),
+            ));
+        }
+    }
     let title = match series {
         [one] => one
             .first()
-            .map(|o| format!("{} · {}", cx.label(o), cx.area(o)))
+            .map(|o| [cx.label(o), cx.area(o)].join(" · "))
             .unwrap_or_default(),
-        _ => series
+        _ => all
             .first()
-            .and_then(|s| s.first())
             .and_then(|o| cx.feed.metric(&o.metric))
             .map(|m| i18n::group_title(m.group, cx.lang).to_owned())
             .unwrap_or_default(),
     };
     ChartPlan {
-        id: id.to_owned(),
+        id,
         title,
         summary: sentences.join(" "),
         visual: Visual::Trend(Trend {
-            categories: periods.iter().map(|p| period_label(p, cx.lang)).collect(),
+            categories,
             series: out_series,
             annotations,
-            lines: series.iter().flatten().any(|o| {
+            lines: all.iter().any(|o| {
                 cx.feed
                     .metric(&o.metric)
                     .is_some_and(|m| m.chart == ChartHint::Lines)
             }),
         }),
         tips,
-        observations: series.iter().flatten().map(|o| o.index).collect(),
+        observations: indexes(&all),
     }
 }
 
@@ -689,16 +771,7 @@ fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
     }
 }
 
-fn level_chart(cx: &Ctx, id: &str, group: &[&Observation]) -> ChartPlan {
-    let bars: Vec<Bar> = group
-        .iter()
-        .map(|o| Bar {
-            label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
-            value: o.value.unwrap_or(0.0),
-            value_label: cx.value(o),
-            tone: Tone::Neutral,
-        })
-        .collect();
+fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
     let say = |o: &Observation| {
         format!(
             "{} ({}, {}): {}",
@@ -716,37 +789,28 @@ fn level_chart(cx: &Ctx, id: &str, group: &[&Observation]) -> ChartPlan {
             i18n::LOWEST.get(cx.lang),
             say(last)
         ),
-        _ => group
-            .iter()
-            .map(|o| format!("{}.", say(o)))
-            .collect::<Vec<_>>()
-            .join(" "),
-    };
-    let title = match group {
-        [one] => cx.label(one),
-        _ => group
-            .iter()
-            .map(|o| cx.label(o))
-            .fold(Vec::<String>::new(), |mut acc, l| {
-                if !acc.contains(&l) {
-                    acc.push(l);
+        _ => {
+            let mut all = String::new();
+            for o in group {
+                if !all.is_empty() {
+                    all.push(' ');
                 }
-                acc
-            })
-            .join(", "),
+                all.push_str(&say(o));
+                all.push('.');
+            }
+            all
+        }
     };
-    ChartPlan {
-        id: id.to_owned(),
-        title,
-        summary,
-        tips: group
-            .iter()
-            .enumerate()
-            .map(|(i, o)| cx.tip((0, i), o, None))
-            .collect(),
-        observations: group.iter().map(|o| o.index).collect(),
-        visual: Visual::Bars(bars),
+    // Each metric's label once ("A, B"); one label for a single bar.
+    let mut labels: Vec<String> = Vec::new();
+    for o in group {
+        let label = cx.label(o);
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
     }
+    let title = labels.join(", ");
+    bar_chart(cx, id, title, summary, group, false)
 }
 
 #[cfg(test)]
@@ -761,18 +825,32 @@ mod tests {
     }
 
     #[test]
-    fn sort_by_is_stable_and_agrees_with_the_standard_sort() {
+    fn sorted_positions_are_stable_and_agree_with_the_standard_sort() {
         // Pairs (key, position): a pseudo-random sequence with many equal keys.
         for n in [0usize, 1, 2, 3, 7, 64, 1000] {
-            let mut v: Vec<(u32, usize)> = (0..n).map(|i| ((i as u32 * 7919) % 13, i)).collect();
+            let v: Vec<(u32, usize)> = (0..n).map(|i| ((i as u32 * 7919) % 13, i)).collect();
             let mut expected = v.clone();
             expected.sort_by_key(|x| x.0);
-            sort_by(&mut v, |a, b| a.0.cmp(&b.0));
-            assert_eq!(v, expected, "n = {n}");
+            let sorted: Vec<(u32, usize)> = sorted_positions(n, &|a, b| v[a].0.cmp(&v[b].0))
+                .into_iter()
+                .map(|i| v[i])
+                .collect();
+            assert_eq!(sorted, expected, "n = {n}");
         }
-        let mut down = vec![5, 4, 3, 2, 1];
-        sort_by(&mut down, |a, b| a.cmp(b));
-        assert_eq!(down, [1, 2, 3, 4, 5]);
+        let down = [5, 4, 3, 2, 1];
+        assert_eq!(
+            sorted_positions(5, &|a, b| down[a].cmp(&down[b])),
+            [4, 3, 2, 1, 0]
+        );
+    }
+
+    #[test]
+    fn runs_group_equal_keys_in_key_order() {
+        let keys = [2, 1, 2, 3, 1];
+        assert_eq!(
+            runs(keys.len(), &|a, b| keys[a].cmp(&keys[b])),
+            [vec![1, 4], vec![0, 2], vec![3]]
+        );
     }
 
     #[test]

@@ -74,10 +74,10 @@ fn qualified(q: Option<Qualifier>, value: f64, body: String, unit: Unit, lang: L
         (MoreThan, Lang::Ru) => format!("более {body}"),
         (MoreThan, Lang::Kk) => {
             let suffix = match unit {
-                Unit::Kg => "нан".to_owned(),
-                Unit::MillionTenge | Unit::Tenge => "ден".to_owned(),
-                _ if value.fract() == 0.0 && value >= 0.0 => kk_ablative(value as u64).to_owned(),
-                _ => "ден".to_owned(),
+                Unit::Kg => "нан",
+                Unit::MillionTenge | Unit::Tenge => "ден",
+                _ if value.fract() == 0.0 && value >= 0.0 => kk_ablative(value as u64),
+                _ => "ден",
             };
             format!("{body}-{suffix} астам")
         }
@@ -94,25 +94,25 @@ fn qualified(q: Option<Qualifier>, value: f64, body: String, unit: Unit, lang: L
 
 /// The value as a reader sees it: "−7 %", "76 kg", "more than 1 000 million ₸", "not available".
 pub fn value_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
-    value_text_signed(o, unit, lang, nums, true)
+    value_text_signed(o, o.value, unit, lang, nums, true)
 }
 
 /// The size of a change without its sign ("7 %", "more than 20 %"), for sentences that say
 /// "fell" or "rose" in words.
 pub fn magnitude_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
-    let mut plain = o.clone();
-    plain.value = o.value.map(f64::abs);
-    value_text_signed(&plain, unit, lang, nums, false)
+    value_text_signed(o, o.value.map(f64::abs), unit, lang, nums, false)
 }
 
+/// `o`'s value as `value_text` says it, with `value` in place of its own.
 fn value_text_signed(
     o: &Observation,
+    value: Option<f64>,
     unit: Unit,
     lang: Lang,
     nums: &dyn Numbers,
     signed: bool,
 ) -> String {
-    let Some(v) = o.value else {
+    let Some(v) = value else {
         return i18n::NOT_AVAILABLE.get(lang).to_owned();
     };
     let body = match o.measure {
