@@ -714,17 +714,18 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
     }
     let mut annotations = Vec::new();
     for a in &cx.feed.annotations {
-        let ours = a.metric.as_deref().is_none_or(|m| {
-            series
-                .iter()
-                .any(|s| s.first().is_some_and(|o| o.metric == m))
+        // The chart's own when one of its points has the annotation's metric (a renamed
+        // indicator continues a series under another metric id) and area, where it names them.
+        let ours = all.iter().any(|o| {
+            a.metric.as_deref().is_none_or(|m| o.metric == m)
+                && a.area.as_deref().is_none_or(|ar| o.area == ar)
         });
         let at = periods.iter().position(|p| p.same_span(&a.period));
         if let (true, Some(ci)) = (ours, at) {
-            annotations.push((
-                ci,
-                first_chars(cx.feed.text(&a.text, cx.lang), 48).to_owned(),
-            ));
+            // On the chart, the note's first words; in the summary under the title, all of it.
+            let text = cx.feed.text(&a.text, cx.lang);
+            annotations.push((ci, short_note(text)));
+            sentences.push(text.to_owned());
         }
     }
     let title = match series {
@@ -755,6 +756,21 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
         tips,
         observations: indexes(&all),
     }
+}
+
+/// An annotation's text as the chart labels it: whole when short, else cut after a word, with "…".
+fn short_note(text: &str) -> String {
+    const MAX: usize = 40;
+    let head = first_chars(text, MAX + 1);
+    if head.len() == text.len() {
+        return text.to_owned();
+    }
+    let cut = head.rfind(' ').unwrap_or(head.len());
+    let mut note = head[..cut]
+        .trim_end_matches([' ', ',', ';', ':', '—', '-'])
+        .to_owned();
+    note.push('…');
+    note
 }
 
 fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
@@ -900,18 +916,47 @@ mod tests {
             .iter()
             .find_map(|c| match &c.visual {
                 Visual::Trend(t)
-                    if t.categories.contains(&"2022".to_owned()) && t.series.len() >= 2 =>
+                    if t.categories.contains(&"2022".to_owned())
+                        && t.series.iter().any(|s| s.label == "Registered crimes") =>
                 {
                     Some(t)
                 }
                 _ => None,
             })
-            .expect("a multi-series national trend by year");
+            .expect("a national trend of registered crimes by year");
         assert!(trend.categories.windows(2).all(|w| w[0] < w[1]));
-        assert!(
-            !trend.annotations.is_empty()
-                || trend.series.iter().all(|s| !s.label.contains("offences"))
+        // The break is marked where it happens: 2025, when offences replaced crimes.
+        let at_2025 = trend.categories.iter().position(|c| c == "2025");
+        assert_eq!(trend.annotations.len(), 1, "{:?}", trend.annotations);
+        assert_eq!(Some(trend.annotations[0].0), at_2025);
+        assert_eq!(
+            trend.annotations[0].1,
+            "From 2025 the national figure counts…"
         );
+        let chart = kz
+            .charts
+            .iter()
+            .find(|c| matches!(&c.visual, Visual::Trend(t) if std::ptr::eq(t, trend)))
+            .unwrap();
+        assert!(
+            chart.summary.ends_with(
+                "From 2025 the national figure counts registered criminal offences — crimes and \
+                 criminal misdemeanours together — not crimes only, so it is not directly \
+                 comparable with the registered-crime counts of earlier years."
+            ),
+            "{}",
+            chart.summary
+        );
+    }
+
+    #[test]
+    fn a_long_annotation_is_cut_after_a_word_on_the_chart() {
+        assert_eq!(short_note("New method"), "New method");
+        assert_eq!(
+            short_note("С 2025 года общенациональный показатель учитывает правонарушения"),
+            "С 2025 года общенациональный показатель…"
+        );
+        assert_eq!(short_note(&"x".repeat(60)), format!("{}…", "x".repeat(41)));
     }
 
     #[test]
