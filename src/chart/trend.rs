@@ -5,7 +5,7 @@ use plotters::style::{Color as _, ShapeStyle};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::DrawingBackend;
 
-use super::{circle, fill, path, polygon, rect, wrap, Drawing, Measure, Rect, Theme};
+use super::{circle, ellipsize, fill, path, polygon, rect, wrap, Drawing, Measure, Rect, Theme};
 
 /// One line (or the columns) of a trend chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +49,9 @@ pub struct Layout {
     /// Each visible point's position (the top centre of its column, or the line's point).
     pub points: Vec<(i32, i32)>,
     pub x_labels: Vec<Vec<String>>,
+    /// Each annotation: the x of its dashed line, its label fitted to the room beside the line,
+    /// and whether the label ends at the line (it would not fit after it).
+    pub notes: Vec<(i32, String, bool)>,
     pub height: u32,
     pub columns: bool,
 }
@@ -180,6 +183,22 @@ pub fn layout(
             points.push((cx, y));
         }
     }
+    // A label starts after its line, unless the plot has more room before it; where the side it
+    // goes to is too narrow, it is cut there.
+    let gap = 4.0 * s;
+    let mut notes = Vec::new();
+    for (cat, text) in &t.annotations {
+        let Some(&cx) = x_centers.get(*cat) else {
+            continue;
+        };
+        let x = cx - (band / 2.0).round() as i32;
+        let after = f64::from(plot.x1 - x) - gap;
+        let before = f64::from(x - plot.x0) - gap;
+        let width = m.width(text, font, false);
+        let end_at_line = width > after && before > after;
+        let room = if end_at_line { before } else { after };
+        notes.push((x, ellipsize(text, room, font, false, m), end_at_line));
+    }
     Layout {
         plot,
         y_max,
@@ -189,6 +208,7 @@ pub fn layout(
         data,
         points,
         x_labels,
+        notes,
         height: height as u32,
         columns,
     }
@@ -290,11 +310,8 @@ pub fn draw<DB: DrawingBackend>(
             )?;
         }
     }
-    for (cat, text) in &t.annotations {
-        let Some(cx) = layout.x_centers.get(*cat) else {
-            continue;
-        };
-        let x = cx - layout.band / 2;
+    for (x, text, end_at_line) in &layout.notes {
+        let x = *x;
         dashed_line(
             b,
             x,
@@ -302,10 +319,15 @@ pub fn draw<DB: DrawingBackend>(
             (theme.px(4.0).max(1), theme.px(3.0).max(1)),
             theme.muted.stroke_width(theme.px(1.0).max(1) as u32),
         )?;
+        let (align, at) = if *end_at_line {
+            (HPos::Right, x - theme.px(4.0))
+        } else {
+            (HPos::Left, x + theme.px(4.0))
+        };
         b.draw_text(
             text,
-            &small.at(HPos::Left, VPos::Top),
-            (x + theme.px(4.0), p.y0 - theme.px(16.0)),
+            &small.at(align, VPos::Top),
+            (at, p.y0 - theme.px(16.0)),
         )?;
     }
     let many_labels = layout.x_centers.len() > 8;
@@ -458,6 +480,28 @@ mod tests {
             draw(&mut b, t, &layout, &theme, highlight, &fmt).unwrap();
         }
         (out, layout)
+    }
+
+    #[test]
+    fn an_annotation_label_stays_inside_the_plot() {
+        let mut t = trend(1);
+        // Short, at the last category: it fits after its line.
+        let (svg, l) = render(&t, None);
+        assert_eq!(l.notes.len(), 1);
+        let (x, text, end_at_line) = &l.notes[0];
+        assert_eq!((text.as_str(), *end_at_line), ("new method", false));
+        assert!(*x > l.plot.x0 && *x < l.plot.x1);
+        let ends = svg.matches("text-anchor=\"end\"").count();
+        // Long: it ends at its line, cut to the room before it.
+        let long = "From 2025 the national figure counts registered criminal offences".repeat(2);
+        t.annotations = vec![(3, long.clone())];
+        let (svg, l) = render(&t, None);
+        let (x, text, end_at_line) = &l.notes[0];
+        assert!(*end_at_line);
+        assert!(text.ends_with('…') && text.len() < long.len(), "{text}");
+        let room = f64::from(*x - l.plot.x0) - 4.0;
+        assert!(ApproxMeasure.width(text, 13.0, false) <= room);
+        assert_eq!(svg.matches("text-anchor=\"end\"").count(), ends + 1);
     }
 
     #[test]
