@@ -35,7 +35,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
   cargo install wasm-bindgen-cli --version "=$bindgen_version"
 fi
 
-# 3. Node tools: wasm-opt (npm binaryen; Debian's binaryen 108 breaks the wasm), playwright-core, ajv.
+# 3. Node tools: wasm-opt (npm binaryen; Debian's binaryen 108 breaks the wasm), playwright-core, ajv, zopfli.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing node dev tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
