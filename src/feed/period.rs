@@ -75,15 +75,8 @@ fn month(text: &str) -> Option<u8> {
 
 /// `text.split_once("..")`, without the cost of a substring search on every period.
 fn split_range(text: &str) -> Option<(&str, &str)> {
-    let mut from = 0;
-    while let Some(i) = text.get(from..)?.find('.') {
-        let at = from + i;
-        if text.as_bytes().get(at + 1) == Some(&b'.') {
-            return Some((text.get(..at)?, text.get(at + 2..)?));
-        }
-        from = at + 1;
-    }
-    None
+    let at = text.as_bytes().windows(2).position(|w| w == b"..")?;
+    Some((text.get(..at)?, text.get(at + 2..)?))
 }
 
 fn year_month(text: &str) -> Option<(i32, u8)> {
