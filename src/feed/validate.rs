@@ -185,7 +185,11 @@ pub fn check(text: &str) -> Result<Checked, ParseError> {
 
 /// Size, depth and syntax checks, then the version marker.
 fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
-    let text = text.trim_start_matches('\u{feff}');
+    // Byte order marks, in a loop: `trim_start_matches` brings a character searcher.
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest;
+    }
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return Err(ParseError::Empty);
@@ -453,7 +457,7 @@ fn is_id(id: &str) -> bool {
         && id.len() <= 80
         && id
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.'))
 }
 
 struct Validator<'d> {
