@@ -75,15 +75,8 @@ fn month(text: &str) -> Option<u8> {
 
 /// `text.split_once("..")`, without the cost of a substring search on every period.
 fn split_range(text: &str) -> Option<(&str, &str)> {
-    let mut from = 0;
-    while let Some(i) = text.get(from..)?.find('.') {
-        let at = from + i;
-        if text.as_bytes().get(at + 1) == Some(&b'.') {
-            return Some((text.get(..at)?, text.get(at + 2..)?));
-        }
-        from = at + 1;
-    }
-    None
+    let at = text.as_bytes().windows(2).position(|w| w == b"..")?;
+    Some((text.get(..at)?, text.get(at + 2..)?))
 }
 
 fn year_month(text: &str) -> Option<(i32, u8)> {
@@ -200,16 +193,31 @@ impl PartialOrd for Period {
     }
 }
 
+/// Writes `n` in decimal after `sep`, with a leading zero below 10 when `two` (as `{n:02}`):
+/// by hand, as `write!` with a width brings padding code into the page for two types.
+fn write_num(f: &mut fmt::Formatter<'_>, sep: &str, n: i32, two: bool) -> fmt::Result {
+    f.write_str(sep)?;
+    if two && (0..10).contains(&n) {
+        f.write_str("0")?;
+    }
+    f.write_str(&n.to_string())
+}
+
 impl fmt::Display for Period {
     /// Writes the period back in the feed's notation.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m) = self.start;
+        write_num(f, "", y, false)?;
         match self.kind {
-            PeriodKind::Year => write!(f, "{y}"),
-            PeriodKind::Half(h) => write!(f, "{y}-H{h}"),
-            PeriodKind::Quarter(q) => write!(f, "{y}-Q{q}"),
-            PeriodKind::Month => write!(f, "{y}-{m:02}"),
-            PeriodKind::Range => write!(f, "{y}-{m:02}..{}-{:02}", self.end.0, self.end.1),
+            PeriodKind::Year => Ok(()),
+            PeriodKind::Half(h) => write_num(f, "-H", h.into(), false),
+            PeriodKind::Quarter(q) => write_num(f, "-Q", q.into(), false),
+            PeriodKind::Month => write_num(f, "-", m.into(), true),
+            PeriodKind::Range => {
+                write_num(f, "-", m.into(), true)?;
+                write_num(f, "..", self.end.0, false)?;
+                write_num(f, "-", self.end.1.into(), true)
+            }
         }
     }
 }
@@ -280,12 +288,9 @@ impl PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
+        write_num(f, "", self.year, false)?;
+        for part in [self.month, self.day].into_iter().flatten() {
+            write_num(f, "-", part.into(), true)?;
         }
         Ok(())
     }

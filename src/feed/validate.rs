@@ -2,52 +2,137 @@
 //! its JSON path, and keeps whatever is valid so that a partly broken feed still renders.
 
 use std::cell::Cell;
-use std::collections::hash_map::Entry;
-use std::collections::HashMap as StdHashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::error::{ParseError, Problem, Severity};
 use super::json::{self, Doc, Fields, Span, J};
 use super::model::*;
 use super::period::{first_chars, PartialDate, Period, NOT_A_DATE, NOT_A_PERIOD};
 
-/// FxHash (the Rust compiler's hasher): ids are short and not attacker-chosen keys of a
-/// long-lived table, and SipHash was a seventh of the time of validating a 10 MB feed.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+/// FxHash (the Rust compiler's hash) of `bytes`, its high half: ids are short and not
+/// attacker-chosen keys of a long-lived table, and SipHash was a seventh of the time of
+/// validating a 10 MB feed.
+fn fx(bytes: &[u8]) -> u32 {
+    let mut h = 0u64;
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h >> 32) as u32
+}
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_i32(&mut self, n: i32) {
-        self.write_u64(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
+/// A key of a [`Table`].
+trait TableKey: Copy + PartialEq {
+    fn hash(&self) -> u32;
+}
+
+impl TableKey for &str {
+    fn hash(&self) -> u32 {
+        fx(self.as_bytes())
     }
 }
 
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// Ids and where each stands (in the file, or in a list of what was kept). Every table of ids
-/// is of this one type, so that the hash table's code is in the page once.
-type Ids<'a> = HashMap<&'a str, usize>;
+/// An observation's metric index, area index, the months of its span with its measure, and
+/// the months of its comparison span: small, so that a table of 100 000 observations is small.
+type ObservationKey = [u32; 4];
+
+impl TableKey for ObservationKey {
+    fn hash(&self) -> u32 {
+        let mut bytes = [0u8; 16];
+        for (b, n) in bytes.chunks_mut(4).zip(self) {
+            b.copy_from_slice(&n.to_le_bytes());
+        }
+        fx(&bytes)
+    }
+}
+
+/// Keys with where each stands, found by hash, and never removed: the two tables the checker
+/// needs in a few lines of open addressing, whose probing is compiled once, rather than a
+/// `HashMap` each (hashbrown's code for both was ~1 KB gzip of the page).
+struct Table<K> {
+    /// The keys in the order added, with where each stands.
+    entries: Vec<(K, usize)>,
+    /// Per slot, a key's hash in the high half and its place in `entries` plus one in the low
+    /// half (0: empty). A power of two in number, and at least twice the entries.
+    slots: Vec<u64>,
+}
+
+impl<K> Default for Table<K> {
+    fn default() -> Self {
+        Table {
+            entries: Vec::new(),
+            slots: Vec::new(),
+        }
+    }
+}
+
+/// The slot for `hash` in `slots` (not full): the first from the hash on that is empty or
+/// holds an entry that `same` accepts.
+fn probe(slots: &[u64], hash: u32, same: &dyn Fn(usize) -> bool) -> usize {
+    let mask = slots.len().wrapping_sub(1);
+    let mut i = hash as usize & mask;
+    while let Some(&slot) = slots.get(i) {
+        let entry = slot as u32 as usize;
+        if entry == 0 || (slot >> 32) as u32 == hash && same(entry - 1) {
+            break;
+        }
+        i = (i + 1) & mask;
+    }
+    i
+}
+
+/// Doubles `slots` (to 16 at first), keeping every entry.
+fn grow(slots: &mut Vec<u64>) {
+    let old = std::mem::replace(slots, vec![0; (slots.len() * 2).max(16)]);
+    for slot in old.into_iter().filter(|s| *s != 0) {
+        let i = probe(slots, (slot >> 32) as u32, &|_| false);
+        if let Some(s) = slots.get_mut(i) {
+            *s = slot;
+        }
+    }
+}
+
+impl<K: TableKey> Table<K> {
+    /// Where in `entries` `key` is.
+    fn position(&self, key: K) -> Option<usize> {
+        let i = probe(&self.slots, key.hash(), &|e| {
+            self.entries.get(e).is_some_and(|(k, _)| *k == key)
+        });
+        (*self.slots.get(i)? as u32 as usize).checked_sub(1)
+    }
+
+    /// Where `key` stands.
+    fn get(&self, key: K) -> Option<usize> {
+        let e = self.position(key)?;
+        self.entries.get(e).map(|(_, at)| *at)
+    }
+
+    /// Where `key` already stands; or `None`, and `key` is now noted at `at`.
+    fn first_at(&mut self, key: K, at: usize) -> Option<usize> {
+        if self.slots.len() <= self.entries.len() * 2 {
+            grow(&mut self.slots);
+        }
+        let hash = key.hash();
+        let entries = &self.entries;
+        let i = probe(&self.slots, hash, &|e| {
+            entries.get(e).is_some_and(|(k, _)| *k == key)
+        });
+        let slot = self.slots.get_mut(i)?;
+        if let Some(first) = (*slot as u32 as usize)
+            .checked_sub(1)
+            .and_then(|e| self.entries.get(e))
+        {
+            return Some(first.1);
+        }
+        // Fewer than 2^32 entries: a feed has at most 16 MiB.
+        self.entries.push((key, at));
+        *slot = u64::from(hash) << 32 | self.entries.len() as u64;
+        None
+    }
+}
+
+/// Ids and where each stands (in the file, or in a list of what was kept).
+type Ids<'a> = Table<&'a str>;
 
 /// Largest feed accepted, in bytes (documented in `docs/feed.md`).
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -100,7 +185,11 @@ pub fn check(text: &str) -> Result<Checked, ParseError> {
 
 /// Size, depth and syntax checks, then the version marker.
 fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
-    let text = text.trim_start_matches('\u{feff}');
+    // Byte order marks, in a loop: `trim_start_matches` brings a character searcher.
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest;
+    }
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return Err(ParseError::Empty);
@@ -368,7 +457,7 @@ fn is_id(id: &str) -> bool {
         && id.len() <= 80
         && id
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.'))
 }
 
 struct Validator<'d> {
@@ -469,7 +558,8 @@ impl<'a> Obj<'a, '_> {
 /// metric, area and source as the one before it, and comparing is cheaper than hashing.
 struct Recent<'r, 'm> {
     map: &'r Ids<'m>,
-    last: Cell<Option<(&'m str, usize)>>,
+    /// Where in the table's entries the last id found is.
+    last: Cell<Option<usize>>,
 }
 
 impl<'r, 'm> Recent<'r, 'm> {
@@ -481,14 +571,15 @@ impl<'r, 'm> Recent<'r, 'm> {
     }
 
     fn find(&self, key: &str) -> Option<usize> {
-        if let Some((k, v)) = self.last.get() {
-            if k == key {
-                return Some(v);
+        let entries = &self.map.entries;
+        if let Some((k, at)) = self.last.get().and_then(|e| entries.get(e)) {
+            if *k == key {
+                return Some(*at);
             }
         }
-        let (k, v) = self.map.get_key_value(key)?;
-        self.last.set(Some((k, *v)));
-        Some(*v)
+        let e = self.map.position(key)?;
+        self.last.set(Some(e));
+        entries.get(e).map(|(_, at)| *at)
     }
 }
 
@@ -497,19 +588,6 @@ impl<'r, 'm> Recent<'r, 'm> {
 fn spans(start: (i32, u8), end: (i32, u8)) -> u32 {
     let month = |(y, m): (i32, u8)| ((y - 1900) * 12 + i32::from(m)) as u32 & 0x1fff;
     month(start) | month(end) << 13
-}
-
-/// Where `id` already stands in `ids`; or `None`, and `id` is now noted at `at`. The one place
-/// that adds to an `Ids` table, so that its code is in the page once.
-#[inline(never)]
-fn first_at<'a>(ids: &mut Ids<'a>, id: &'a str, at: usize) -> Option<usize> {
-    match ids.entry(id) {
-        Entry::Occupied(first) => Some(*first.get()),
-        Entry::Vacant(slot) => {
-            slot.insert(at);
-            None
-        }
-    }
 }
 
 /// The text at `key` (empty when it is not text): for quoting a value already read from there.
@@ -800,7 +878,7 @@ impl<'d> Validator<'d> {
         index: usize,
         what: &str,
     ) -> bool {
-        match first_at(seen, id, index) {
+        match seen.first_at(id, index) {
             Some(first) => {
                 self.error_parts(
                     Path::Key(&Path::Item(list, index), "id"),
@@ -1027,7 +1105,7 @@ impl<'d> Validator<'d> {
         }
         for (area, &index) in out.iter_mut().zip(&indices) {
             if let Some(parent) = &area.parent {
-                if !seen.contains_key(parent.as_str()) || *parent == area.id {
+                if seen.get(parent).is_none() || *parent == area.id {
                     self.error_quoting(
                         Path::Key(&Path::Item("areas", index), "parent"),
                         "unknown area ",
@@ -1059,7 +1137,7 @@ impl<'d> Validator<'d> {
             }
         };
         let source = self.req_str(&o, "source")?;
-        if !sources.contains_key(source) {
+        if sources.get(source).is_none() {
             self.error_quoting(o.at("source"), "unknown source ", source, "");
             return None;
         }
@@ -1143,18 +1221,14 @@ impl<'d> Validator<'d> {
         // Where each metric stands in `metrics`, for its unit.
         let mut metric_at = Ids::default();
         for (i, m) in metrics.iter().enumerate() {
-            first_at(&mut metric_at, &m.id, i);
+            metric_at.first_at(&m.id, i);
         }
         let metric_ids = Recent::new(&metric_at);
         let area_ids = Recent::new(areas);
         let source_ids = Recent::new(sources);
         let items = self.list(root, "observations");
         let mut seen_ids = Ids::default();
-        // Metric index, area index, the months of the span with the measure, and the months of
-        // the comparison span: small, so that a table of 100 000 observations is small.
-        type Key = (u32, u32, u32, u32);
-        let mut seen_keys: HashMap<Key, u32> = HashMap::default();
-        seen_keys.reserve(items.len());
+        let mut seen_keys = Table::<ObservationKey>::default();
         let mut out = Vec::with_capacity(items.len());
         for (index, v) in items.iter().enumerate() {
             let Some(o) = self.object(
@@ -1246,28 +1320,22 @@ impl<'d> Validator<'d> {
             };
             let vs = measure.vs().map_or(0, |v| spans(v.start, v.end));
             // Lists hold fewer than 2^32 elements: a feed has at most 16 MiB.
-            let key = (
+            let key = [
                 metric_i as u32,
                 area_i as u32,
                 spans(period.start, period.end) | tag << 26,
                 vs,
-            );
-            match seen_keys.entry(key) {
-                Entry::Occupied(first) => {
-                    let first = *first.get();
-                    self.error_parts(
-                        o.path,
-                        &[
-                            "the same metric, area, period and measure as observations[",
-                            &first.to_string(),
-                            "]; skipped",
-                        ],
-                    );
-                    continue;
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(index as u32);
-                }
+            ];
+            if let Some(first) = seen_keys.first_at(key, index) {
+                self.error_parts(
+                    o.path,
+                    &[
+                        "the same metric, area, period and measure as observations[",
+                        &first.to_string(),
+                        "]; skipped",
+                    ],
+                );
+                continue;
             }
             out.push(Observation {
                 index,
@@ -1543,7 +1611,7 @@ impl<'d> Validator<'d> {
             let Some(key) = m.series.as_deref() else {
                 continue;
             };
-            let Some(first) = first_at(&mut first_of, key, i) else {
+            let Some(first) = first_of.first_at(key, i) else {
                 continue;
             };
             let Some(first) = feed.metrics.get(first) else {
@@ -1559,8 +1627,8 @@ impl<'d> Validator<'d> {
                         .is_none_or(|x| x == m.id || x == first.id)
             });
             if !annotated {
-                let item = match metric_ids.get(m.id.as_str()) {
-                    Some(&i) => Path::Item("metrics", i),
+                let item = match metric_ids.get(&m.id) {
+                    Some(i) => Path::Item("metrics", i),
                     None => Path::Root,
                 };
                 self.warn_parts(
@@ -1582,6 +1650,25 @@ impl<'d> Validator<'d> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_table_keeps_the_first_place_of_every_key() {
+        let ids: Vec<String> = (0..5000).map(|i| format!("id-{i}")).collect();
+        let mut table = super::Ids::default();
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(table.first_at(id, i), None);
+        }
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(table.first_at(id, i + 1), Some(i));
+            assert_eq!(table.get(id), Some(i));
+        }
+        assert_eq!(table.get("id-5000"), None);
+        assert_eq!(super::Ids::default().get(""), None);
+        let mut keys = super::Table::<super::ObservationKey>::default();
+        assert_eq!(keys.first_at([1, 2, 3, 4], 7), None);
+        assert_eq!(keys.first_at([1, 2, 3, 5], 8), None);
+        assert_eq!(keys.first_at([1, 2, 3, 4], 9), Some(7));
+    }
+
     #[test]
     fn a_metric_may_ask_for_bars_without_a_warning() {
         let mut doc: serde_json::Value =
