@@ -5,10 +5,6 @@
 //! feed, and the members of all objects (and the elements of all arrays) lie in one vector,
 //! each object naming its span of it. Semantics follow `Value`: a repeated key keeps its last
 //! value, and numbers keep integer or float.
-//!
-//! serde_json is built with `arbitrary_precision`: it hands over a number that is not a 64-bit
-//! integer as its text, and [`float`] reads it, correctly rounded. serde_json's own float
-//! reading carries a 2.4 KB table of powers of ten that does not compress; see [`float`].
 
 use std::borrow::Cow;
 use std::fmt;
@@ -245,16 +241,6 @@ impl<'de> Visitor<'de> for Seed<'_, 'de> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<J<'de>, A::Error> {
         let mark = self.0.open_fields.len();
         while let Some(Key(k)) = map.next_key()? {
-            // A number that is not a 64-bit integer, as its text (see the module's notes).
-            if k == NUMBER && self.0.open_fields.len() == mark {
-                return match map.next_value_seed(Seed(&mut *self.0))? {
-                    J::Str(text) => match float(&text) {
-                        Some(f) => Ok(J::F(Bits::new(f.to_bits()))),
-                        None => Err(serde::de::Error::custom("number out of range")),
-                    },
-                    _ => Err(serde::de::Error::custom("invalid number")),
-                };
-            }
             let v = map.next_value_seed(Seed(&mut *self.0))?;
             self.0.open_fields.push((k, v));
         }
@@ -265,70 +251,6 @@ impl<'de> Visitor<'de> for Seed<'_, 'de> {
             &mut build.fields,
         )?))
     }
-}
-
-/// The key under which serde_json (`arbitrary_precision`) passes a number's text.
-const NUMBER: &str = "$serde_json::private::Number";
-
-/// A JSON number's text (as serde_json has checked it) as the nearest `f64`, or `None` when it
-/// is beyond `f64`'s range.
-///
-/// Figures in feeds have few digits, and for up to 15 significant digits and a power of ten
-/// within ±22 both the digits and the power are exact in an `f64`, so one multiplication or
-/// division rounds correctly (Clinger's fast path). Anything else goes to a reader that is
-/// correctly rounded too: Rust's in native code, and in the browser the browser's own
-/// `parseFloat`, so that the page does not carry Rust's 10 KB table for a figure no feed has.
-pub(crate) fn float(text: &str) -> Option<f64> {
-    let mut digits: u64 = 0;
-    let mut significant = 0;
-    // The power of ten of the last digit read, then of the whole number.
-    let mut power: i32 = 0;
-    let (mut fraction, mut in_exponent, mut exponent_sign) = (false, false, 1);
-    let mut exponent: i32 = 0;
-    // serde_json has checked the syntax: `-`, digits, `.` digits, `e`/`E`, `+`/`-`, digits.
-    for b in text.bytes() {
-        match b {
-            b'0'..=b'9' if in_exponent => {
-                exponent = exponent
-                    .saturating_mul(10)
-                    .saturating_add(i32::from(b - b'0'));
-            }
-            b'0'..=b'9' => {
-                if digits > 0 || b != b'0' {
-                    significant += 1;
-                }
-                if significant > 15 {
-                    return slow_float(text);
-                }
-                digits = digits * 10 + u64::from(b - b'0');
-                power -= i32::from(fraction);
-            }
-            b'.' => fraction = true,
-            b'e' | b'E' => in_exponent = true,
-            b'-' if in_exponent => exponent_sign = -1,
-            _ => {}
-        }
-    }
-    let power = power.saturating_add(exponent_sign * exponent);
-    if !(-22..=22).contains(&power) {
-        return slow_float(text);
-    }
-    let mut ten = 1.0f64;
-    for _ in 0..power.unsigned_abs() {
-        ten *= 10.0;
-    }
-    let f = digits as f64;
-    let f = if power < 0 { f / ten } else { f * ten };
-    Some(if text.starts_with('-') { -f } else { f })
-}
-
-/// [`float`] for the rare number outside the fast path.
-fn slow_float(text: &str) -> Option<f64> {
-    #[cfg(target_arch = "wasm32")]
-    let f = js_sys::parse_float(text);
-    #[cfg(not(target_arch = "wasm32"))]
-    let f = text.parse::<f64>().ok()?;
-    f.is_finite().then_some(f)
 }
 
 /// An object key, borrowed from the text when it has no escapes.
@@ -359,96 +281,5 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
     fn visit_string<E>(self, s: String) -> Result<Key<'de>, E> {
         Ok(Key(Cow::Owned(s)))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn number(text: &str) -> Option<f64> {
-        let doc = parse(text).ok()?;
-        doc.root.as_f64()
-    }
-
-    #[test]
-    fn numbers_read_as_the_standard_library_reads_them() {
-        for text in [
-            "0.1",
-            "-7.5",
-            "76.0",
-            "12.345",
-            "0.000123",
-            "1e5",
-            "1E+5",
-            "2.5e-3",
-            "-0.0",
-            "-0",
-            "123456789012345",
-            "1234567890123456789",
-            "18446744073709551616",
-            "0.1e-30",
-            "1e22",
-            "1e23",
-            "9007199254740993",
-            "1.7976931348623157e308",
-            "5e-324",
-            "1e-400",
-            "0e999999999999",
-            "4.35",
-            "100.10",
-        ] {
-            let want: f64 = text.parse().unwrap();
-            let got = number(text).unwrap_or(f64::NAN);
-            assert_eq!(got.to_bits(), want.to_bits(), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_number_beyond_f64_is_an_error_at_its_place() {
-        for text in ["1e400", "-1e309", "[1, 2e99999999999]"] {
-            let e = parse(text).err().map(|e| e.to_string()).unwrap_or_default();
-            assert!(
-                e.starts_with("number out of range at line 1"),
-                "{text}: {e}"
-            );
-        }
-    }
-
-    #[test]
-    fn integers_stay_integers() {
-        assert!(matches!(parse("-12").map(|d| d.root), Ok(J::I(_))));
-        assert!(matches!(
-            parse("18446744073709551615").map(|d| d.root),
-            Ok(J::U(_))
-        ));
-        assert!(matches!(parse("1.0").map(|d| d.root), Ok(J::F(_))));
-    }
-
-    proptest! {
-        #[test]
-        fn any_decimal_reads_correctly_rounded(
-            digits in 0u64..10_000_000_000_000_000,
-            point in 0usize..20,
-            exponent in -40i32..40,
-            negative: bool,
-            upper: bool,
-        ) {
-            let mut text = digits.to_string();
-            if point > 0 && point < text.len() {
-                text.insert(point, '.');
-            }
-            if exponent != 0 {
-                text.push_str(if upper { "E" } else { "e" });
-                text.push_str(&exponent.to_string());
-            }
-            if negative {
-                text.insert(0, '-');
-            }
-            let want: f64 = text.parse().unwrap();
-            let got = number(&text).unwrap_or(f64::NAN);
-            prop_assert_eq!(got.to_bits(), want.to_bits(), "{}", text);
-        }
     }
 }
