@@ -99,3 +99,13 @@ test('every precompressed copy in dist/ holds exactly its file; the report has t
     }
   }
 });
+
+test('every page is optimized with the same wasm-opt settings', () => {
+  const settings = ['index.html', 'compare.html', 'embed.html', 'check.html'].map((page) => {
+    const html = fs.readFileSync(path.join(root, page), 'utf8');
+    const link = /<link data-trunk rel="rust"[^>]*>/.exec(html)?.[0] ?? '';
+    return [/data-wasm-opt="([^"]*)"/.exec(link)?.[1], /data-wasm-opt-params="([^"]*)"/.exec(link)?.[1]];
+  });
+  assert.ok(settings[0][1]?.includes('--low-memory-unused'), 'index.html has no wasm-opt parameters');
+  for (const s of settings) assert.deepEqual(s, settings[0]);
+});
