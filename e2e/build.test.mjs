@@ -6,43 +6,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { root } from './helpers.mjs';
+import { importNames } from '../scripts/wasm-names.mjs';
 
 // Every page of the build, each with its own wasm (scripts/build.sh).
 const dist = path.join(root, 'dist');
 const pages = ['index.html', 'compare.html', 'embed.html', 'check/index.html'].map((p) => path.join(dist, p));
-
-function importNames(wasm) {
-  const leb = (at) => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return [value, at];
-    }
-  };
-  let at = 8;
-  while (at < wasm.length) {
-    const [size, start] = leb(at + 1);
-    if (wasm[at] === 2) {
-      const names = [];
-      let [count, p] = leb(start);
-      while (count--) {
-        const [ml, m] = leb(p);
-        const [fl, f] = leb(m + ml);
-        names.push(wasm.subarray(f, f + fl).toString());
-        p = f + fl;
-        const kind = wasm[p++];
-        assert.equal(kind, 0, 'only function imports are expected');
-        [, p] = leb(p);
-      }
-      return names;
-    }
-    at = start + size;
-  }
-  return [];
-}
 
 for (const file of pages) {
   const page = path.relative(root, file);

@@ -160,3 +160,20 @@ export function shorten(wasm, js) {
   }
   return { wasm: out, js: newJs, renamed: names.size };
 }
+
+/** The field names of a module's imports, in order (for tests of what `shorten` wrote). */
+export function importNames(wasm) {
+  const names = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, start] = readU32(wasm, at + 1);
+    if (wasm[at] === SECTION_IMPORT) {
+      imports(wasm.subarray(start, start + size), (module, field) => {
+        names.push(field);
+        return [module, field];
+      });
+    }
+    at = start + size;
+  }
+  return names;
+}
