@@ -2,8 +2,9 @@
 # Builds every page of the release app into dist/: the report (index.html, with the bundled
 # feeds, the service worker and embed.js), and, each with a wasm of its own so that the report's
 # first visit carries none of them, the comparison (compare.html), the embed (embed.html) and
-# the feed checker (check/); then the precompressed copies (scripts/precompress.mjs). The comparison and the embed lie next to index.html, so that
-# relative feed addresses (`?feed=`, `?compare=`) mean the same on all three.
+# the feed checker (check/); then the precompressed copies (scripts/precompress.mjs). The
+# comparison and the embed lie next to index.html, so that relative feed addresses (`?feed=`,
+# `?compare=`) mean the same on all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/trunk.sh build --release "$@"

@@ -20,6 +20,8 @@ let html = fs.readFileSync(index, 'utf8');
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
 const guard = fs.readFileSync(new URL('./panic-guard.js', import.meta.url), 'utf8');
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+// The 16 hex digits a file written here is named by.
+const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 let count = 0;
 for (const [, loader] of html.matchAll(inline)) {
   // The loader names the glue it imports and the wasm it starts: rename in both, and give the
@@ -35,8 +37,7 @@ for (const [, loader] of html.matchAll(inline)) {
   // cached copy under an old name can never meet a new page. The page's links and the loader
   // (still inline in the page here) follow, and the links get the new integrity hashes.
   for (const [file, bytes] of [[js, out.js], [wasm, out.wasm]]) {
-    const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    const renamed = file.replace(/-[0-9a-f]+((?:_bg)?\.(?:js|wasm))$/, `-${hash}$1`);
+    const renamed = file.replace(/-[0-9a-f]+((?:_bg)?\.(?:js|wasm))$/, `-${contentHash(bytes)}$1`);
     fs.rmSync(path.join(dir, file));
     fs.writeFileSync(path.join(dir, renamed), bytes);
     html = html.replaceAll(`./${file}`, `./${renamed}`);
@@ -47,8 +48,7 @@ for (const [, loader] of html.matchAll(inline)) {
 }
 html = html.replace(inline, (_, loader) => {
   const code = transformSync(guard + loader, { minify: true, format: 'esm', target: 'es2022', charset: 'utf8' }).code;
-  const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const name = `init-${hash}.js`;
+  const name = `init-${contentHash(code)}.js`;
   fs.writeFileSync(path.join(dir, name), code);
   count += 1;
   return `<script type="module" src="./${name}" integrity="${sri(code)}"></script>`;
