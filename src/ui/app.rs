@@ -177,9 +177,13 @@ fn follow_feed_lang(chosen: Option<Lang>) -> impl Fn(&crate::feed::Feed) + Copy 
 }
 
 /// What every page sets up first: the shared state, theme, printing, offline note, `<html lang>`,
-/// back and forward, and the feed, which starts loading. Returns the language the reader chose
-/// (if any), the feed's address and the feed being loaded.
-fn shell() -> (Option<Lang>, String, Loading) {
+/// back and forward, and the feed, which starts loading. Returns what to run when the feed
+/// arrives (again, after "try again"), the feed's address and the feed being loaded.
+fn shell() -> (
+    impl Fn(&crate::feed::Feed) + Copy + 'static,
+    String,
+    Loading,
+) {
     let chosen = preferred_lang();
     let lang = RwSignal::new(chosen.unwrap_or_default());
     let theme_changed = RwSignal::new(0u32);
@@ -213,14 +217,15 @@ fn shell() -> (Option<Lang>, String, Loading) {
     }
     let (address, bundled) = super::load::feed_address(param("feed"));
     set_feed_address((!bundled).then(|| address.clone()));
-    let feed = Loading::start(address.clone(), follow_feed_lang(chosen));
-    (chosen, address, feed)
+    let on_loaded = follow_feed_lang(chosen);
+    let feed = Loading::start(address.clone(), on_loaded);
+    (on_loaded, address, feed)
 }
 
 /// A report page in `<body>`: skip link, top bar, the report (or its loading and error states)
 /// and the footer.
 fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static) {
-    let (chosen, address, feed) = shell();
+    let (on_loaded, address, feed) = shell();
     let Some(body) = document().body() else {
         return;
     };
@@ -241,7 +246,7 @@ fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static)
         &main.0,
         feed,
         address,
-        follow_feed_lang(chosen),
+        on_loaded,
         |root| filled(root, |l, _| vec![skeleton(l)]),
         ready,
     );
