@@ -13,7 +13,8 @@ for f in dist/index.html $(printf 'dist/%s ' $named) dist/feeds/aktobe-2025.json
   raw=$(wc -c <"$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   zop=$([ -f "$f.gz" ] && wc -c <"$f.gz" || echo "$gz")
-  br=$(node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$f")
+  # The build's .br copy where there is one (the same brotli 11), else compressed here.
+  br=$([ -f "$f.br" ] && wc -c <"$f.br" || node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$f")
   total_gz=$((total_gz + gz))
   total_zop=$((total_zop + zop))
   printf '%-32s %8d %8d %8d %8d\n' "$(basename "$f")" "$raw" "$gz" "$zop" "$br"
