@@ -25,16 +25,39 @@ for (const file of pages) {
     }
   });
 
-  test(`${page}: the wasm's imports have short names, and the glue no long ones`, () => {
+  test(`${page}: the wasm's imports have short names, and the loader no long ones`, () => {
     const html = fs.readFileSync(file, 'utf8');
     const wasm = /href="?\.\/([\w.-]+_bg\.wasm)/.exec(html)?.[1];
-    const glue = /href="?\.\/(esep[\w.-]*\.js)/.exec(html)?.[1];
-    assert.ok(wasm && glue, `${page} names no wasm or no glue`);
-    const names = importNames(fs.readFileSync(path.join(dir, wasm)));
+    const loader = /src="?\.\/(init-[\w.-]*\.js)/.exec(html)?.[1];
+    assert.ok(wasm && loader, `${page} names no wasm or no loader`);
+    // The split loader's own functions keep their names (they are __wasm_split.js's exports).
+    const names = importNames(fs.readFileSync(path.join(dir, wasm))).filter((n) => !n.startsWith('__wasm_split_'));
     assert.ok(names.length > 50, `only ${names.length} imports`);
     assert.ok(names.every((n) => n.length <= 2), `long import names: ${names.filter((n) => n.length > 2).slice(0, 3)}`);
-    const js = fs.readFileSync(path.join(dir, glue), 'utf8');
+    const js = fs.readFileSync(path.join(dir, loader), 'utf8');
     assert.doesNotMatch(js, /__wbg_\w+_[0-9a-f]{16}\b/);
+    // The glue is bundled into the loader: no second script, and none of its unused classes.
+    assert.doesNotMatch(html, /rel="?modulepreload/);
+    assert.doesNotMatch(js, /IntoUnderlying/);
+  });
+
+  test(`${page}: every split module the loader fetches exists, and the main wasm exports what it imports`, async () => {
+    const html = fs.readFileSync(file, 'utf8');
+    const wasm = /href="?\.\/([\w.-]+_bg\.wasm)/.exec(html)[1];
+    const js = fs.readFileSync(path.join(dir, /src="?\.\/(init-[\w.-]*\.js)/.exec(html)[1]), 'utf8');
+    const splits = [...new Set([...js.matchAll(/"\.\/((?:split|chunk)_[\w-]+\.wasm)"/g)].map((m) => m[1]))];
+    assert.ok(splits.length >= 1, `${page}'s loader fetches no split module`);
+    const main = await WebAssembly.compile(fs.readFileSync(path.join(dir, wasm)));
+    const exported = new Set(WebAssembly.Module.exports(main).map((e) => `${e.kind}:${e.name}`));
+    for (const split of splits) {
+      const mod = await WebAssembly.compile(fs.readFileSync(path.join(dir, split)));
+      for (const imp of WebAssembly.Module.imports(mod)) {
+        assert.equal(imp.module, '__wasm_split', `${split} imports from ${imp.module}`);
+        // The loader hands the main module's __wasm_split_table over as the table.
+        const name = imp.kind === 'table' ? '__wasm_split_table' : imp.name;
+        assert.ok(exported.has(`${imp.kind}:${name}`), `${split} needs ${imp.kind} ${name}, which ${wasm} does not export`);
+      }
+    }
   });
 }
 

@@ -166,6 +166,20 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   await context.close();
 });
 
+test('a download whose code cannot be fetched says so, and works once it can', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=ru&sw=off`);
+  await ready(page);
+  // The download code is a split module fetched at the first download (scripts/wasm-ld.mjs).
+  await page.route(/split_[\w-]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+  const fig = page.getByTestId('figure-crime-changes');
+  await fig.getByTestId('download-csv').click();
+  await page.waitForFunction(() => /Не удалось загрузить/.test(document.querySelector('[data-testid=figure-crime-changes] [data-testid=share-status]')?.textContent));
+  await page.unroute(/split_[\w-]+\.wasm$/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByTestId('download-csv').click()]);
+  assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-changes-ru.csv');
+  await context.close();
+});
+
 test('district figures (illustrative feed) are ranked bars, labelled illustrative, with hover', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/t/districts/?lang=en`);
   const sel = '[data-testid=chart-crime-districts-1]';

@@ -5,6 +5,8 @@ const CACHE = 'esep-v1';
 // (the release build's minifier drops the quotes).
 const SHELL_ASSETS = /(?:href|src)=["']?\.?\/?([^"'\s>]+\.(?:json|wasm|css|js))(?=["'\s>])/g;
 
+const SPLIT_MODULES = /["'`]\.\/((?:split|chunk)_[\w-]+\.wasm)["'`]/g;
+
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const index = await fetch('./', { cache: 'no-cache' });
@@ -13,6 +15,14 @@ async function cacheShell() {
   await cache.put('./', index);
   const assets = new Set([...html.matchAll(SHELL_ASSETS)].map((m) => `./${m[1]}`));
   await Promise.all([...assets].map((url) => cache.add(url).catch(() => {})));
+  // The modules the loader fetches only at a first download or embed (see scripts/wasm-ld.mjs),
+  // so that these work offline too.
+  const split = new Set();
+  for (const url of [...assets].filter((a) => a.endsWith('.js'))) {
+    const js = await (await cache.match(url))?.text();
+    for (const m of (js || '').matchAll(SPLIT_MODULES)) split.add(`./${m[1]}`);
+  }
+  await Promise.all([...split].map((url) => cache.add(url).catch(() => {})));
 }
 
 self.addEventListener('install', (event) => {

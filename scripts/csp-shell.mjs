@@ -1,13 +1,15 @@
-// Trunk post-build hook: moves the inline module script Trunk writes into index.html to a file
+// Trunk post-build hook: shortens the names that join the wasm to its glue
+// (scripts/wasm-names.mjs); moves the inline module script Trunk writes into index.html to a file
 // of its own (with an SRI hash), so the page runs under a Content-Security-Policy without
-// 'unsafe-inline', puts the panic guard (scripts/panic-guard.js) in front of it and minifies
-// both; shortens the names that join the wasm to its glue (scripts/wasm-names.mjs); then writes
-// the bundled feeds without indentation.
+// 'unsafe-inline', with the panic guard (scripts/panic-guard.js) in front of it and the glue and
+// the split modules' loader (see scripts/wasm-ld.mjs) bundled in, minified; then writes the
+// bundled feeds without indentation.
 // Works on $TRUNK_STAGING_DIR (or a folder given as argument).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { transformSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { shorten } from './wasm-names.mjs';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
@@ -22,37 +24,79 @@ const guard = fs.readFileSync(new URL('./panic-guard.js', import.meta.url), 'utf
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 // The 16 hex digits a file written here is named by.
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+// wasm-opt's settings, which Trunk reads from the page, for the split modules Trunk never sees.
+const optParams = /data-wasm-opt-params="([^"]*)"/.exec(fs.readFileSync('index.html', 'utf8'))[1].split(/\s+/);
 let count = 0;
-for (const [, loader] of html.matchAll(inline)) {
-  // The loader names the glue it imports and the wasm it starts: rename in both, and give the
-  // page's preload links the new integrity hashes.
-  const js = /from\s*["'`]\.\/([\w.-]+\.js)["'`]/.exec(loader)?.[1];
-  const wasm = /module_or_path:\s*["'`]\.\/([\w.-]+\.wasm)["'`]/.exec(loader)?.[1];
+const scripts = new Map(); // the loader's text -> the script element that replaces it
+for (const [, source] of html.matchAll(inline)) {
+  // The loader names the glue it imports and the wasm it starts.
+  const js = /from\s*["'`]\.\/([\w.-]+\.js)["'`]/.exec(source)?.[1];
+  const wasm = /module_or_path:\s*["'`]\.\/([\w.-]+\.wasm)["'`]/.exec(source)?.[1];
   if (!js || !wasm) {
     console.error('csp-shell: the loader names no glue or no wasm');
     process.exit(1);
   }
   const out = shorten(fs.readFileSync(path.join(dir, wasm)), fs.readFileSync(path.join(dir, js), 'utf8'));
-  // Trunk named both files after what it built; name them after what they are now, so that a
-  // cached copy under an old name can never meet a new page. The page's links and the loader
-  // (still inline in the page here) follow, and the links get the new integrity hashes.
-  for (const [file, bytes] of [[js, out.js], [wasm, out.wasm]]) {
-    const renamed = file.replace(/-[0-9a-f]+((?:_bg)?\.(?:js|wasm))$/, `-${contentHash(bytes)}$1`);
-    fs.rmSync(path.join(dir, file));
-    fs.writeFileSync(path.join(dir, renamed), bytes);
-    html = html.replaceAll(`./${file}`, `./${renamed}`);
-    const link = new RegExp(`(href=["']?\\./${renamed.replace(/[.]/g, '\\.')}["']?\\s+integrity=["']?)sha384-[\\w+/=]+`);
-    html = html.replace(link, `$1${sri(bytes)}`);
-  }
   console.log(`csp-shell: ${out.renamed} wasm import and export names shortened in ${wasm} and ${js}`);
-}
-html = html.replace(inline, (_, loader) => {
-  const code = transformSync(guard + loader, { minify: true, format: 'esm', target: 'es2022', charset: 'utf8' }).code;
+  // Trunk named the wasm after what it built; name it after what it is now, so that a cached
+  // copy under an old name can never meet a new page.
+  const named = wasm.replace(/-[0-9a-f]+_bg\.wasm$/, `-${contentHash(out.wasm)}_bg.wasm`);
+  fs.rmSync(path.join(dir, wasm));
+  fs.writeFileSync(path.join(dir, named), out.wasm);
+  html = html.replace(
+    new RegExp(`(href=["']?)\\./${wasm.replace(/[.]/g, '\\.')}(["']?\\s+integrity=["']?)sha384-[\\w+/=]+`),
+    `$1./${named}$2${sri(out.wasm)}`,
+  );
+  // The glue is bundled into the loader below: its preload link goes.
+  html = html.replace(new RegExp(`<link[^>]*href=["']?\\./${js.replace(/[.]/g, '\\.')}["']?[^>]*>`), '');
+  fs.writeFileSync(path.join(dir, js), out.js);
+  const bundled = [js];
+  if (out.js.includes('./__wasm_split.js')) bundled.push(splitModules(wasm, js));
+  // The panic guard, the loader, the glue and the split loader as one minified module: one
+  // request fewer, and the glue's exports that nothing imports are left out.
+  const loader = source.replace(/,\s*\*\s*as\s+\w+/, '').replace(/window\.wasmBindings\s*=\s*\w+\s*[;,]?/, '').replaceAll(`./${wasm}`, `./${named}`);
+  const { outputFiles } = buildSync({
+    stdin: { contents: guard + loader, resolveDir: dir, sourcefile: 'init.js' },
+    bundle: true, minify: true, format: 'esm', target: 'es2022', charset: 'utf8', write: false,
+  });
+  for (const file of bundled) fs.rmSync(path.join(dir, file));
+  const code = outputFiles[0].text;
   const name = `init-${contentHash(code)}.js`;
   fs.writeFileSync(path.join(dir, name), code);
   count += 1;
-  return `<script type="module" src="./${name}" integrity="${sri(code)}"></script>`;
-});
+  scripts.set(source, `<script type="module" src="./${name}" integrity="${sri(code)}"></script>`);
+}
+html = html.replace(inline, (_, source) => scripts.get(source));
+
+// The modules split off the wasm Trunk built as `wasm` (scripts/wasm-ld.mjs wrote them, with
+// their loader __wasm_split.js): optimised like the main one and named by content, in `dir`,
+// with the loader written there for the bundle to take in. Returns the loader's file name.
+function splitModules(wasm, js) {
+  const stem = wasm.replace(/-[0-9a-f]+_bg\.wasm$/, '').replaceAll('-', '_');
+  const from = path.join(process.env.CARGO_TARGET_DIR || 'target', 'wasm-split', stem);
+  let link = fs.readFileSync(path.join(from, '__wasm_split.js'), 'utf8');
+  link = link.replace(/from\s*"\.\/[\w.-]+\.js"/, `from "./${js}"`);
+  for (const file of fs.readdirSync(from).filter((f) => f.endsWith('.wasm'))) {
+    const tmp = path.join(dir, `opt-${file}`);
+    const opt = spawnSync('wasm-opt', ['-Oz', ...optParams, path.join(from, file), '-o', tmp], { stdio: 'inherit' });
+    if (opt.status !== 0) {
+      console.error(`csp-shell: wasm-opt failed on ${file}`);
+      process.exit(1);
+    }
+    const bytes = fs.readFileSync(tmp);
+    fs.rmSync(tmp);
+    const named = file.replace(/\.wasm$/, `-${contentHash(bytes)}.wasm`);
+    fs.writeFileSync(path.join(dir, named), bytes);
+    if (!link.includes(`"./${file}"`)) {
+      console.error(`csp-shell: the split loader does not load ${file}`);
+      process.exit(1);
+    }
+    link = link.replaceAll(`"./${file}"`, `"./${named}"`);
+    console.log(`csp-shell: split module ${named}`);
+  }
+  fs.writeFileSync(path.join(dir, '__wasm_split.js'), link);
+  return '__wasm_split.js';
+}
 if (/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/.test(html)) {
   console.error('csp-shell: an inline script is left in index.html');
   process.exit(1);

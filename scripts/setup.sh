@@ -36,6 +36,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
 fi
 
 # 3. Node tools: wasm-opt (npm binaryen; Debian's binaryen 108 breaks the wasm), playwright-core, ajv, zopfli.
+split_version=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$split_version:"; then
+  say "installing wasm-split-cli $split_version (cargo install; about 2 minutes)"
+  cargo install wasm_split_cli_support --version "=$split_version" --features build-binary --locked
+fi
+
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing node dev tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error

@@ -6,6 +6,9 @@
 // (gzip). Without these exports wasm-bindgen still writes the classes, which would fail only
 // if they were used. Every other argument goes to rust-lld unchanged.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addExport } from './wasm-names.mjs';
 
 const lld = process.env.ESEP_RUST_LLD;
 if (!lld) {
@@ -22,5 +25,32 @@ for (let i = 0; i < given.length; i += 1) {
   }
   args.push(given[i]);
 }
-const run = spawnSync(lld, args, { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+const link = (extra) => spawnSync(lld, [...args, ...extra], { stdio: 'inherit' }).status ?? 1;
+let status = link([]);
+const out = args[args.indexOf('-o') + 1];
+// Code split off with `#[wasm_split]` (src/ui/extras.rs) is loaded at its first use: when the
+// linked module has such split points, it is linked again with its relocations, which
+// wasm-split-cli needs to cut it into the main module (left at `out`, for wasm-bindgen) and the
+// split modules, written with their JavaScript loader to <target>/wasm-split/<name>/ for
+// scripts/csp-shell.mjs.
+if (status === 0 && out && fs.readFileSync(out).includes('__wasm_split_placeholder__')) {
+  status = link(['--emit-relocs']);
+  const target = out.slice(0, out.lastIndexOf(`${path.sep}wasm32-unknown-unknown${path.sep}`));
+  const stem = path.basename(out, '.wasm').replace(/-[0-9a-f]{16}$/, '');
+  const dir = path.join(target, 'wasm-split', stem);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const split = spawnSync('wasm-split-cli', ['--out-name', stem, out, dir], { stdio: 'inherit' });
+  if (status === 0 && split.status === 0) {
+    // The split modules share the main module's function table, which the loader reads from its
+    // exports as `__indirect_function_table`; wasm-bindgen drops that export (it is the
+    // linker's), so the table is exported once more under a name of ours.
+    const main = fs.readFileSync(path.join(dir, `${stem}.wasm`));
+    fs.writeFileSync(out, addExport(main, '__wasm_split_table', 1, 0));
+    fs.rmSync(path.join(dir, `${stem}.wasm`));
+    const link = path.join(dir, '__wasm_split.js');
+    fs.writeFileSync(link, fs.readFileSync(link, 'utf8').replace(/\b__indirect_function_table(?=\s*,[^}]*\}\s*=\s*initSync)/, '__wasm_split_table: __indirect_function_table'));
+  }
+  else status = split.status || status || 1;
+}
+process.exit(status);

@@ -13,8 +13,9 @@
 
 const SECTION_IMPORT = 2;
 const SECTION_EXPORT = 7;
-// Kept as they are: the memory (read by name by tools) and wasm-bindgen's split marker.
-const KEEP = /^(memory|_WASM_SPLIT_MARKER.*)$/;
+// Kept as they are: the memory (read by name by tools), wasm-bindgen's split marker, and what
+// split modules import from the main one (the table and the shared symbols, by name).
+const KEEP = /^(memory|_WASM_SPLIT_MARKER.*|__wasm_split_table|__wasm_split_shared\d+)$/;
 
 function readU32(bytes, at) {
   let value = 0;
@@ -126,7 +127,8 @@ export function shorten(wasm, js) {
         // Module names are keys of the import object too; imports of other modules (none
         // today) would be left alone by a glue that does not name them, so only rename the
         // glue's own module.
-        if (!js.includes(JSON.stringify(module))) return [module, field];
+        // The split loader's module (__wasm_split.js) keeps its names: they are its exports.
+        if (!js.includes(JSON.stringify(module)) || module.includes('__wasm_split')) return [module, field];
         return [module, short(field)];
       });
     } else if (id === SECTION_EXPORT) {
@@ -176,4 +178,34 @@ export function importNames(wasm) {
     at = start + size;
   }
   return names;
+}
+
+/**
+ * `wasm` with one more export: `name` for the item `index` of `kind` (0 function, 1 table,
+ * 2 memory, 3 global). For the function table that split modules share: wasm-bindgen drops
+ * the linker's own `__indirect_function_table` export, but leaves an export of another name.
+ */
+export function addExport(wasm, name_, kind, index) {
+  const parts = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = readU32(wasm, at + 1);
+    const body = wasm.subarray(start, start + size);
+    if (id === SECTION_EXPORT) {
+      const [count, first] = readU32(body, 0);
+      const content = Uint8Array.from([...u32(count + 1), ...body.subarray(first), ...name(name_), kind, ...u32(index)]);
+      parts.push(Uint8Array.from([id, ...u32(content.length)]), content);
+    } else {
+      parts.push(wasm.subarray(at, start + size));
+    }
+    at = start + size;
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let end = 0;
+  for (const p of parts) {
+    out.set(p, end);
+    end += p.length;
+  }
+  return out;
 }

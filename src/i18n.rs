@@ -68,6 +68,7 @@ msgs! {
     EMBED: "Ендіру", "Встроить", "Embed";
     EMBED_CODE: "Мақалаға ендіру коды", "Код для вставки в статью", "Code to put in an article";
     COPY: "Көшіру", "Копировать", "Copy";
+    NOT_LOADED: "Жүктеу мүмкін болмады: байланысты тексеріп, қайталап көріңіз.", "Не удалось загрузить: проверьте подключение и попробуйте ещё раз.", "Could not load this: check the connection and try again.";
     EMBED_PREVIEW: "Ендірілген диаграмманың алдын ала көрінісі", "Предпросмотр встроенного графика", "Preview of the embedded chart";
     FULL_REPORT: "Толық есеп", "Полный отчёт", "Full report";
     CHART_NOT_FOUND: "Мұндай диаграмма бұл есепте жоқ.", "В этом отчёте нет такого графика.", "This report has no such chart.";

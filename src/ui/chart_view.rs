@@ -6,10 +6,12 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
+use wasm_bindgen_futures::spawn_local;
 
 use super::app::Page;
 use super::backend::Backend;
@@ -396,6 +398,26 @@ impl Chart {
     }
 }
 
+/// A download, from the split module `extras` (scripts/wasm-ld.mjs): the file-making code is
+/// fetched at the first download, not with the page.
+#[wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
+fn download(chart: Rc<Chart>, kind: &'static str) -> Result<(), SplitLoaderError> {
+    chart.download(kind);
+    Ok(())
+}
+
+/// The embed panel of a chart, from the split module `extras`.
+#[wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
+fn embed_panel(chart: Rc<Chart>) -> Result<web_sys::Element, SplitLoaderError> {
+    let c = &chart;
+    Ok(super::share::embed_panel(
+        &c.plan.id,
+        &c.plan.title,
+        c.lang,
+        &c.listeners,
+    ))
+}
+
 /// CSS pixels, as a property value.
 fn px(v: f64) -> String {
     format!("{}px", (v * 100.0).round() / 100.0)
@@ -685,7 +707,15 @@ fn wire(
     }
     for (kind, button) in downloads {
         let (c, kind) = (chart.clone(), *kind);
-        l.on(button, "click", move |_| c.download(kind));
+        let status = share_status.clone();
+        l.on(button, "click", move |_| {
+            let (c, status) = (c.clone(), status.clone());
+            spawn_local(async move {
+                if download(c.clone(), kind).await.is_err() {
+                    status.set_text_content(Some(i18n::NOT_LOADED.get(c.lang)));
+                }
+            });
+        });
     }
     let (c, status) = (chart.clone(), share_status.clone());
     l.on(share, "click", move |_| {
@@ -695,23 +725,41 @@ fn wire(
     });
     if let Some(button) = embed {
         let c = chart.clone();
-        let panel: RefCell<Option<web_sys::Element>> = RefCell::new(None);
+        // The panel is made at the first click (its code is fetched then), then shown and hidden.
+        let panel: Rc<RefCell<Option<web_sys::Element>>> = Rc::default();
+        let loading = Rc::new(Cell::new(false));
+        let status = share_status.clone();
         let b = button.clone();
-        // The panel is made at the first click, then shown and hidden.
         l.on(&button, "click", move |_| {
-            let mut panel = panel.borrow_mut();
-            let expanded = match panel.as_ref() {
-                Some(p) => !p.toggle_attribute("hidden").unwrap_or(false),
-                None => {
-                    let p =
-                        super::share::embed_panel(&c.plan.id, &c.plan.title, c.lang, &c.listeners);
-                    b.after_with_node_1(&p).ok();
-                    *panel = Some(p);
-                    true
-                }
+            let expanded = |b: &web_sys::Element, on: bool| {
+                b.set_attribute("aria-expanded", if on { "true" } else { "false" })
+                    .ok();
             };
-            b.set_attribute("aria-expanded", if expanded { "true" } else { "false" })
-                .ok();
+            if let Some(p) = panel.borrow().as_ref() {
+                expanded(&b, !p.toggle_attribute("hidden").unwrap_or(false));
+                return;
+            }
+            if loading.replace(true) {
+                return;
+            }
+            let (c, b, panel, loading, status) = (
+                c.clone(),
+                b.clone(),
+                panel.clone(),
+                loading.clone(),
+                status.clone(),
+            );
+            spawn_local(async move {
+                match embed_panel(c.clone()).await {
+                    Ok(p) => {
+                        b.after_with_node_1(&p).ok();
+                        *panel.borrow_mut() = Some(p);
+                        expanded(&b, true);
+                    }
+                    Err(_) => status.set_text_content(Some(i18n::NOT_LOADED.get(c.lang))),
+                }
+                loading.set(false);
+            });
         });
     }
 }

@@ -363,12 +363,18 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
     let all = button("action")
         .attr("data-testid", "download-all")
         .text(i18n::DOWNLOAD_ALL.get(l));
-    let f = feed.clone();
+    let status = el("span")
+        .class("status")
+        .attr("role", "status")
+        .attr("data-testid", "download-all-status");
+    let (f, status_el) = (feed.clone(), status.0.clone());
     listeners.on(&all.0, "click", move |_| {
-        let indexes: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
-        let text = format!("\u{feff}{}", crate::export::csv(&f, &indexes, l));
-        let name = crate::export::file_name(&f, "all", l, "csv");
-        super::chart_view::download_text(&text, "text/csv;charset=utf-8", &name);
+        let (f, status) = (f.clone(), status_el.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if download_all(f, l).await.is_err() {
+                status.set_text_content(Some(i18n::NOT_LOADED.get(l)));
+            }
+        });
     });
     el("section")
         .attr("aria-labelledby", "h-sources")
@@ -379,7 +385,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
                 .text(i18n::SOURCES_AND_METHOD.get(l)),
         )
         .child(el("p").class("method").text(i18n::METHOD.get(l)))
-        .child(el("p").child(all))
+        .child(el("p").child(all).child(status))
         .child(el("ol").attr("data-testid", "sources").children(items))
         .child(
             el("p")
@@ -393,4 +399,15 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
         )
         .child(licence)
         .opt(contact)
+}
+
+/// The whole feed as CSV, from the split module `extras` (scripts/wasm-ld.mjs): the CSV code is
+/// fetched at the first download, not with the page.
+#[leptos::wasm_split::wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
+fn download_all(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    let indexes: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
+    let text = format!("\u{feff}{}", crate::export::csv(&f, &indexes, l));
+    let name = crate::export::file_name(&f, "all", l, "csv");
+    super::chart_view::download_text(&text, "text/csv;charset=utf-8", &name);
+    Ok(())
 }
