@@ -20,10 +20,11 @@ if [ "${ESEP_BUILD_STD:-1}" != 0 ]; then
   export CARGO_TARGET_DIR="$PWD/target/wasm-std"
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  # rust-lld, less wasm-streams' unused exports (see scripts/wasm-ld.mjs).
-  host="$(rustc -vV | sed -n 's/^host: //p')"
-  export ESEP_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld"
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$PWD/scripts/wasm-ld.mjs"
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 fi
+# rust-lld, less wasm-streams' unused exports, and the split modules cut off (scripts/wasm-ld.mjs):
+# both builds, since a wasm with split points that nobody splits imports a module that is not there.
+host="$(rustc -vV | sed -n 's/^host: //p')"
+export ESEP_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$PWD/scripts/wasm-ld.mjs"
 exec trunk "$@"
