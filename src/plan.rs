@@ -765,7 +765,8 @@ fn short_note(text: &str) -> String {
     if head.len() == text.len() {
         return text.to_owned();
     }
-    let cut = head.rfind(' ').unwrap_or(head.len());
+    // A byte search: ' ' is ASCII, so any position it finds is a char boundary.
+    let cut = head.bytes().rposition(|b| b == b' ').unwrap_or(head.len());
     let mut note = head[..cut]
         .trim_end_matches([' ', ',', ';', ':', '—', '-'])
         .to_owned();

@@ -101,9 +101,12 @@ pub fn remember_hidden(chart: &str, hidden: &[bool]) {
 /// The address of `page` (such as `embed.html`) next to this one: the report, its comparison
 /// and its embeds lie in one folder.
 pub fn page_url(page: &str) -> String {
-    let here = base_url();
-    let dir = here.rsplit_once('/').map_or(here.as_str(), |(d, _)| d);
-    format!("{dir}/{page}")
+    let mut here = base_url();
+    // Up to the last '/' (a byte search: the reverse `str` searcher costs wasm for one call).
+    if let Some(slash) = here.bytes().rposition(|b| b == b'/') {
+        here.truncate(slash);
+    }
+    format!("{here}/{page}")
 }
 
 /// The page's address without query or hash.
