@@ -3,27 +3,33 @@
 
 use crate::feed::{Lang, Period, PeriodKind};
 
-/// One UI string in the three languages.
+/// One UI string in the three languages: Kazakh, Russian and English in one `&str`, each
+/// ended by U+001F (the unit separator). One string instead of three `&str`s keeps the wasm
+/// smaller: no table of pointers and lengths for each message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Msg {
-    pub kk: &'static str,
-    pub ru: &'static str,
-    pub en: &'static str,
-}
+pub struct Msg(&'static str);
 
 impl Msg {
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Kk => self.kk,
-            Lang::Ru => self.ru,
-            Lang::En => self.en,
+        let mut rest = self.0;
+        for _ in 0..lang as usize {
+            let end = rest.bytes().position(|b| b == 0x1f).unwrap_or(rest.len());
+            rest = rest.get(end + 1..).unwrap_or("");
         }
+        let end = rest.bytes().position(|b| b == 0x1f).unwrap_or(rest.len());
+        rest.get(..end).unwrap_or("")
     }
 }
 
+macro_rules! msg {
+    ($kk:literal, $ru:literal, $en:literal) => {
+        Msg(concat!($kk, "\u{1f}", $ru, "\u{1f}", $en, "\u{1f}"))
+    };
+}
+
 macro_rules! msgs {
-    ($($name:ident: $kk:expr, $ru:expr, $en:expr;)*) => {
-        $(pub const $name: Msg = Msg { kk: $kk, ru: $ru, en: $en };)*
+    ($($name:ident: $kk:literal, $ru:literal, $en:literal;)*) => {
+        $(pub const $name: Msg = msg!($kk, $ru, $en);)*
     };
 }
 
@@ -129,129 +135,33 @@ msgs! {
 }
 
 const MONTHS_SHORT: [Msg; 12] = [
-    Msg {
-        kk: "қаң.",
-        ru: "янв.",
-        en: "Jan",
-    },
-    Msg {
-        kk: "ақп.",
-        ru: "февр.",
-        en: "Feb",
-    },
-    Msg {
-        kk: "нау.",
-        ru: "март",
-        en: "Mar",
-    },
-    Msg {
-        kk: "сәу.",
-        ru: "апр.",
-        en: "Apr",
-    },
-    Msg {
-        kk: "мам.",
-        ru: "май",
-        en: "May",
-    },
-    Msg {
-        kk: "мау.",
-        ru: "июнь",
-        en: "Jun",
-    },
-    Msg {
-        kk: "шіл.",
-        ru: "июль",
-        en: "Jul",
-    },
-    Msg {
-        kk: "там.",
-        ru: "авг.",
-        en: "Aug",
-    },
-    Msg {
-        kk: "қыр.",
-        ru: "сент.",
-        en: "Sep",
-    },
-    Msg {
-        kk: "қаз.",
-        ru: "окт.",
-        en: "Oct",
-    },
-    Msg {
-        kk: "қар.",
-        ru: "нояб.",
-        en: "Nov",
-    },
-    Msg {
-        kk: "жел.",
-        ru: "дек.",
-        en: "Dec",
-    },
+    msg!("қаң.", "янв.", "Jan"),
+    msg!("ақп.", "февр.", "Feb"),
+    msg!("нау.", "март", "Mar"),
+    msg!("сәу.", "апр.", "Apr"),
+    msg!("мам.", "май", "May"),
+    msg!("мау.", "июнь", "Jun"),
+    msg!("шіл.", "июль", "Jul"),
+    msg!("там.", "авг.", "Aug"),
+    msg!("қыр.", "сент.", "Sep"),
+    msg!("қаз.", "окт.", "Oct"),
+    msg!("қар.", "нояб.", "Nov"),
+    msg!("жел.", "дек.", "Dec"),
 ];
 
 const MONTHS: [Msg; 12] = [
-    Msg {
-        kk: "қаңтар",
-        ru: "январь",
-        en: "January",
-    },
-    Msg {
-        kk: "ақпан",
-        ru: "февраль",
-        en: "February",
-    },
-    Msg {
-        kk: "наурыз",
-        ru: "март",
-        en: "March",
-    },
-    Msg {
-        kk: "сәуір",
-        ru: "апрель",
-        en: "April",
-    },
-    Msg {
-        kk: "мамыр",
-        ru: "май",
-        en: "May",
-    },
-    Msg {
-        kk: "маусым",
-        ru: "июнь",
-        en: "June",
-    },
-    Msg {
-        kk: "шілде",
-        ru: "июль",
-        en: "July",
-    },
-    Msg {
-        kk: "тамыз",
-        ru: "август",
-        en: "August",
-    },
-    Msg {
-        kk: "қыркүйек",
-        ru: "сентябрь",
-        en: "September",
-    },
-    Msg {
-        kk: "қазан",
-        ru: "октябрь",
-        en: "October",
-    },
-    Msg {
-        kk: "қараша",
-        ru: "ноябрь",
-        en: "November",
-    },
-    Msg {
-        kk: "желтоқсан",
-        ru: "декабрь",
-        en: "December",
-    },
+    msg!("қаңтар", "январь", "January"),
+    msg!("ақпан", "февраль", "February"),
+    msg!("наурыз", "март", "March"),
+    msg!("сәуір", "апрель", "April"),
+    msg!("мамыр", "май", "May"),
+    msg!("маусым", "июнь", "June"),
+    msg!("шілде", "июль", "July"),
+    msg!("тамыз", "август", "August"),
+    msg!("қыркүйек", "сентябрь", "September"),
+    msg!("қазан", "октябрь", "October"),
+    msg!("қараша", "ноябрь", "November"),
+    msg!("желтоқсан", "декабрь", "December"),
 ];
 
 fn month(m: u8, lang: Lang, short: bool) -> &'static str {
@@ -324,56 +234,36 @@ pub fn observation_period(o: &crate::feed::Observation, lang: Lang) -> String {
 pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
     use crate::feed::Group::*;
     let m = match g {
-        Crime => Msg {
-            kk: "Қылмыс жалпы",
-            ru: "Преступность в целом",
-            en: "Crime overall",
-        },
-        CrimeByGravity => Msg {
-            kk: "Ауырлығы бойынша қылмыстар",
-            ru: "Преступления по тяжести",
-            en: "Crime by gravity",
-        },
-        CrimeByType => Msg {
-            kk: "Түрлері бойынша қылмыстар",
-            ru: "Преступления по видам",
-            en: "Crime by type",
-        },
-        Drugs => Msg {
-            kk: "Есірткі",
-            ru: "Наркотики",
-            en: "Drugs",
-        },
-        Fraud => Msg {
-            kk: "Алаяқтық және кибералаяқтық",
-            ru: "Мошенничество и кибермошенничество",
-            en: "Fraud and cyber-fraud",
-        },
-        Courts => Msg {
-            kk: "Соттар және мемлекеттік айыптау",
-            ru: "Суды и государственное обвинение",
-            en: "Courts and prosecution",
-        },
-        Prevention => Msg {
-            kk: "Алдын алу",
-            ru: "Профилактика",
-            en: "Prevention",
-        },
-        Children => Msg {
-            kk: "Балалар құқықтары",
-            ru: "Права детей",
-            en: "Children's rights",
-        },
-        Budget => Msg {
-            kk: "Бюджет және мемлекеттік сатып алу",
-            ru: "Бюджет и госзакупки",
-            en: "Budget and procurement",
-        },
-        Corruption => Msg {
-            kk: "Сыбайлас жемқорлық",
-            ru: "Коррупция",
-            en: "Corruption",
-        },
+        Crime => msg!("Қылмыс жалпы", "Преступность в целом", "Crime overall"),
+        CrimeByGravity => msg!(
+            "Ауырлығы бойынша қылмыстар",
+            "Преступления по тяжести",
+            "Crime by gravity"
+        ),
+        CrimeByType => msg!(
+            "Түрлері бойынша қылмыстар",
+            "Преступления по видам",
+            "Crime by type"
+        ),
+        Drugs => msg!("Есірткі", "Наркотики", "Drugs"),
+        Fraud => msg!(
+            "Алаяқтық және кибералаяқтық",
+            "Мошенничество и кибермошенничество",
+            "Fraud and cyber-fraud"
+        ),
+        Courts => msg!(
+            "Соттар және мемлекеттік айыптау",
+            "Суды и государственное обвинение",
+            "Courts and prosecution"
+        ),
+        Prevention => msg!("Алдын алу", "Профилактика", "Prevention"),
+        Children => msg!("Балалар құқықтары", "Права детей", "Children's rights"),
+        Budget => msg!(
+            "Бюджет және мемлекеттік сатып алу",
+            "Бюджет и госзакупки",
+            "Budget and procurement"
+        ),
+        Corruption => msg!("Сыбайлас жемқорлық", "Коррупция", "Corruption"),
     };
     m.get(lang)
 }
@@ -423,7 +313,11 @@ mod tests {
         for m in [LOADING, ERROR_TITLE, SOURCES, CHANGES_NOTE, NO_TRACKING] {
             for lang in Lang::ALL {
                 assert!(!m.get(lang).is_empty());
+                assert!(!m.get(lang).contains('\u{1f}'));
             }
         }
+        assert_eq!(LANGUAGE.get(Lang::Kk), "Тіл");
+        assert_eq!(LANGUAGE.get(Lang::Ru), "Язык");
+        assert_eq!(LANGUAGE.get(Lang::En), "Language");
     }
 }
