@@ -49,9 +49,17 @@ for (const [, source] of html.matchAll(inline)) {
   );
   // The glue is bundled into the loader below: its preload link goes.
   html = html.replace(new RegExp(`<link[^>]*href=["']?\\./${js.replace(/[.]/g, '\\.')}["']?[^>]*>`), '');
-  fs.writeFileSync(path.join(dir, js), out.js);
+  // The glue's classes for wasm-streams (IntoUnderlying*: their exports are gone, see
+  // scripts/wasm-ld.mjs) would stay in the bundle for two side effects esbuild cannot see are
+  // harmless: a `Symbol.dispose` alias set on each class (only for JavaScript's `using`, which
+  // nothing here does) and a FinalizationRegistry made for each. Without the alias, and with
+  // the registries marked pure, whatever nothing uses is left out.
+  const glue = out.js
+    .replace(/Symbol\.dispose\s*&&\s*\((\w+)\.prototype\[Symbol\.dispose\]\s*=\s*\1\.prototype\.free\)\s*;?/g, '')
+    .replaceAll('new FinalizationRegistry(', '/* @__PURE__ */ new FinalizationRegistry(');
+  fs.writeFileSync(path.join(dir, js), glue);
   const bundled = [js];
-  if (out.js.includes('./__wasm_split.js')) bundled.push(splitModules(wasm, js));
+  if (glue.includes('./__wasm_split.js')) bundled.push(splitModules(wasm, js));
   // The panic guard, the loader, the glue and the split loader as one minified module: one
   // request fewer, and the glue's exports that nothing imports are left out.
   const loader = source.replace(/,\s*\*\s*as\s+\w+/, '').replace(/window\.wasmBindings\s*=\s*\w+\s*[;,]?/, '').replaceAll(`./${wasm}`, `./${named}`);
