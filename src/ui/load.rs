@@ -68,8 +68,17 @@ pub async fn fetch_text(url: &str) -> Result<String, FeedError> {
         }
     };
     let url = url.to_owned();
-    let response = gloo_net::http::Request::get(&url)
-        .abort_signal(signal.as_ref())
+    // The request is made here rather than with gloo-net's builder, whose headers and query
+    // parameters (unused: a plain GET) cost 1 KB of wasm; gloo-net sends it and reads the answer.
+    let init = web_sys::RequestInit::new();
+    init.set_signal(signal.as_ref());
+    let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(|e| {
+        let message = wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(&e)
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        FeedError::from(LoadError::Network(message))
+    })?;
+    let response = gloo_net::http::Request::from(request)
         .send()
         .await
         .map_err(|e| fail(e, &deadline))?;
