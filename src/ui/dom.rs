@@ -92,7 +92,17 @@ impl Listeners {
         event: &'static str,
         f: impl FnMut(web_sys::Event) + 'static,
     ) {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        self.on_boxed(target, event, Box::new(f));
+    }
+
+    /// `on` without its type parameter: one compiled copy for every listener.
+    fn on_boxed(
+        &self,
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: Box<dyn FnMut(web_sys::Event)>,
+    ) {
+        let closure = Closure::wrap(f);
         target
             .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
             .ok();
@@ -147,6 +157,11 @@ fn live_boxed(parent: &web_sys::Element, build: Build) {
 
 /// A part rebuilt whenever the reader's language changes, from the elements `build` returns.
 pub fn filled(parent: &web_sys::Element, build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) {
+    filled_boxed(parent, Box::new(build));
+}
+
+/// `filled` without its type parameter: one compiled copy of the rebuild for all callers.
+fn filled_boxed(parent: &web_sys::Element, build: Box<dyn Fn(Lang, &Listeners) -> Vec<El>>) {
     let lang = Page::get().lang;
     live(parent, move |root, listeners| {
         let l = lang.get();
