@@ -426,47 +426,53 @@ fn px(v: f64) -> String {
 /// The chart's data table, inside a `<details>`.
 fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
     let nums = IntlNumbers::new(lang);
-    let rows = plan
-        .observations
-        .iter()
-        .filter_map(|i| feed.observation_at(*i))
-        .map(|o| {
-            let area = feed.area(&o.area).map(|a| feed.text(&a.name, lang));
-            el("tr")
-                .child(
-                    el("th")
-                        .attr("scope", "row")
-                        .text(&observation_label(feed, o, lang)),
-                )
-                .child(el("td").text(area.unwrap_or_default()))
-                .child(el("td").text(&i18n::observation_period(o, lang)))
-                .child(
-                    el("td")
-                        .class("num")
-                        .text(&observation_value(feed, o, lang, &nums)),
-                )
-                .child(el("td").opt(feed.source(&o.source).map(|s| link(&s.url, &s.publisher))))
-        })
-        .collect();
-    let head = [
+    let head = el("tr");
+    for (m, class) in [
         (i18n::INDICATOR, ""),
         (i18n::AREA, ""),
         (i18n::PERIOD, ""),
         (i18n::VALUE, "num"),
         (i18n::SOURCE, ""),
-    ]
-    .iter()
-    .map(|(m, class)| el("th").attr("scope", "col").class(class).text(m.get(lang)))
-    .collect();
+    ] {
+        head.0
+            .append_with_node_1(
+                &el("th")
+                    .attr("scope", "col")
+                    .class(class)
+                    .text(m.get(lang))
+                    .0,
+            )
+            .ok();
+    }
+    let body = el("tbody");
+    for i in &plan.observations {
+        let Some(o) = feed.observation_at(*i) else {
+            continue;
+        };
+        let area = feed.area(&o.area).map(|a| feed.text(&a.name, lang));
+        let row = el("tr")
+            .child(
+                el("th")
+                    .attr("scope", "row")
+                    .text(&observation_label(feed, o, lang)),
+            )
+            .child(el("td").text(area.unwrap_or_default()))
+            .child(el("td").text(&i18n::observation_period(o, lang)))
+            .child(
+                el("td")
+                    .class("num")
+                    .text(&observation_value(feed, o, lang, &nums)),
+            )
+            .child(el("td").opt(feed.source(&o.source).map(|s| link(&s.url, &s.publisher))));
+        body.0.append_with_node_1(&row.0).ok();
+    }
     el("details")
         .class("data-table")
         .child(el("summary").text(i18n::SHOW_DATA.get(lang)))
         .child(
-            el("div").class("table-wrap").child(
-                el("table")
-                    .child(el("thead").child(el("tr").children(head)))
-                    .child(el("tbody").children(rows)),
-            ),
+            el("div")
+                .class("table-wrap")
+                .child(el("table").child(el("thead").child(head)).child(body)),
         )
 }
 
@@ -486,24 +492,24 @@ fn build(
         _ => Vec::new(),
     };
     let hidden = super::share::hidden_series(&id, series_names.len());
-    let legend: Vec<El> = series_names
-        .iter()
-        .zip(&hidden)
-        .enumerate()
-        .map(|(i, (name, off))| {
-            button("legend-item")
-                .attr("aria-pressed", if *off { "false" } else { "true" })
-                .attr("data-testid", "legend-item")
-                .child(
-                    el("span")
-                        .class(&format!("swatch s{}", i % 5))
-                        .attr("aria-hidden", "true")
-                        .text(MARKERS[i % 4]),
-                )
-                .text(name)
-        })
-        .collect();
-    let legend_buttons: Vec<web_sys::Element> = legend.iter().map(|b| b.0.clone()).collect();
+    // The legend's list is made here and put in the figure below, when there is more than
+    // one series.
+    let legend = el("ul").class("legend");
+    let mut legend_buttons = Vec::new();
+    for (i, (name, off)) in series_names.iter().zip(&hidden).enumerate() {
+        let b = button("legend-item")
+            .attr("aria-pressed", if *off { "false" } else { "true" })
+            .attr("data-testid", "legend-item")
+            .child(
+                el("span")
+                    .class(&format!("swatch s{}", i % 5))
+                    .attr("aria-hidden", "true")
+                    .text(MARKERS[i % 4]),
+            )
+            .text(name);
+        legend_buttons.push(b.0.clone());
+        legend.0.append_with_node_1(&el("li").child(b).0).ok();
+    }
     let canvas = el("canvas")
         .attr("tabindex", "0")
         .attr("role", "img")
@@ -561,29 +567,24 @@ fn build(
     });
     let embed_el = embed_button.as_ref().map(|b| b.0.clone());
     actions = actions.opt(embed_button);
-    let sources = feed
-        .sources_of(&plan.observations)
-        .into_iter()
-        .map(|s| {
-            el("li")
-                .child(link(&s.url, &s.title))
-                .text(&format!(" — {}, {}", s.publisher, s.date))
-        })
-        .collect();
+    let sources = el("ul")
+        .class("chart-sources")
+        .attr("data-testid", "chart-sources");
+    for s in feed.sources_of(&plan.observations) {
+        let item = el("li")
+            .child(link(&s.url, &s.title))
+            .text(&format!(" — {}, {}", s.publisher, s.date));
+        sources.0.append_with_node_1(&item.0).ok();
+    }
     // A rebuilt view may hand back the same `<figure>`: start from an empty one.
     figure.replace_children_with_node_0();
     let title = el(if embedded { "h2" } else { "h3" })
         .class("chart-title")
         .text(&plan.title);
-    let content = [title, el("p").class("chart-summary").text(&plan.summary)];
-    for c in content {
-        figure.append_with_node_1(&c.0).ok();
-    }
-    if !legend.is_empty() {
-        let items = legend.into_iter().map(|b| el("li").child(b)).collect();
-        figure
-            .append_with_node_1(&el("ul").class("legend").children(items).0)
-            .ok();
+    let summary = el("p").class("chart-summary").text(&plan.summary);
+    figure.append_with_node_2(&title.0, &summary.0).ok();
+    if !legend_buttons.is_empty() {
+        figure.append_with_node_1(&legend.0).ok();
     }
     let (canvas_el, tip_el, announce_el, failed_el) = (
         canvas.0.clone(),
@@ -591,28 +592,18 @@ fn build(
         announce.0.clone(),
         failed.0.clone(),
     );
-    let rest = [
-        el("div").class("chart-box").child(canvas).child(tip),
-        announce,
-        failed,
-        el("figcaption")
-            .child(actions)
-            .child(table(&feed, &plan, lang))
-            .child(
-                el("p")
-                    .class("sources-title")
-                    .text(&format!("{}:", i18n::SOURCES.get(lang))),
-            )
-            .child(
-                el("ul")
-                    .class("chart-sources")
-                    .attr("data-testid", "chart-sources")
-                    .children(sources),
-            ),
-    ];
-    for c in rest {
-        figure.append_with_node_1(&c.0).ok();
-    }
+    let chart_box = el("div").class("chart-box").child(canvas).child(tip);
+    let caption = el("figcaption")
+        .child(actions)
+        .child(table(&feed, &plan, lang))
+        .child(
+            el("p")
+                .class("sources-title")
+                .text(&format!("{}:", i18n::SOURCES.get(lang))),
+        )
+        .child(sources);
+    figure.append_with_node_2(&chart_box.0, &announce.0).ok();
+    figure.append_with_node_2(&failed.0, &caption.0).ok();
 
     let tiles: Vec<String> = match &plan.visual {
         Visual::Tiles(t) => t.tiles.iter().map(|x| x.id.clone()).collect(),
