@@ -66,13 +66,6 @@ impl El {
             None => self,
         }
     }
-
-    pub fn children(self, children: Vec<El>) -> El {
-        for c in children {
-            self.0.append_with_node_1(&c.0).ok();
-        }
-        self
-    }
 }
 
 type Listener = (

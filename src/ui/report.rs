@@ -59,12 +59,12 @@ pub fn report_compared(parent: &web_sys::Element, loaded: super::load::Loaded) {
 fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::load::Loaded) {
     let lang = Page::get().lang;
     let feed = loaded.feed;
-    let errors: Vec<String> = loaded
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(ToString::to_string)
-        .collect();
+    let mut errors = Vec::new();
+    for p in loaded.problems.iter() {
+        if p.severity == Severity::Error {
+            errors.push(p.to_string());
+        }
+    }
     let address = super::app::feed_address();
     let online = Page::get().online;
     let as_of = feed.data_as_of;
@@ -98,7 +98,8 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         }
     }
     filled(parent, move |l: Lang, listeners: &Listeners| {
-        let mut parts = sections(&feed, l);
+        let mut parts = Vec::new();
+        sections(&mut parts, &feed, l);
         parts.extend(glossary(&feed, l));
         parts.push(sources(&feed, l, listeners));
         parts
@@ -147,7 +148,10 @@ fn problems(errors: &[String], l: Lang) -> Option<El> {
     if errors.is_empty() {
         return None;
     }
-    let items = errors.iter().map(|e| el("li").text(e)).collect();
+    let items = el("ul");
+    for e in errors {
+        items.0.append_with_node_1(&el("li").text(e).0).ok();
+    }
     let section = el("section")
         .class("problems")
         .attr("role", "status")
@@ -156,7 +160,7 @@ fn problems(errors: &[String], l: Lang) -> Option<El> {
         .child(
             el("details")
                 .child(el("summary").text(&format!("{} ({})", i18n::DETAILS.get(l), errors.len())))
-                .child(el("ul").children(items)),
+                .child(items),
         );
     Some(section)
 }
@@ -164,71 +168,68 @@ fn problems(errors: &[String], l: Lang) -> Option<El> {
 /// The figures the publisher leads with, one card each.
 fn headlines(feed: &Feed, l: Lang) -> El {
     let nums = IntlNumbers::new(l);
-    let cards = feed
-        .headlines
-        .iter()
-        .filter_map(|id| feed.observation(id))
-        .map(|o| {
-            let metric = feed.metric(&o.metric);
-            let card_tone = match (metric, o.value, o.measure.is_change()) {
-                (Some(m), Some(v), true) => tone(m.direction, v),
-                _ => crate::chart::Tone::Neutral,
-            };
-            let tone_class = match card_tone {
-                crate::chart::Tone::Better => "card tone-better",
-                crate::chart::Tone::Worse => "card tone-worse",
-                crate::chart::Tone::Neutral => "card",
-            };
-            let marker = o
-                .measure
-                .is_change()
-                .then(|| o.value.map(arrow))
-                .flatten()
-                .map(|a| {
-                    el("span")
-                        .class("arrow")
-                        .attr("aria-hidden", "true")
-                        .text(&format!("{a} "))
-                });
-            let src = feed
-                .source(&o.source)
-                .map(|s| link(&s.url, &format!("{}: {}", i18n::SOURCE.get(l), s.publisher)));
-            let spark = spark_url(&plan_sparkline(feed, o)).map(|src| {
-                el("img")
-                    .class("spark")
-                    .attr("src", &src)
-                    .attr("alt", "")
-                    .attr("width", "96")
-                    .attr("height", "32")
-                    .attr("data-testid", "sparkline")
+    let cards = el("ul").class("cards");
+    for id in &feed.headlines {
+        let Some(o) = feed.observation(id) else {
+            continue;
+        };
+        let metric = feed.metric(&o.metric);
+        let card_tone = match (metric, o.value, o.measure.is_change()) {
+            (Some(m), Some(v), true) => tone(m.direction, v),
+            _ => crate::chart::Tone::Neutral,
+        };
+        let tone_class = match card_tone {
+            crate::chart::Tone::Better => "card tone-better",
+            crate::chart::Tone::Worse => "card tone-worse",
+            crate::chart::Tone::Neutral => "card",
+        };
+        let marker = o
+            .measure
+            .is_change()
+            .then(|| o.value.map(arrow))
+            .flatten()
+            .map(|a| {
+                el("span")
+                    .class("arrow")
+                    .attr("aria-hidden", "true")
+                    .text(&format!("{a} "))
             });
-            el("li")
-                .class(tone_class)
-                .attr("data-testid", "headline")
-                .child(
-                    el("p")
-                        .class("card-value")
-                        .opt(marker)
-                        .text(&observation_value(feed, o, l, &nums)),
-                )
-                .opt(spark)
-                .child(
-                    el("p")
-                        .class("card-label")
-                        .text(&observation_label(feed, o, l)),
-                )
-                .child(
-                    el("p")
-                        .class("card-period")
-                        .text(&i18n::observation_period(o, l)),
-                )
-                .opt(
-                    change_sentence(feed, o, l, &nums)
-                        .map(|m| el("p").class("card-meaning").text(&m)),
-                )
-                .child(el("p").class("card-source").opt(src))
-        })
-        .collect();
+        let src = feed
+            .source(&o.source)
+            .map(|s| link(&s.url, &format!("{}: {}", i18n::SOURCE.get(l), s.publisher)));
+        let spark = spark_url(&plan_sparkline(feed, o)).map(|src| {
+            el("img")
+                .class("spark")
+                .attr("src", &src)
+                .attr("alt", "")
+                .attr("width", "96")
+                .attr("height", "32")
+                .attr("data-testid", "sparkline")
+        });
+        let card = el("li")
+            .class(tone_class)
+            .attr("data-testid", "headline")
+            .child(
+                el("p")
+                    .class("card-value")
+                    .opt(marker)
+                    .text(&observation_value(feed, o, l, &nums)),
+            )
+            .opt(spark)
+            .child(
+                el("p")
+                    .class("card-label")
+                    .text(&observation_label(feed, o, l)),
+            )
+            .child(
+                el("p")
+                    .class("card-period")
+                    .text(&i18n::observation_period(o, l)),
+            )
+            .opt(change_sentence(feed, o, l, &nums).map(|m| el("p").class("card-meaning").text(&m)))
+            .child(el("p").class("card-source").opt(src));
+        cards.0.append_with_node_1(&card.0).ok();
+    }
     el("section")
         .attr("aria-labelledby", "h-headlines")
         .child(
@@ -236,7 +237,7 @@ fn headlines(feed: &Feed, l: Lang) -> El {
                 .attr("id", "h-headlines")
                 .text(i18n::HEADLINES.get(l)),
         )
-        .child(el("ul").class("cards").children(cards))
+        .child(cards)
 }
 
 /// `?compare=<feed>`: this feed and another on shared axes, where metric ids and periods match.
@@ -286,33 +287,30 @@ fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
     });
 }
 
-/// One section per theme, then the comparison areas, each with its charts.
-fn sections(feed: &Arc<Feed>, l: Lang) -> Vec<El> {
+/// One section per theme, then the comparison areas, each with its charts, onto `parts`.
+fn sections(parts: &mut Vec<El>, feed: &Arc<Feed>, l: Lang) {
     let nums = IntlNumbers::new(l);
-    plan(feed, l, &nums)
-        .into_iter()
-        .map(|section| {
-            let heading = format!("h-{}", section.id);
-            let mut out = el("section")
-                .class(if section.context {
-                    "theme context"
-                } else {
-                    "theme"
-                })
-                .attr("aria-labelledby", &heading)
-                .attr("data-testid", &format!("section-{}", section.id))
-                .child(el("h2").attr("id", &heading).text(&section.title))
-                .opt(
-                    section
-                        .context
-                        .then(|| el("p").class("note").text(i18n::CONTEXT_NOTE.get(l))),
-                );
-            for c in section.charts {
-                out = out.child(El(chart_figure(c, feed.clone(), l, false)));
-            }
-            out
-        })
-        .collect()
+    for section in plan(feed, l, &nums) {
+        let heading = format!("h-{}", section.id);
+        let mut out = el("section")
+            .class(if section.context {
+                "theme context"
+            } else {
+                "theme"
+            })
+            .attr("aria-labelledby", &heading)
+            .attr("data-testid", &format!("section-{}", section.id))
+            .child(el("h2").attr("id", &heading).text(&section.title))
+            .opt(
+                section
+                    .context
+                    .then(|| el("p").class("note").text(i18n::CONTEXT_NOTE.get(l))),
+            );
+        for c in section.charts {
+            out = out.child(El(chart_figure(c, feed.clone(), l, false)));
+        }
+        parts.push(out);
+    }
 }
 
 /// Definitions of the terms the feed uses, in the reader's language.
@@ -345,7 +343,10 @@ fn glossary(feed: &Feed, l: Lang) -> Option<El> {
 
 /// Every source with title, publisher, date, grade and link; the method; contact and licence.
 fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
-    let items = feed.sources.iter().map(|s| source_item(s, l)).collect();
+    let items = el("ol").attr("data-testid", "sources");
+    for s in &feed.sources {
+        items.0.append_with_node_1(&source_item(s, l).0).ok();
+    }
     let contact = feed.contact.as_deref().map(|href| {
         el("p")
             .attr("data-testid", "contact")
@@ -386,7 +387,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
         )
         .child(el("p").class("method").text(i18n::METHOD.get(l)))
         .child(el("p").child(all).child(status))
-        .child(el("ol").attr("data-testid", "sources").children(items))
+        .child(items)
         .child(
             el("p")
                 .class("credit-line")
