@@ -59,23 +59,14 @@ pub fn set_feed_address(address: Option<String>) {
 
 /// `?theme=dark|light` forces a theme (kept on `<html data-theme>`); otherwise the system's
 /// preference applies, and a change of it redraws the charts.
-fn set_up_theme(changed: RwSignal<u32>) {
+fn set_up_theme(changed: RwSignal<u32>, listeners: &Listeners) {
     if let (Some(theme), Some(root)) = (param("theme"), document().document_element()) {
         if theme == "dark" || theme == "light" {
             root.set_attribute("data-theme", &theme).ok();
         }
     }
     if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
-        let on_change =
-            wasm_bindgen::prelude::Closure::<dyn FnMut()>::new(move || changed.update(|n| *n += 1));
-        query
-            .add_event_listener_with_callback(
-                "change",
-                wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref()),
-            )
-            .ok();
-        // Lives as long as the page.
-        on_change.forget();
+        listeners.on(&query, "change", move |_| changed.update(|n| *n += 1));
     }
 }
 
@@ -99,10 +90,9 @@ fn remember_lang(lang: Lang) {
 }
 
 /// Registers the service worker (offline reading) unless `?sw=off`, and follows online/offline.
-fn set_up_offline(online: RwSignal<bool>) {
+fn set_up_offline(online: RwSignal<bool>, listeners: &Listeners) {
     for (event, value) in [("online", true), ("offline", false)] {
-        let handle = window_event_listener_untyped(event, move |_| online.set(value));
-        std::mem::forget(handle);
+        listeners.on(&window(), event, move |_| online.set(value));
     }
     if param("sw").as_deref() == Some("off") {
         return;
@@ -115,8 +105,8 @@ fn set_up_offline(online: RwSignal<bool>) {
 }
 
 /// A printed report shows every data table: `<details>` open before printing.
-fn open_details_when_printing() {
-    let handle = window_event_listener(leptos::ev::beforeprint, |_| {
+fn open_details_when_printing(listeners: &Listeners) {
+    listeners.on(&window(), "beforeprint", |_| {
         if let Ok(all) = document().query_selector_all("details") {
             for i in 0..all.length() {
                 if let Some(el) = all.item(i) {
@@ -127,8 +117,6 @@ fn open_details_when_printing() {
             }
         }
     });
-    // For the page's lifetime.
-    std::mem::forget(handle);
 }
 
 /// The report (`index.html`). The comparison and the embed are pages of their own, each its own
@@ -193,16 +181,20 @@ fn shell() -> (
         theme_changed,
         online,
     });
-    set_up_theme(theme_changed);
-    open_details_when_printing();
-    set_up_offline(online);
+    // Listeners for the page's lifetime.
+    let page_listeners = Listeners::default();
+    set_up_theme(theme_changed, &page_listeners);
+    open_details_when_printing(&page_listeners);
+    set_up_offline(online, &page_listeners);
+    std::mem::forget(page_listeners);
     watch(move || {
         if let Some(root) = document().document_element() {
             root.set_attribute("lang", lang.get().code()).ok();
         }
     });
     // Back and forward restore the language the address names.
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+    let popstate = Listeners::default();
+    popstate.on(&window(), "popstate", move |_| {
         // A link to `#main` or `#chart` also fires popstate: redraw only for a new language.
         if let Some(l) = param("lang").as_deref().and_then(Lang::from_code) {
             if lang.get_untracked() != l {
@@ -210,7 +202,8 @@ fn shell() -> (
             }
         }
     });
-    on_cleanup(move || handle.remove());
+    let popstate = send_wrapper::SendWrapper::new(popstate);
+    on_cleanup(move || popstate.clear());
     // A test hook for the panic panel (e2e): `?esep-panic=1` panics once the page is up.
     if param("esep-panic").as_deref() == Some("1") {
         watch(|| panic!("esep: test panic requested by ?esep-panic=1"));
