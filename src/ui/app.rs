@@ -223,11 +223,12 @@ fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static)
         return;
     };
     let lang = Page::get().lang;
-    filled(&body, |l, _| {
-        vec![el("a")
+    filled(&body, |root, l, _| {
+        el("a")
             .class("skip")
             .attr("href", "#main")
-            .text(i18n::SKIP_TO_CONTENT.get(l))]
+            .text(i18n::SKIP_TO_CONTENT.get(l))
+            .append_to(root);
     });
     let top = el("header")
         .class("topbar")
@@ -240,10 +241,10 @@ fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static)
         feed,
         address,
         on_loaded,
-        |root| filled(root, |l, _| vec![skeleton(l)]),
+        |root| filled(root, |root, l, _| skeleton(l).append_to(root)),
         ready,
     );
-    filled(&body, |l, _| vec![footer(l)]);
+    filled(&body, |root, l, _| footer(l).append_to(root));
 }
 
 /// What has come of loading a feed, in `parent`: `waiting` while it is on its way, `ready` with
@@ -352,7 +353,7 @@ fn skeleton(l: Lang) -> El {
 fn error_panel(parent: &web_sys::Element, error: FeedError, on_retry: impl Fn() + 'static) {
     let external = feed_address();
     let on_retry = std::rc::Rc::new(on_retry);
-    filled(parent, move |l, listeners| {
+    filled(parent, move |root, l, listeners| {
         let message = match &error {
             FeedError::Load(LoadError::Timeout { .. }) => i18n::ERROR_TIMEOUT.get(l),
             FeedError::Load(_) => i18n::ERROR_LOAD.get(l),
@@ -384,6 +385,6 @@ fn error_panel(parent: &web_sys::Element, error: FeedError, on_retry: impl Fn() 
                     .child(el("summary").text(i18n::DETAILS.get(l)))
                     .child(el("p").class("detail").text(&error.to_string())),
             );
-        vec![panel]
+        panel.append_to(root);
     });
 }

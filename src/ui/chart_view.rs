@@ -268,16 +268,17 @@ impl Chart {
         });
         match tip {
             Some(t) => {
-                let mut parts = vec![
-                    el("p").class("tip-title").text(&t.title),
-                    el("p").class("tip-value").text(&t.value),
-                ];
-                for d in &t.details {
-                    parts.push(el("p").class("tip-detail").text(d));
-                }
                 self.tip.replace_children_with_node_0();
-                for p in parts {
-                    self.tip.append_with_node_1(&p.0).ok();
+                el("p")
+                    .class("tip-title")
+                    .text(&t.title)
+                    .append_to(&self.tip);
+                el("p")
+                    .class("tip-value")
+                    .text(&t.value)
+                    .append_to(&self.tip);
+                for d in &t.details {
+                    el("p").class("tip-detail").text(d).append_to(&self.tip);
                 }
                 self.tip.set_hidden(false);
                 self.announce.set_text_content(Some(&format!(
@@ -434,15 +435,11 @@ fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
         (i18n::VALUE, "num"),
         (i18n::SOURCE, ""),
     ] {
-        head.0
-            .append_with_node_1(
-                &el("th")
-                    .attr("scope", "col")
-                    .class(class)
-                    .text(m.get(lang))
-                    .0,
-            )
-            .ok();
+        el("th")
+            .attr("scope", "col")
+            .class(class)
+            .text(m.get(lang))
+            .append_to(&head.0);
     }
     let body = el("tbody");
     for i in &plan.observations {
@@ -464,7 +461,7 @@ fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
                     .text(&observation_value(feed, o, lang, &nums)),
             )
             .child(el("td").opt(feed.source(&o.source).map(|s| link(&s.url, &s.publisher))));
-        body.0.append_with_node_1(&row.0).ok();
+        row.append_to(&body.0);
     }
     el("details")
         .class("data-table")
@@ -508,7 +505,7 @@ fn build(
             )
             .text(name);
         legend_buttons.push(b.0.clone());
-        legend.0.append_with_node_1(&el("li").child(b).0).ok();
+        el("li").child(b).append_to(&legend.0);
     }
     let canvas = el("canvas")
         .attr("tabindex", "0")
@@ -574,7 +571,7 @@ fn build(
         let item = el("li")
             .child(link(&s.url, &s.title))
             .text(&format!(" — {}, {}", s.publisher, s.date));
-        sources.0.append_with_node_1(&item.0).ok();
+        item.append_to(&sources.0);
     }
     // A rebuilt view may hand back the same `<figure>`: start from an empty one.
     figure.replace_children_with_node_0();

@@ -60,6 +60,11 @@ impl El {
         self
     }
 
+    /// Appends this element to `parent` (parts and lists built in loops).
+    pub fn append_to(self, parent: &web_sys::Element) {
+        parent.append_with_node_1(&self.0).ok();
+    }
+
     pub fn opt(self, child: Option<El>) -> El {
         match child {
             Some(c) => self.child(c),
@@ -148,21 +153,24 @@ fn live_boxed(parent: &web_sys::Element, build: Build) {
     });
 }
 
-/// A part rebuilt whenever the reader's language changes, from the elements `build` returns.
-pub fn filled(parent: &web_sys::Element, build: impl Fn(Lang, &Listeners) -> Vec<El> + 'static) {
+/// What `filled` calls to (re)build its part into the element it is given.
+type Fill = Box<dyn Fn(&web_sys::Element, Lang, &Listeners)>;
+
+/// A part rebuilt whenever the reader's language changes: `build` appends its elements to the
+/// part's root, in the reader's language.
+pub fn filled(
+    parent: &web_sys::Element,
+    build: impl Fn(&web_sys::Element, Lang, &Listeners) + 'static,
+) {
     filled_boxed(parent, Box::new(build));
 }
 
 /// `filled` without its type parameter: one compiled copy of the rebuild for all callers.
-fn filled_boxed(parent: &web_sys::Element, build: Box<dyn Fn(Lang, &Listeners) -> Vec<El>>) {
+fn filled_boxed(parent: &web_sys::Element, build: Fill) {
     let lang = Page::get().lang;
     live(parent, move |root, listeners| {
         let l = lang.get();
-        untrack(|| {
-            for part in build(l, listeners) {
-                root.append_with_node_1(&part.0).ok();
-            }
-        });
+        untrack(|| build(root, l, listeners));
     });
 }
 

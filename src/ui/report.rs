@@ -84,11 +84,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     });
     let top = {
         let feed = feed.clone();
-        move |l: Lang, _: &Listeners| {
-            let mut parts = vec![header(&feed, l, address.as_deref())];
-            parts.extend(problems(&errors, l));
-            parts.push(headlines(&feed, l));
-            parts
+        move |root: &web_sys::Element, l: Lang, _: &Listeners| {
+            header(&feed, l, address.as_deref()).append_to(root);
+            if let Some(p) = problems(&errors, l) {
+                p.append_to(root);
+            }
+            headlines(&feed, l).append_to(root);
         }
     };
     filled(parent, top);
@@ -97,12 +98,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             compare(parent, feed.clone(), url);
         }
     }
-    filled(parent, move |l: Lang, listeners: &Listeners| {
-        let mut parts = Vec::new();
-        sections(&mut parts, &feed, l);
-        parts.extend(glossary(&feed, l));
-        parts.push(sources(&feed, l, listeners));
-        parts
+    filled(parent, move |root, l, listeners| {
+        sections(root, &feed, l);
+        if let Some(g) = glossary(&feed, l) {
+            g.append_to(root);
+        }
+        sources(&feed, l, listeners).append_to(root);
     });
 }
 
@@ -150,7 +151,7 @@ fn problems(errors: &[String], l: Lang) -> Option<El> {
     }
     let items = el("ul");
     for e in errors {
-        items.0.append_with_node_1(&el("li").text(e).0).ok();
+        el("li").text(e).append_to(&items.0);
     }
     let section = el("section")
         .class("problems")
@@ -228,7 +229,7 @@ fn headlines(feed: &Feed, l: Lang) -> El {
             )
             .opt(change_sentence(feed, o, l, &nums).map(|m| el("p").class("card-meaning").text(&m)))
             .child(el("p").class("card-source").opt(src));
-        cards.0.append_with_node_1(&card.0).ok();
+        card.append_to(&cards.0);
     }
     el("section")
         .attr("aria-labelledby", "h-headlines")
@@ -287,8 +288,8 @@ fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
     });
 }
 
-/// One section per theme, then the comparison areas, each with its charts, onto `parts`.
-fn sections(parts: &mut Vec<El>, feed: &Arc<Feed>, l: Lang) {
+/// One section per theme, then the comparison areas, each with its charts, into `parent`.
+fn sections(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
     let nums = IntlNumbers::new(l);
     for section in plan(feed, l, &nums) {
         let heading = format!("h-{}", section.id);
@@ -309,7 +310,7 @@ fn sections(parts: &mut Vec<El>, feed: &Arc<Feed>, l: Lang) {
         for c in section.charts {
             out = out.child(El(chart_figure(c, feed.clone(), l, false)));
         }
-        parts.push(out);
+        out.append_to(parent);
     }
 }
 
@@ -345,7 +346,7 @@ fn glossary(feed: &Feed, l: Lang) -> Option<El> {
 fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
     let items = el("ol").attr("data-testid", "sources");
     for s in &feed.sources {
-        items.0.append_with_node_1(&source_item(s, l).0).ok();
+        source_item(s, l).append_to(&items.0);
     }
     let contact = feed.contact.as_deref().map(|href| {
         el("p")
