@@ -6,12 +6,12 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
-use wasm_bindgen_futures::spawn_local;
 
 use super::app::Page;
 use super::backend::Backend;
@@ -771,7 +771,7 @@ pub fn mount_chart(
     // The first draw, once the figure is in the page (a microtask later): draw, restore a
     // selection from the address (`?district=`), and bring a linked chart into view.
     let first = c.clone();
-    leptos::task::spawn_local(async move {
+    spawn_local(async move {
         first.set_active(first.active.get());
         if window().location().hash().ok().as_deref() == Some(&format!("#{}", first.plan.id)) {
             first.canvas.scroll_into_view();

@@ -372,7 +372,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
     let (f, status_el) = (feed.clone(), status.0.clone());
     listeners.on(&all.0, "click", move |_| {
         let (f, status) = (f.clone(), status_el.clone());
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             if download_all(f, l).await.is_err() {
                 status.set_text_content(Some(i18n::NOT_LOADED.get(l)));
             }
