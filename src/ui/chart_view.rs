@@ -199,8 +199,6 @@ struct Chart {
     /// "This chart could not be drawn", shown after a failed draw.
     failed: web_sys::HtmlElement,
     legend: Vec<web_sys::Element>,
-    /// District ids of a tile map, for `?district=`.
-    tiles: Vec<String>,
     hidden: RefCell<Vec<bool>>,
     active: Cell<Option<usize>>,
     drawn: RefCell<Option<(Drawn, f64)>>,
@@ -294,8 +292,16 @@ impl Chart {
                 self.announce.set_text_content(None);
             }
         }
-        if let Some(id) = i.and_then(|i| self.tiles.get(i)) {
+        if let Some(id) = i.and_then(|i| self.tile_id(i)) {
             super::share::set_param("district", Some(id), false);
+        }
+    }
+
+    /// The district id of tile `i` of a tile map, for `?district=`.
+    fn tile_id(&self, i: usize) -> Option<&str> {
+        match &self.plan.visual {
+            Visual::Tiles(t) => t.tiles.get(i).map(|x| x.id.as_str()),
+            _ => None,
         }
     }
 
@@ -482,18 +488,17 @@ fn build(
     embedded: bool,
 ) -> Rc<Chart> {
     let id = plan.id.clone();
-    let series_names: Vec<String> = match &plan.visual {
-        Visual::Trend(t) if t.series.len() > 1 => {
-            t.series.iter().map(|s| s.label.clone()).collect()
-        }
-        _ => Vec::new(),
+    // A legend only for more than one series.
+    let series = match &plan.visual {
+        Visual::Trend(t) if t.series.len() > 1 => t.series.as_slice(),
+        _ => &[],
     };
-    let hidden = super::share::hidden_series(&id, series_names.len());
+    let hidden = super::share::hidden_series(&id, series.len());
     // The legend's list is made here and put in the figure below, when there is more than
     // one series.
     let legend = el("ul").class("legend");
     let mut legend_buttons = Vec::new();
-    for (i, (name, off)) in series_names.iter().zip(&hidden).enumerate() {
+    for (i, (s, off)) in series.iter().zip(&hidden).enumerate() {
         let b = button("legend-item")
             .attr("aria-pressed", if *off { "false" } else { "true" })
             .attr("data-testid", "legend-item")
@@ -503,7 +508,7 @@ fn build(
                     .attr("aria-hidden", "true")
                     .text(MARKERS[i % 4]),
             )
-            .text(name);
+            .text(&s.label);
         legend_buttons.push(b.0.clone());
         el("li").child(b).append_to(&legend.0);
     }
@@ -602,11 +607,11 @@ fn build(
     figure.append_with_node_2(&chart_box.0, &announce.0).ok();
     figure.append_with_node_2(&failed.0, &caption.0).ok();
 
-    let tiles: Vec<String> = match &plan.visual {
-        Visual::Tiles(t) => t.tiles.iter().map(|x| x.id.clone()).collect(),
-        _ => Vec::new(),
+    // A tile map's district named by `?district=` starts selected.
+    let selected = match (&plan.visual, super::share::param("district")) {
+        (Visual::Tiles(t), Some(d)) => t.tiles.iter().position(|x| x.id == d),
+        _ => None,
     };
-    let selected = super::share::param("district").and_then(|d| tiles.iter().position(|t| *t == d));
     let chart = Rc::new(Chart {
         plan,
         feed,
@@ -616,7 +621,6 @@ fn build(
         announce: announce_el,
         failed: failed_el.unchecked_into(),
         legend: legend_buttons,
-        tiles,
         hidden: RefCell::new(hidden),
         active: Cell::new(selected),
         drawn: RefCell::new(None),
