@@ -177,6 +177,8 @@ test('a download whose code cannot be fetched says so, and works once it can', a
   await page.unroute(/split_[\w-]+\.wasm$/);
   const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByTestId('download-csv').click()]);
   assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-changes-ru.csv');
+  // The message goes once a download works.
+  assert.equal(await fig.getByTestId('share-status').textContent(), '');
   await context.close();
 });
 

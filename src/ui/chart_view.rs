@@ -703,9 +703,9 @@ fn wire(
         l.on(button, "click", move |_| {
             let (c, status) = (c.clone(), status.clone());
             spawn_local(async move {
-                if download(c.clone(), kind).await.is_err() {
-                    status.set_text_content(Some(i18n::NOT_LOADED.get(c.lang)));
-                }
+                // "Could not load" after a failed fetch; cleared once a download works.
+                let failed = download(c.clone(), kind).await.is_err();
+                status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(c.lang)));
             });
         });
     }
@@ -744,6 +744,7 @@ fn wire(
             spawn_local(async move {
                 match embed_panel(c.clone()).await {
                     Ok(p) => {
+                        status.set_text_content(None);
                         b.after_with_node_1(&p).ok();
                         *panel.borrow_mut() = Some(p);
                         expanded(&b, true);

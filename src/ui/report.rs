@@ -373,9 +373,8 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
     listeners.on(&all.0, "click", move |_| {
         let (f, status) = (f.clone(), status_el.clone());
         leptos::task::spawn_local(async move {
-            if download_all(f, l).await.is_err() {
-                status.set_text_content(Some(i18n::NOT_LOADED.get(l)));
-            }
+            let failed = download_all(f, l).await.is_err();
+            status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(l)));
         });
     });
     el("section")
