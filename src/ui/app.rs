@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{button, el, filled, live, watch, El, Listeners};
+use super::dom::{button, el, filled, live, owned_listeners, watch, El, Listeners};
 use super::load::Loading;
 use super::report::report;
 use super::share::param;
@@ -193,8 +193,7 @@ fn shell() -> (
         }
     });
     // Back and forward restore the language the address names.
-    let popstate = Listeners::default();
-    popstate.on(&window(), "popstate", move |_| {
+    owned_listeners().on(&window(), "popstate", move |_| {
         // A link to `#main` or `#chart` also fires popstate: redraw only for a new language.
         if let Some(l) = param("lang").as_deref().and_then(Lang::from_code) {
             if lang.get_untracked() != l {
@@ -202,8 +201,6 @@ fn shell() -> (
             }
         }
     });
-    let popstate = send_wrapper::SendWrapper::new(popstate);
-    on_cleanup(move || popstate.clear());
     // A test hook for the panic panel (e2e): `?esep-panic=1` panics once the page is up.
     if param("esep-panic").as_deref() == Some("1") {
         watch(|| panic!("esep: test panic requested by ?esep-panic=1"));

@@ -117,6 +117,14 @@ impl Listeners {
     }
 }
 
+/// Listeners removed (with what their closures hold) when the current reactive owner goes.
+pub fn owned_listeners() -> std::rc::Rc<Listeners> {
+    let listeners = std::rc::Rc::new(Listeners::default());
+    let owned = SendWrapper::new(listeners.clone());
+    on_cleanup(move || owned.clear());
+    listeners
+}
+
 /// Runs `f` now and again whenever a signal it reads changes, until the current owner goes.
 /// Every effect of the page goes through here: each `Effect::new` with a closure type of its
 /// own compiles Leptos's effect machinery again (about 0.5 KB of wasm each).
@@ -143,9 +151,7 @@ pub fn live(parent: &web_sys::Element, build: impl Fn(&web_sys::Element, &Listen
 fn live_boxed(parent: &web_sys::Element, build: Build) {
     let root = el("div").class("part").0;
     parent.append_with_node_1(&root).ok();
-    let listeners = std::rc::Rc::new(Listeners::default());
-    let owned = SendWrapper::new(listeners.clone());
-    on_cleanup(move || owned.clear());
+    let listeners = owned_listeners();
     watch(move || {
         listeners.clear();
         root.replace_children_with_node_0();
