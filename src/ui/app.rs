@@ -15,9 +15,9 @@ use crate::i18n;
 pub struct Page {
     /// The reader's language.
     pub lang: RwSignal<Lang>,
-    /// Counts changes of the system's light/dark preference, so canvases redraw in the new
-    /// colours.
-    pub theme_changed: RwSignal<u32>,
+    /// Counts what charts must be drawn again for: a change of the system's light/dark
+    /// preference (new colours) or of the screen's pixel ratio (zoom, another screen).
+    pub redraw_charts: RwSignal<u32>,
     /// The browser's network state, for the offline banner.
     pub online: RwSignal<bool>,
 }
@@ -38,7 +38,7 @@ impl Page {
         PAGE.with(|p| p.get()).unwrap_or_else(|| {
             let page = Page {
                 lang: RwSignal::new(Lang::En),
-                theme_changed: RwSignal::new(0),
+                redraw_charts: RwSignal::new(0),
                 online: RwSignal::new(true),
             };
             Page::set(page);
@@ -97,11 +97,7 @@ fn set_up_offline(online: RwSignal<bool>, listeners: &Listeners) {
     if param("sw").as_deref() == Some("off") {
         return;
     }
-    let promise = window().navigator().service_worker().register("sw.js");
-    // A refused registration (private mode, file://) only means no offline copy.
-    leptos::task::spawn_local(async move {
-        wasm_bindgen_futures::JsFuture::from(promise).await.ok();
-    });
+    super::browser::register_service_worker("sw.js");
 }
 
 /// A printed report shows every data table: `<details>` open before printing.
@@ -174,19 +170,22 @@ fn shell() -> (
 ) {
     let chosen = preferred_lang();
     let lang = RwSignal::new(chosen.unwrap_or_default());
-    let theme_changed = RwSignal::new(0u32);
+    let redraw_charts = RwSignal::new(0u32);
     let online = RwSignal::new(window().navigator().on_line());
     Page::set(Page {
         lang,
-        theme_changed,
+        redraw_charts,
         online,
     });
     // Listeners for the page's lifetime.
-    let page_listeners = Listeners::default();
-    set_up_theme(theme_changed, &page_listeners);
+    let page_listeners = owned_listeners();
+    set_up_theme(redraw_charts, &page_listeners);
+    super::browser::watch_pixel_ratio(
+        &page_listeners,
+        std::rc::Rc::new(move || redraw_charts.update(|n| *n += 1)),
+    );
     open_details_when_printing(&page_listeners);
     set_up_offline(online, &page_listeners);
-    std::mem::forget(page_listeners);
     watch(move || {
         if let Some(root) = document().document_element() {
             root.set_attribute("lang", lang.get().code()).ok();
@@ -291,7 +290,7 @@ fn footer(l: Lang) -> El {
 /// state and the group's label following the language.
 fn lang_switch(parent: &web_sys::Element, lang: RwSignal<Lang>) {
     let nav = el("nav").class("lang-switch");
-    let listeners = Listeners::default();
+    let listeners = owned_listeners();
     let buttons: Vec<web_sys::Element> = Lang::ALL
         .into_iter()
         .map(|l| {
@@ -308,8 +307,6 @@ fn lang_switch(parent: &web_sys::Element, lang: RwSignal<Lang>) {
             b.0
         })
         .collect();
-    // The buttons live as long as the page.
-    std::mem::forget(listeners);
     let nav = nav.0;
     parent.append_with_node_1(&nav).ok();
     watch(move || {

@@ -10,11 +10,11 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use super::app::Page;
 use super::backend::Backend;
+use super::browser::{Nearness, Resize};
 use super::dom::{button, el, link, El, Listeners};
 use super::format::IntlNumbers;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
@@ -76,7 +76,14 @@ fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRend
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
 }
 
-/// Sizes `canvas` to `css_w` × `scale`, lays the chart out, draws it; returns the layout.
+/// The most device pixels one chart's canvas may hold. iOS Safari refuses a canvas over
+/// 16 777 216 pixels and stops a page whose canvases together take a few hundred MB; at this
+/// cap a canvas takes at most 16 MB, and at most 4096 pixels on its long side.
+const MAX_CANVAS_PIXELS: f64 = 4_194_304.0;
+const MAX_CANVAS_SIDE: f64 = 4096.0;
+
+/// Sizes `canvas` to `css_w` × `scale` (less where the canvas would pass the caps above), lays
+/// the chart out and draws it; returns the layout and the scale it was drawn at.
 fn render(
     canvas: &web_sys::HtmlCanvasElement,
     v: &Visual,
@@ -84,25 +91,34 @@ fn render(
     scale: f64,
     highlight: Option<usize>,
     fmt: &dyn Fn(f64) -> String,
-) -> Result<Drawn, String> {
-    let theme = theme(scale);
-    canvas.set_width((css_w * scale).round().max(1.0) as u32);
+) -> Result<(Drawn, f64), String> {
     let ctx = context_2d(canvas).ok_or("no 2D context")?;
-    let drawn = visual::layout(
-        v,
-        canvas.width(),
-        &theme,
-        &CanvasMeasure {
+    let mut scale = scale.min(MAX_CANVAS_SIDE / css_w);
+    let layout = |scale: f64| {
+        let theme = theme(scale);
+        let width = (css_w * scale).round().max(1.0) as u32;
+        let measure = CanvasMeasure {
             ctx: &ctx,
             family: theme.font,
-        },
-        fmt,
-    );
+        };
+        (
+            visual::layout(v, width, &theme, &measure, fmt),
+            theme,
+            width,
+        )
+    };
+    let (mut drawn, mut theme, mut width) = layout(scale);
+    let pixels = f64::from(width) * f64::from(drawn.height());
+    if pixels > MAX_CANVAS_PIXELS {
+        scale *= (MAX_CANVAS_PIXELS / pixels).sqrt() * 0.99;
+        (drawn, theme, width) = layout(scale);
+    }
+    canvas.set_width(width);
     canvas.set_height(drawn.height());
     let mut backend =
         Backend::Canvas(CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?);
     visual::draw(&mut backend, v, &drawn, &theme, highlight, fmt).map_err(|e| e.to_string())?;
-    Ok(drawn)
+    Ok((drawn, scale))
 }
 
 /// Offers `bytes` (a data or blob URL) as a file download.
@@ -196,8 +212,12 @@ struct Chart {
     canvas: web_sys::HtmlCanvasElement,
     tip: web_sys::HtmlElement,
     announce: web_sys::Element,
-    /// "This chart could not be drawn", shown after a failed draw.
+    /// The canvas and its tooltip, hidden when the chart fails.
+    chart_box: web_sys::HtmlElement,
+    /// "This chart could not be drawn", shown after a failed draw or set-up.
     failed: web_sys::HtmlElement,
+    /// The data table's `<details>`, opened when the chart fails.
+    table: web_sys::Element,
     legend: Vec<web_sys::Element>,
     hidden: RefCell<Vec<bool>>,
     active: Cell<Option<usize>>,
@@ -205,6 +225,8 @@ struct Chart {
     /// Canvas width (CSS px) and pixel ratio of the last draw: a resize to the same size is
     /// not drawn again.
     drawn_at: Cell<(i32, f64)>,
+    /// The canvas gave back its pixels while far from the viewport (`release`).
+    released: Cell<bool>,
     listeners: Listeners,
 }
 
@@ -221,17 +243,18 @@ impl Chart {
     }
 
     /// Draws at the canvas's width and the screen's pixel ratio, with the active point
-    /// highlighted, and moves the tooltip to it.
+    /// highlighted, and moves the tooltip to it. A chart that cannot be drawn gives way to its
+    /// table (`fail`).
     fn redraw(&self) {
-        let scale = window().device_pixel_ratio();
+        let dpr = window().device_pixel_ratio();
         let width = self.canvas.client_width();
-        self.drawn_at.set((width, scale));
+        self.drawn_at.set((width, dpr));
         let css_w = f64::from(width).max(160.0);
         let nums = IntlNumbers::new(self.lang);
         let fmt = |x: f64| nums.decimal(x, 0);
         let highlight = self.active.get();
-        match render(&self.canvas, &self.visual(), css_w, scale, highlight, &fmt) {
-            Ok(d) => {
+        match render(&self.canvas, &self.visual(), css_w, dpr, highlight, &fmt) {
+            Ok((d, scale)) => {
                 let style = web_sys::HtmlElement::style(&self.canvas);
                 let css_h = f64::from(d.height()) / scale;
                 style.set_property("height", &px(css_h)).ok();
@@ -249,10 +272,43 @@ impl Chart {
                     p.mark("esep:chart-drawn").ok();
                 }
             }
-            Err(e) => {
-                leptos::logging::warn!("esep: chart {} not drawn: {e}", self.plan.id);
-                self.failed.set_hidden(false);
-            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Gives back the canvas's pixels while the chart is far from the viewport: an iPhone stops
+    /// a page whose canvases together take a few hundred MB. The canvas keeps its size on the
+    /// page, and its layout for the tooltip; it is drawn again when it comes near.
+    fn release(&self) {
+        if self.drawn.borrow().is_some() && !self.released.replace(true) {
+            self.canvas.set_width(0);
+            self.canvas.set_height(0);
+        }
+    }
+
+    /// Draws again if the chart is drawn or near: a released chart waits until it comes near.
+    fn refresh(&self) {
+        if !self.released.get() {
+            self.redraw();
+        }
+    }
+
+    /// Draws a released chart again.
+    fn restore(&self) {
+        if self.released.replace(false) {
+            self.redraw();
+        }
+    }
+
+    /// In place of a chart that could not be drawn or set up: a short note, and its data table
+    /// open. The rest of the page goes on.
+    fn fail(&self, why: &str) {
+        leptos::logging::warn!("esep: chart {} not drawn: {why}", self.plan.id);
+        self.chart_box.set_hidden(true);
+        self.failed.set_hidden(false);
+        self.table.set_attribute("open", "").ok();
+        for b in &self.legend {
+            b.set_attribute("disabled", "").ok();
         }
     }
 
@@ -595,9 +651,11 @@ fn build(
         failed.0.clone(),
     );
     let chart_box = el("div").class("chart-box").child(canvas).child(tip);
+    let data_table = table(&feed, &plan, lang);
+    let (chart_box_el, table_el) = (chart_box.0.clone(), data_table.0.clone());
     let caption = el("figcaption")
         .child(actions)
-        .child(table(&feed, &plan, lang))
+        .child(data_table)
         .child(
             el("p")
                 .class("sources-title")
@@ -619,12 +677,15 @@ fn build(
         canvas: canvas_el.unchecked_into(),
         tip: tip_el.unchecked_into(),
         announce: announce_el,
+        chart_box: chart_box_el.unchecked_into(),
         failed: failed_el.unchecked_into(),
+        table: table_el,
         legend: legend_buttons,
         hidden: RefCell::new(hidden),
         active: Cell::new(selected),
         drawn: RefCell::new(None),
         drawn_at: Cell::new((-1, 0.0)),
+        released: Cell::new(false),
         listeners: Listeners::default(),
     });
     wire(
@@ -757,9 +818,8 @@ fn wire(
     }
 }
 
-/// Builds a chart inside `figure` and keeps it drawn: at the first layout and every resize or
-/// device-pixel change (a ResizeObserver on the device-pixel box), and when the system theme
-/// changes. Its listeners and observer go away with the current reactive owner.
+/// Builds a chart inside `figure` and keeps it drawn: at the first layout, every resize (see
+/// `browser::Resize`), and when the system theme or the screen's pixel ratio changes. Its listeners and observer go away with the current reactive owner.
 pub fn mount_chart(
     figure: &web_sys::Element,
     plan: ChartPlan,
@@ -782,37 +842,46 @@ pub fn mount_chart(
             first.canvas.scroll_into_view();
         }
     });
-    let on_resize = {
+    let resized = {
         let c = c.clone();
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, _: JsValue| {
+        move || {
             if c.drawn_at.get() != (c.canvas.client_width(), window().device_pixel_ratio()) {
-                c.redraw();
+                c.refresh();
             }
-        })
+        }
     };
-    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())
-        .ok()
-        .map(|ro| {
-            let options = web_sys::ResizeObserverOptions::new();
-            options.set_box(web_sys::ResizeObserverBoxOptions::DevicePixelContentBox);
-            ro.observe_with_options(&c.canvas, &options);
-            ResizeObserver(ro, on_resize)
-        });
-    let theme_changed = Page::get().theme_changed;
+    let observer = match Resize::observe(&c.canvas, Rc::new(resized)) {
+        Ok(observer) => Some(observer),
+        Err(e) => {
+            c.fail(&format!("{e:?}"));
+            None
+        }
+    };
+    let redraw_charts = Page::get().redraw_charts;
     let redraw = c.clone();
     let first = Cell::new(true);
     super::dom::watch(move || {
-        theme_changed.track();
+        redraw_charts.track();
         if !first.replace(false) {
-            redraw.redraw();
+            redraw.refresh();
         }
     });
-    let built = SendWrapper::new((c, observer));
+    // Far from the viewport (three screens or more), the canvas gives back its pixels; every
+    // chart is drawn again before printing.
+    let near = {
+        let c2 = c.clone();
+        Nearness::observe(&c.canvas, "300% 0px", move |near| match near {
+            true => c2.restore(),
+            false => c2.release(),
+        })
+    };
+    let printing = c.clone();
+    c.listeners
+        .on(&window(), "beforeprint", move |_| printing.restore());
+    let built = SendWrapper::new((c, observer, near));
     on_cleanup(move || {
-        let (c, observer) = built.take();
-        if let Some(ResizeObserver(ro, _)) = observer {
-            ro.disconnect();
-        }
+        let (c, observer, near) = built.take();
+        drop((observer, near));
         c.listeners.clear();
     });
 }
@@ -829,9 +898,3 @@ pub fn chart_figure(
     mount_chart(&figure, plan, feed, lang, embedded);
     figure
 }
-
-/// A ResizeObserver with the closure it calls (kept alive as long as the observer).
-struct ResizeObserver(
-    web_sys::ResizeObserver,
-    #[allow(dead_code)] Closure<dyn FnMut(JsValue, JsValue)>,
-);

@@ -58,7 +58,7 @@ pub fn Checker() -> impl IntoView {
     );
     Page::set(Page {
         lang,
-        theme_changed: RwSignal::new(0),
+        redraw_charts: RwSignal::new(0),
         online: RwSignal::new(true),
     });
     if let Some(root) = document().document_element() {

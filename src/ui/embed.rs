@@ -5,10 +5,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast as _, JsValue};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
 
 use super::app::{feed_part, Page};
+use super::browser::Resize;
 use super::chart_view::chart_figure;
 use super::dom::{el, live};
 use super::format::IntlNumbers;
@@ -36,18 +37,15 @@ fn post_height() {
     parent.post_message(&message, "*").ok();
 }
 
-/// Reports the height now and whenever the content's size changes.
+/// Reports the height now and whenever the content's size changes, as long as the embed.
 fn watch_height() {
-    let on_resize =
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(|_: JsValue, _: JsValue| post_height());
-    if let (Ok(ro), Some(body)) = (
-        web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
-        document().body(),
-    ) {
-        ro.observe(&body);
-        // Both live as long as the embed.
-        std::mem::forget(ro);
-        on_resize.forget();
+    post_height();
+    let Some(body) = document().body() else {
+        return;
+    };
+    if let Ok(resize) = Resize::observe(&body, std::rc::Rc::new(post_height)) {
+        let kept = SendWrapper::new(resize);
+        on_cleanup(move || drop(kept));
     }
 }
 

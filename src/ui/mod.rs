@@ -3,6 +3,7 @@
 
 mod app;
 mod backend;
+mod browser;
 mod chart_view;
 mod checker;
 mod dom;

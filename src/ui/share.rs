@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast as _, JsValue};
 
+use super::browser::call;
 use super::dom::{button, el, Listeners};
 use crate::feed::Lang;
 use crate::i18n;
@@ -119,15 +120,6 @@ pub fn base_url() -> String {
     )
 }
 
-fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
-    let f: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(method))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let args: js_sys::Array = args.iter().collect();
-    f.apply(target, &args).ok()
-}
-
 /// Copies text with the Clipboard API; `false` where the browser has none.
 fn copy_text(text: &str) -> bool {
     let navigator: JsValue = window().navigator().into();
@@ -138,7 +130,7 @@ fn copy_text(text: &str) -> bool {
         return false;
     }
     match call(&clipboard, "writeText", &[JsValue::from_str(text)]) {
-        Some(promise) => {
+        Ok(promise) => {
             if let Ok(p) = promise.dyn_into::<js_sys::Promise>() {
                 leptos::task::spawn_local(async move {
                     wasm_bindgen_futures::JsFuture::from(p).await.ok();
@@ -146,7 +138,7 @@ fn copy_text(text: &str) -> bool {
             }
             true
         }
-        None => false,
+        Err(_) => false,
     }
 }
 
@@ -166,8 +158,9 @@ pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
         let data = js_sys::Object::new();
         js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(title)).ok();
         js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(&url)).ok();
-        if let Some(Ok(p)) =
-            call(&navigator, "share", &[data.into()]).map(|p| p.dyn_into::<js_sys::Promise>())
+        if let Some(Ok(p)) = call(&navigator, "share", &[data.into()])
+            .ok()
+            .map(|p| p.dyn_into::<js_sys::Promise>())
         {
             // Cancelling the share sheet rejects the promise: nothing to report.
             leptos::task::spawn_local(async move {

@@ -1,0 +1,173 @@
+//! Browser APIs that one engine lacks or that can throw, each wrapped once. Every call here that
+//! can throw returns a `Result`, so a missing or refusing API costs one part of the page (a
+//! chart, offline reading), never the page: an exception that unwinds through the wasm leaves
+//! the page half-built. Each wrapper owns its clean-up.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast as _, JsValue};
+
+use super::dom::Listeners;
+
+/// `target[method](...args)`, with whatever it throws (or a missing method) as the error.
+pub fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(method))?
+        .dyn_into()
+        .map_err(|_| JsValue::from_str(method))?;
+    let args: js_sys::Array = args.iter().collect();
+    f.apply(target, &args)
+}
+
+/// `target[name]`, or `None` where the browser has no such property.
+pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+type OnResize = Closure<dyn FnMut(JsValue, JsValue)>;
+
+/// Calls back when an element's size changes, until dropped.
+///
+/// Chromium and Firefox observe the device-pixel box, which also changes with the screen's
+/// pixel ratio. WebKit (Safari, every iPhone browser) has no such box and throws a `TypeError`
+/// for it: there the content box is observed, and `watch_pixel_ratio` covers ratio changes.
+/// Without any ResizeObserver (Safari before 13.1) the window's size is followed.
+pub struct Resize {
+    observer: Option<(web_sys::ResizeObserver, OnResize)>,
+    listeners: Listeners,
+}
+
+impl Resize {
+    /// Observes `target`; an error only when no way of observing it worked.
+    pub fn observe(target: &web_sys::Element, on_resize: Rc<dyn Fn()>) -> Result<Resize, JsValue> {
+        let f = on_resize.clone();
+        let closure = OnResize::new(move |_: JsValue, _: JsValue| f());
+        let Ok(ro) = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()) else {
+            let listeners = Listeners::default();
+            listeners.on(&window(), "resize", move |_| on_resize());
+            return Ok(Resize {
+                observer: None,
+                listeners,
+            });
+        };
+        let options = web_sys::ResizeObserverOptions::new();
+        options.set_box(web_sys::ResizeObserverBoxOptions::DevicePixelContentBox);
+        let target: &JsValue = target;
+        call(&ro, "observe", &[target.clone(), options.into()])
+            .or_else(|_| call(&ro, "observe", std::slice::from_ref(target)))?;
+        Ok(Resize {
+            observer: Some((ro, closure)),
+            listeners: Listeners::default(),
+        })
+    }
+}
+
+impl Drop for Resize {
+    fn drop(&mut self) {
+        if let Some((ro, _)) = &self.observer {
+            ro.disconnect();
+        }
+        self.listeners.clear();
+    }
+}
+
+/// Calls `on_change` whenever the screen's pixel ratio changes (page zoom, a window moved to
+/// another screen): a `(resolution: …dppx)` query for the current ratio, and a new one for
+/// each ratio met. The listeners live as long as `listeners`.
+pub fn watch_pixel_ratio(listeners: &Rc<Listeners>, on_change: Rc<dyn Fn()>) {
+    let seen = Rc::new(RefCell::new(Vec::<f64>::new()));
+    listen_for_ratio(listeners, on_change, seen);
+}
+
+fn listen_for_ratio(
+    listeners: &Rc<Listeners>,
+    on_change: Rc<dyn Fn()>,
+    seen: Rc<RefCell<Vec<f64>>>,
+) {
+    let ratio = window().device_pixel_ratio();
+    if seen.borrow().contains(&ratio) {
+        return;
+    }
+    let Ok(Some(query)) = window().match_media(&format!("(resolution: {ratio}dppx)")) else {
+        return;
+    };
+    seen.borrow_mut().push(ratio);
+    // A weak handle: the listener must not keep its own list alive.
+    let weak = Rc::downgrade(listeners);
+    listeners.on(&query, "change", move |_| {
+        on_change();
+        if let Some(listeners) = weak.upgrade() {
+            listen_for_ratio(&listeners, on_change.clone(), seen.clone());
+        }
+    });
+}
+
+/// Registers the service worker at `script`. WebKit in apps' web views (Telegram's, WhatsApp's),
+/// Firefox's private windows and pages not served over HTTPS have no `navigator.serviceWorker`:
+/// there the page simply has no offline copy.
+pub fn register_service_worker(script: &str) {
+    let navigator: JsValue = window().navigator().into();
+    let Some(container) = property(&navigator, "serviceWorker") else {
+        return;
+    };
+    if let Ok(promise) = call(&container, "register", &[JsValue::from_str(script)]) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            // A refused registration (private mode, file://) only means no offline copy.
+            leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+            });
+        }
+    }
+}
+
+type OnIntersect = Closure<dyn FnMut(js_sys::Array, JsValue)>;
+
+/// Tells whether an element is near the viewport (within `margin`, a CSS margin such as
+/// "300% 0px") whenever that changes, until dropped.
+pub struct Nearness {
+    observer: web_sys::IntersectionObserver,
+    _closure: OnIntersect,
+}
+
+impl Nearness {
+    /// `None` where the browser has no IntersectionObserver: then nothing is ever far.
+    pub fn observe(
+        target: &web_sys::Element,
+        margin: &str,
+        on_change: impl Fn(bool) + 'static,
+    ) -> Option<Nearness> {
+        let closure = OnIntersect::new(move |entries: js_sys::Array, _: JsValue| {
+            // The newest entry says where the element is now.
+            if let Some(near) = entries
+                .iter()
+                .last()
+                .and_then(|e| property(&e, "isIntersecting"))
+                .and_then(|v| v.as_bool())
+            {
+                on_change(near);
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin(margin);
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            closure.as_ref().unchecked_ref(),
+            &init,
+        )
+        .ok()?;
+        call(&observer, "observe", &[JsValue::from(target.clone())]).ok()?;
+        Some(Nearness {
+            observer,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Nearness {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
