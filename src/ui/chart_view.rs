@@ -145,7 +145,14 @@ pub(super) fn download_text(text: &str, mime: &str, name: &str) {
         return;
     };
     download_url(&url, name);
-    web_sys::Url::revoke_object_url(&url).ok();
+    // Safari cancels a download whose blob address is revoked while it starts: the address
+    // goes a minute later.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    });
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
+        .ok();
 }
 
 /// The chart with its title above and its source and credit below, as a PNG data URL.
