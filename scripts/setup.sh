@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever esep needs and is missing; changes nothing that is already right.
-# Usage: scripts/setup.sh [test]   ("test" also installs the browser the end-to-end tests drive)
+# Usage: scripts/setup.sh [test]   ("test" also installs the browsers the end-to-end tests drive)
 # Nothing is downloaded from anywhere but rustup's own server, crates.io, npm and Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,13 +47,18 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 4. Debian's Chromium for the end-to-end tests, with fonts that cover Kazakh letters.
+# 4. The end-to-end tests' browsers from Debian, with fonts that cover Kazakh letters: Chromium;
+#    WebKitGTK's WebDriver with its MiniBrowser (Safari's engine) and the X server it runs under;
+#    Firefox ESR (driven by the npm puppeteer-core, which downloads no browser).
 if [ "$want_browser" = test ]; then
-  if ! command -v chromium >/dev/null || ! dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q "ok installed"; then
-    say "installing chromium and fonts (apt)"
+  installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
+  if ! command -v chromium >/dev/null || ! installed fonts-dejavu-core \
+    || ! command -v WebKitWebDriver >/dev/null \
+    || ! command -v firefox-esr >/dev/null || ! command -v Xvfb >/dev/null; then
+    say "installing chromium, webkit2gtk-driver, firefox-esr, xvfb and fonts (apt)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+    apt-get install -y -qq chromium webkit2gtk-driver firefox-esr xvfb fonts-dejavu-core >/dev/null
   fi
 fi
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints (native and wasm32), native tests, bundled feeds, the release
-# build, its size, and the end-to-end tests in headless Chromium. Run through `make test`.
+# build, its size, and the end-to-end tests: everything in headless Chromium, and the core journeys
+# in WebKit (WebKitGTK's MiniBrowser under Xvfb) and Firefox ESR (e2e/engines.test.mjs). Run
+# through `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -27,5 +29,5 @@ step "release build (trunk, wasm-opt): the report, the comparison, the embed, th
 scripts/build.sh
 scripts/sizes.sh
 
-step "end-to-end tests (headless Chromium)"
+step "end-to-end tests (headless Chromium; core journeys in WebKit and Firefox)"
 node --test --test-concurrency=1 e2e/
