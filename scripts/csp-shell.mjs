@@ -1,16 +1,19 @@
 // Trunk post-build hook: shortens the names that join the wasm to its glue
 // (scripts/wasm-names.mjs); moves the inline module script Trunk writes into index.html to a file
 // of its own (with an SRI hash), so the page runs under a Content-Security-Policy without
-// 'unsafe-inline', with the panic guard (scripts/panic-guard.js) in front of it and the glue and
-// the split modules' loader (see scripts/wasm-ld.mjs) bundled in, minified; then writes the
-// bundled feeds without indentation.
+// 'unsafe-inline', with the loader's guard (scripts/panic-guard.js: the browser check, the
+// "cannot start" and reload panels) in front of it, the loader's start routed through the guard
+// (scripts/loader-start.mjs), and the glue and the split modules' loader (see
+// scripts/wasm-ld.mjs) bundled in, minified; then writes the bundled feeds without indentation.
 // Works on $TRUNK_STAGING_DIR (or a folder given as argument).
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { shorten } from './wasm-names.mjs';
+import { routeStart } from './loader-start.mjs';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -20,7 +23,24 @@ if (!dir) {
 const index = path.join(dir, 'index.html');
 let html = fs.readFileSync(index, 'utf8');
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
-const guard = fs.readFileSync(new URL('./panic-guard.js', import.meta.url), 'utf8');
+// The guard is the bundle's first import, so it runs before the glue's code does.
+const guard = `import { __esepStart } from ${JSON.stringify(fileURLToPath(new URL('./panic-guard.js', import.meta.url)))};`;
+// The feed the guard links when the charts cannot start: the one the app loads
+// (src/feed/mod.rs), on a page whose <noscript> links it (the report, comparison and embed
+// pages; not the feed checker). A page that links another one fails the build.
+const bundledFeed = /\bBUNDLED_FEED:\s*&str\s*=\s*"([^"]+)"/.exec(
+  fs.readFileSync(new URL('../src/feed/mod.rs', import.meta.url), 'utf8'),
+)?.[1];
+if (!bundledFeed) {
+  console.error('csp-shell: no BUNDLED_FEED in src/feed/mod.rs');
+  process.exit(1);
+}
+const linked = [...(/<noscript>([\s\S]*?)<\/noscript>/.exec(html)?.[1] ?? '').matchAll(/href=["']?([^"'\s>]+\.json)/g)].map((m) => m[1]);
+if (linked.some((feed) => feed !== bundledFeed)) {
+  console.error(`csp-shell: the page's <noscript> links ${linked.join(', ')}, but the app loads ${bundledFeed}`);
+  process.exit(1);
+}
+const pageFeed = linked.length ? bundledFeed : '';
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 // The 16 hex digits a file written here is named by.
 const contentHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -62,9 +82,18 @@ for (const [, source] of html.matchAll(inline)) {
   if (glue.includes('./__wasm_split.js')) bundled.push(splitModules(wasm, js));
   // The panic guard, the loader, the glue and the split loader as one minified module: one
   // request fewer, and the glue's exports that nothing imports are left out.
-  const loader = source.replace(/,\s*\*\s*as\s+\w+/, '').replace(/window\.wasmBindings\s*=\s*\w+\s*[;,]?/, '').replaceAll(`./${wasm}`, `./${named}`);
+  let loader = source.replace(/,\s*\*\s*as\s+\w+/, '').replace(/window\.wasmBindings\s*=\s*\w+\s*[;,]?/, '').replaceAll(`./${wasm}`, `./${named}`);
+  // The guard checks the browser, then starts the wasm: `await init(…)` becomes
+  // `__esepStart(init, …).then(…)`. A loader of another shape fails the build.
+  try {
+    loader = routeStart(loader);
+  } catch (e) {
+    console.error(`csp-shell: ${e.message}; the guard (scripts/panic-guard.js) cannot start it:\n${source}`);
+    process.exit(1);
+  }
   const { outputFiles } = buildSync({
-    stdin: { contents: guard + loader, resolveDir: dir, sourcefile: 'init.js' },
+    stdin: { contents: `${guard}\n${loader}`, resolveDir: dir, sourcefile: 'init.js' },
+    define: { __ESEP_FEED__: JSON.stringify(pageFeed) },
     bundle: true, minify: true, format: 'esm', target: 'es2022', charset: 'utf8', write: false,
   });
   for (const file of bundled) fs.rmSync(path.join(dir, file));
