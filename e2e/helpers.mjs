@@ -57,8 +57,10 @@ export async function launch() {
  * Opens a page and records what a person would not see but must never happen:
  * console errors, uncaught exceptions (a Rust panic ends up there), failed requests.
  */
-export async function openPage(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, isMobile = false, hasTouch = false, locale = 'en-GB', colorScheme = 'light' } = {}) {
+export async function openPage(browser, url, { width = 1280, height = 900, deviceScaleFactor = 1, isMobile = false, hasTouch = false, locale = 'en-GB', colorScheme = 'light', init } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, isMobile, hasTouch, locale, colorScheme });
+  // `init`: a script run in every page before the page's own (to break a browser API on purpose).
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems = { console: [], pageErrors: [], requests: [] };
   page.on('console', (msg) => {

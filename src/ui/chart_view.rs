@@ -234,6 +234,8 @@ struct Chart {
     drawn_at: Cell<(i32, f64)>,
     /// The canvas gave back its pixels while far from the viewport (`release`).
     released: Cell<bool>,
+    /// Between `beforeprint` and `afterprint`: every chart stays drawn.
+    printing: Cell<bool>,
     listeners: Listeners,
 }
 
@@ -287,7 +289,7 @@ impl Chart {
     /// a page whose canvases together take a few hundred MB. The canvas keeps its size on the
     /// page, and its layout for the tooltip; it is drawn again when it comes near.
     fn release(&self) {
-        if self.drawn.borrow().is_some() && !self.released.replace(true) {
+        if self.drawn.borrow().is_some() && !self.printing.get() && !self.released.replace(true) {
             self.canvas.set_width(0);
             self.canvas.set_height(0);
         }
@@ -693,6 +695,7 @@ fn build(
         drawn: RefCell::new(None),
         drawn_at: Cell::new((-1, 0.0)),
         released: Cell::new(false),
+        printing: Cell::new(false),
         listeners: Listeners::default(),
     });
     wire(
@@ -859,8 +862,8 @@ pub fn mount_chart(
     };
     let observer = match Resize::observe(&c.canvas, Rc::new(resized)) {
         Ok(observer) => Some(observer),
-        Err(e) => {
-            c.fail(&format!("{e:?}"));
+        Err(_) => {
+            c.fail("the ResizeObserver refused the canvas");
             None
         }
     };
@@ -882,9 +885,13 @@ pub fn mount_chart(
             false => c2.release(),
         })
     };
-    let printing = c.clone();
-    c.listeners
-        .on(&window(), "beforeprint", move |_| printing.restore());
+    for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
+        let c2 = c.clone();
+        c.listeners.on(&window(), event, move |_| {
+            c2.printing.set(printing);
+            c2.restore();
+        });
+    }
     let built = SendWrapper::new((c, observer, near));
     on_cleanup(move || {
         let (c, observer, near) = built.take();
