@@ -2,60 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::dom::{button, el, filled, live, owned_listeners, watch, El, Listeners};
+use super::address::{param, set_param};
+use super::browser::{owned_listeners, Listeners};
+use super::dom::{el, filled, watch, El};
 use super::load::Loading;
 use super::report::report;
-use super::share::param;
-use crate::feed::{FeedError, Lang, LoadError};
+use super::state::{set_feed_address, Page};
+use super::status::feed_part;
+use crate::feed::Lang;
 use crate::i18n;
-
-/// What every part of the page shares. Kept in a thread-local rather than in Leptos contexts:
-/// a page has one of each, and contexts would bring a map keyed by type into the wasm.
-#[derive(Clone, Copy)]
-pub struct Page {
-    /// The reader's language.
-    pub lang: RwSignal<Lang>,
-    /// Counts what charts must be drawn again for: a change of the system's light/dark
-    /// preference (new colours) or of the screen's pixel ratio (zoom, another screen).
-    pub redraw_charts: RwSignal<u32>,
-    /// The browser's network state, for the offline banner.
-    pub online: RwSignal<bool>,
-}
-
-thread_local! {
-    static PAGE: std::cell::Cell<Option<Page>> = const { std::cell::Cell::new(None) };
-    static FEED_ADDRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-impl Page {
-    /// Sets the page's state, before anything reads it.
-    pub fn set(page: Page) {
-        PAGE.with(|p| p.set(Some(page)));
-    }
-
-    /// The page's state (English, online, when nothing has set it).
-    pub fn get() -> Page {
-        PAGE.with(|p| p.get()).unwrap_or_else(|| {
-            let page = Page {
-                lang: RwSignal::new(Lang::En),
-                redraw_charts: RwSignal::new(0),
-                online: RwSignal::new(true),
-            };
-            Page::set(page);
-            page
-        })
-    }
-}
-
-/// The feed's address when it is not the bundled one (`?feed=`), shown to readers.
-pub fn feed_address() -> Option<String> {
-    FEED_ADDRESS.with_borrow(Clone::clone)
-}
-
-/// Sets what `feed_address` returns.
-pub fn set_feed_address(address: Option<String>) {
-    FEED_ADDRESS.set(address);
-}
 
 /// `?theme=dark|light` forces a theme (kept on `<html data-theme>`); otherwise the system's
 /// preference applies, and a change of it redraws the charts.
@@ -86,7 +41,7 @@ fn preferred_lang() -> Option<Lang> {
 /// Keeps `?lang=` in the address so a shared link opens in the same language; Back returns to
 /// the previous language.
 fn remember_lang(lang: Lang) {
-    super::share::set_param("lang", Some(lang.code()), true);
+    set_param("lang", Some(lang.code()), true);
 }
 
 /// Registers the service worker (offline reading) unless `?sw=off`, and follows online/offline.
@@ -243,30 +198,6 @@ fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static)
     filled(&body, |root, l, _| footer(l).append_to(root));
 }
 
-/// What has come of loading a feed, in `parent`: `waiting` while it is on its way, `ready` with
-/// the feed once it is read, or the error panel, whose "try again" loads `address` again (and
-/// runs `on_loaded` on success).
-pub(super) fn feed_part(
-    parent: &web_sys::Element,
-    feed: Loading,
-    address: String,
-    on_loaded: impl Fn(&crate::feed::Feed) + Copy + 'static,
-    waiting: impl Fn(&web_sys::Element) + 'static,
-    ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static,
-) {
-    live(parent, move |root, _| {
-        let state = feed.state.get();
-        untrack(|| match state {
-            None => waiting(root),
-            Some(Ok(loaded)) => ready(root, loaded),
-            Some(Err(error)) => {
-                let address = address.clone();
-                error_panel(root, error, move || feed.fetch(address.clone(), on_loaded));
-            }
-        });
-    });
-}
-
 /// No tracking; made with esep; the feed checker.
 fn footer(l: Lang) -> El {
     el("footer")
@@ -341,44 +272,4 @@ fn skeleton(l: Lang) -> El {
                 .child(block("sk sk-card")),
         )
         .child(block("sk sk-chart"))
-}
-
-/// A feed that could not be loaded or read: what happened, in the reader's words, and a retry.
-fn error_panel(parent: &web_sys::Element, error: FeedError, on_retry: impl Fn() + 'static) {
-    let external = feed_address();
-    let on_retry = std::rc::Rc::new(on_retry);
-    filled(parent, move |root, l, listeners| {
-        let message = match &error {
-            FeedError::Load(LoadError::Timeout { .. }) => i18n::ERROR_TIMEOUT.get(l),
-            FeedError::Load(_) => i18n::ERROR_LOAD.get(l),
-            FeedError::Parse(_) => i18n::ERROR_PARSE.get(l),
-        };
-        let status = match &error {
-            FeedError::Load(LoadError::Http { status, .. }) => format!(" (HTTP {status})"),
-            _ => String::new(),
-        };
-        let network = matches!(error, FeedError::Load(LoadError::Network(_)));
-        let retry = button("retry").text(i18n::TRY_AGAIN.get(l));
-        let again = on_retry.clone();
-        listeners.on(&retry.0, "click", move |_| again());
-        let panel = el("section")
-            .class("error-panel")
-            .attr("role", "alert")
-            .attr("data-testid", "feed-error")
-            .child(el("h1").text(i18n::ERROR_TITLE.get(l)))
-            .child(el("p").text(message).text(&status))
-            .opt((network && external.is_some()).then(|| {
-                el("p")
-                    .attr("data-testid", "cors-hint")
-                    .text(i18n::CORS_HINT.get(l))
-            }))
-            .opt(external.as_deref().map(|a| el("p").class("detail").text(a)))
-            .child(retry)
-            .child(
-                el("details")
-                    .child(el("summary").text(i18n::DETAILS.get(l)))
-                    .child(el("p").class("detail").text(&error.to_string())),
-            );
-        panel.append_to(root);
-    });
 }

@@ -7,10 +7,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
-
-use super::dom::Listeners;
 
 /// `target[method](...args)`, with whatever it throws (or a missing method) as the error.
 pub fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
@@ -26,6 +25,93 @@ pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
     js_sys::Reflect::get(target, &JsValue::from_str(name))
         .ok()
         .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+type Listener = (
+    web_sys::EventTarget,
+    &'static str,
+    Closure<dyn FnMut(web_sys::Event)>,
+);
+
+/// Event listeners added by hand, removed together when their part of the page goes away.
+#[derive(Default)]
+pub struct Listeners(RefCell<Vec<Listener>>);
+
+impl Listeners {
+    pub fn on(
+        &self,
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) {
+        self.on_boxed(target, event, Box::new(f));
+    }
+
+    /// `on` without its type parameter: one compiled copy for every listener.
+    fn on_boxed(
+        &self,
+        target: &web_sys::EventTarget,
+        event: &'static str,
+        f: Box<dyn FnMut(web_sys::Event)>,
+    ) {
+        let closure = Closure::wrap(f);
+        target
+            .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+            .ok();
+        self.0.borrow_mut().push((target.clone(), event, closure));
+    }
+
+    /// Removes every listener (and drops what their closures hold).
+    pub fn clear(&self) {
+        for (target, event, closure) in self.0.take() {
+            target
+                .remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+                .ok();
+        }
+    }
+}
+
+/// Listeners removed (with what their closures hold) when the current reactive owner goes.
+pub fn owned_listeners() -> std::rc::Rc<Listeners> {
+    let listeners = std::rc::Rc::new(Listeners::default());
+    let owned = SendWrapper::new(listeners.clone());
+    on_cleanup(move || owned.clear());
+    listeners
+}
+
+/// Offers `bytes` (a data or blob URL) as a file download.
+pub fn download_url(url: &str, name: &str) {
+    let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    a.set_href(url);
+    a.set_download(name);
+    a.click();
+}
+
+pub fn download_text(text: &str, mime: &str, name: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    download_url(&url, name);
+    // Safari cancels a download whose blob address is revoked while it starts: the address
+    // goes a minute later.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    });
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
+        .ok();
 }
 
 type OnResize = Closure<dyn FnMut(JsValue, JsValue)>;

@@ -10,13 +10,14 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::{JsCast as _, JsValue};
+use wasm_bindgen::JsCast as _;
 
-use super::app::Page;
+use super::address::{hidden_series, param, remember_hidden, set_param};
 use super::backend::Backend;
-use super::browser::{Nearness, Resize};
-use super::dom::{button, el, link, El, Listeners};
+use super::browser::{download_text, download_url, Listeners, Nearness, Resize};
+use super::dom::{button, el, link, El};
 use super::format::IntlNumbers;
+use super::state::Page;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
 use crate::export;
 use crate::feed::{Feed, Lang};
@@ -119,40 +120,6 @@ fn render(
         Backend::Canvas(CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?);
     visual::draw(&mut backend, v, &drawn, &theme, highlight, fmt).map_err(|e| e.to_string())?;
     Ok((drawn, scale))
-}
-
-/// Offers `bytes` (a data or blob URL) as a file download.
-fn download_url(url: &str, name: &str) {
-    let Ok(a) = super::dom::el("a")
-        .0
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-    else {
-        return;
-    };
-    a.set_href(url);
-    a.set_download(name);
-    a.click();
-}
-
-pub(super) fn download_text(text: &str, mime: &str, name: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    download_url(&url, name);
-    // Safari cancels a download whose blob address is revoked while it starts: the address
-    // goes a minute later.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        web_sys::Url::revoke_object_url(&url).ok();
-    });
-    window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
-        .ok();
 }
 
 /// The chart with its title above and its source and credit below, as a PNG data URL.
@@ -358,7 +325,7 @@ impl Chart {
             }
         }
         if let Some(id) = i.and_then(|i| self.tile_id(i)) {
-            super::share::set_param("district", Some(id), false);
+            set_param("district", Some(id), false);
         }
     }
 
@@ -396,7 +363,7 @@ impl Chart {
                     .set_attribute("aria-pressed", if *off { "false" } else { "true" })
                     .ok();
             }
-            super::share::remember_hidden(&self.plan.id, &h);
+            remember_hidden(&self.plan.id, &h);
         }
         self.set_active(None);
     }
@@ -558,7 +525,7 @@ fn build(
         Visual::Trend(t) if t.series.len() > 1 => t.series.as_slice(),
         _ => &[],
     };
-    let hidden = super::share::hidden_series(&id, series.len());
+    let hidden = hidden_series(&id, series.len());
     // The legend's list is made here and put in the figure below, when there is more than
     // one series.
     let legend = el("ul").class("legend");
@@ -675,7 +642,7 @@ fn build(
     figure.append_with_node_2(&failed.0, &caption.0).ok();
 
     // A tile map's district named by `?district=` starts selected.
-    let selected = match (&plan.visual, super::share::param("district")) {
+    let selected = match (&plan.visual, param("district")) {
         (Visual::Tiles(t), Some(d)) => t.tiles.iter().position(|x| x.id == d),
         _ => None,
     };

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
-use super::app::Page;
+use super::address::param;
 use super::load::Loaded;
 use super::report::report;
+use super::state::Page;
 use crate::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
 use crate::feed::{self, Lang, Severity};
 use crate::i18n;
@@ -51,7 +52,7 @@ async fn read_file(file: web_sys::File) -> Option<String> {
 #[component]
 pub fn Checker() -> impl IntoView {
     let lang = RwSignal::new(
-        super::share::param("lang")
+        param("lang")
             .as_deref()
             .and_then(Lang::from_code)
             .unwrap_or(Lang::En),

@@ -9,12 +9,11 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
-use super::app::Page;
+use super::browser::{owned_listeners, Listeners};
+use super::state::Page;
 use crate::feed::Lang;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast as _, UnwrapThrowExt as _};
+use wasm_bindgen::UnwrapThrowExt as _;
 
 /// An element being built.
 pub struct El(pub web_sys::Element);
@@ -71,58 +70,6 @@ impl El {
             None => self,
         }
     }
-}
-
-type Listener = (
-    web_sys::EventTarget,
-    &'static str,
-    Closure<dyn FnMut(web_sys::Event)>,
-);
-
-/// Event listeners added by hand, removed together when their part of the page goes away.
-#[derive(Default)]
-pub struct Listeners(RefCell<Vec<Listener>>);
-
-impl Listeners {
-    pub fn on(
-        &self,
-        target: &web_sys::EventTarget,
-        event: &'static str,
-        f: impl FnMut(web_sys::Event) + 'static,
-    ) {
-        self.on_boxed(target, event, Box::new(f));
-    }
-
-    /// `on` without its type parameter: one compiled copy for every listener.
-    fn on_boxed(
-        &self,
-        target: &web_sys::EventTarget,
-        event: &'static str,
-        f: Box<dyn FnMut(web_sys::Event)>,
-    ) {
-        let closure = Closure::wrap(f);
-        target
-            .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-            .ok();
-        self.0.borrow_mut().push((target.clone(), event, closure));
-    }
-
-    /// Removes every listener (and drops what their closures hold).
-    pub fn clear(&self) {
-        for (target, event, closure) in self.0.take() {
-            target
-                .remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-                .ok();
-        }
-    }
-}
-
-/// Listeners removed (with what their closures hold) when the current reactive owner goes.
-pub fn owned_listeners() -> std::rc::Rc<Listeners> {
-    let listeners = std::rc::Rc::new(Listeners::default());
-    let owned = SendWrapper::new(listeners.clone());
-    on_cleanup(move || owned.clear());
-    listeners
 }
 
 /// Runs `f` now and again whenever a signal it reads changes, until the current owner goes.

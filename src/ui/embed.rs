@@ -8,12 +8,14 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsValue;
 
-use super::app::{feed_part, Page};
+use super::address::page_url;
 use super::browser::Resize;
 use super::chart_view::chart_figure;
 use super::dom::{el, live};
 use super::format::IntlNumbers;
 use super::load::Loading;
+use super::state::Page;
+use super::status::feed_part;
 use crate::feed::Feed;
 use crate::i18n;
 use crate::plan::plan;
@@ -81,11 +83,7 @@ fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
                 .into_iter()
                 .flat_map(|s| s.charts)
                 .find(|c| c.id == chart);
-            let report = format!(
-                "{}?lang={}#{chart}",
-                super::share::page_url("index.html"),
-                l.code()
-            );
+            let report = format!("{}?lang={}#{chart}", page_url("index.html"), l.code());
             let licence = feed
                 .licence
                 .as_ref()

@@ -13,7 +13,7 @@ pub async fn load_feed(url: String) -> Result<Checked, FeedError> {
 pub const TIMEOUT_SECONDS: u32 = 20;
 
 fn timeout_seconds() -> u32 {
-    super::share::param("timeout")
+    super::address::param("timeout")
         .and_then(|t| t.parse::<u32>().ok())
         .map_or(TIMEOUT_SECONDS, |t| t.clamp(1, 120))
 }

@@ -1,6 +1,7 @@
 //! The page, on Leptos signals and effects: its parts read the page's state from signals and hand
 //! plain data to `feed`, `present` and `chart` (elements are made with `dom`).
 
+mod address;
 mod app;
 mod backend;
 mod browser;
@@ -12,6 +13,8 @@ mod format;
 mod load;
 pub(crate) mod report;
 mod share;
+mod state;
+mod status;
 
 /// Installs the panic hook and mounts the report on `<body>` (`index.html`).
 pub fn mount() {

@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::app::Page;
 use super::backend::Backend;
+use super::browser::Listeners;
 use super::chart_view::chart_figure;
-use super::dom::{button, el, filled, link, live, El, Listeners};
+use super::dom::{button, el, filled, link, live, El};
 use super::format::IntlNumbers;
+use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
 use crate::plan::{plan, sparkline as plan_sparkline};
@@ -65,7 +66,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             errors.push(p.to_string());
         }
     }
-    let address = super::app::feed_address();
+    let address = feed_address();
     let online = Page::get().online;
     let as_of = feed.data_as_of;
     live(parent, move |root, _| {
@@ -94,7 +95,8 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     };
     filled(parent, top);
     if COMPARE {
-        if let Some(url) = super::share::param("compare").filter(|u| super::load::is_fetchable(u)) {
+        if let Some(url) = super::address::param("compare").filter(|u| super::load::is_fetchable(u))
+        {
             compare(parent, feed.clone(), url);
         }
     }
@@ -409,6 +411,6 @@ fn download_all(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLo
     let indexes: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
     let text = format!("\u{feff}{}", crate::export::csv(&f, &indexes, l));
     let name = crate::export::file_name(&f, "all", l, "csv");
-    super::chart_view::download_text(&text, "text/csv;charset=utf-8", &name);
+    super::browser::download_text(&text, "text/csv;charset=utf-8", &name);
     Ok(())
 }

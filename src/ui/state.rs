@@ -1,0 +1,54 @@
+//! The page's shared state, at the bottom of `ui`: the reader's language, the redraw counter,
+//! the network state and the feed's address. Imports nothing of `ui`.
+
+use leptos::prelude::*;
+
+use crate::feed::Lang;
+
+/// What every part of the page shares. Kept in a thread-local rather than in Leptos contexts:
+/// a page has one of each, and contexts would bring a map keyed by type into the wasm.
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// The reader's language.
+    pub lang: RwSignal<Lang>,
+    /// Counts what charts must be drawn again for: a change of the system's light/dark
+    /// preference (new colours) or of the screen's pixel ratio (zoom, another screen).
+    pub redraw_charts: RwSignal<u32>,
+    /// The browser's network state, for the offline banner.
+    pub online: RwSignal<bool>,
+}
+
+thread_local! {
+    static PAGE: std::cell::Cell<Option<Page>> = const { std::cell::Cell::new(None) };
+    static FEED_ADDRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Page {
+    /// Sets the page's state, before anything reads it.
+    pub fn set(page: Page) {
+        PAGE.with(|p| p.set(Some(page)));
+    }
+
+    /// The page's state (English, online, when nothing has set it).
+    pub fn get() -> Page {
+        PAGE.with(|p| p.get()).unwrap_or_else(|| {
+            let page = Page {
+                lang: RwSignal::new(Lang::En),
+                redraw_charts: RwSignal::new(0),
+                online: RwSignal::new(true),
+            };
+            Page::set(page);
+            page
+        })
+    }
+}
+
+/// The feed's address when it is not the bundled one (`?feed=`), shown to readers.
+pub fn feed_address() -> Option<String> {
+    FEED_ADDRESS.with_borrow(Clone::clone)
+}
+
+/// Sets what `feed_address` returns.
+pub fn set_feed_address(address: Option<String>) {
+    FEED_ADDRESS.set(address);
+}
