@@ -28,6 +28,11 @@ step "release build (trunk, wasm-opt): the report, the comparison, the embed, th
 # Each page has its own wasm, so that the report's first visit carries only the report.
 scripts/build.sh
 scripts/sizes.sh
+# The gate bites: the same build against a 1 KB budget fails.
+if ESEP_BUDGET=1024 scripts/sizes.sh >/dev/null 2>&1; then
+  echo "sizes.sh passed a 1 KB budget: its gate is broken" >&2
+  exit 1
+fi
 
 step "end-to-end tests (headless Chromium; core journeys in WebKit and Firefox)"
 node --test --test-concurrency=1 e2e/
