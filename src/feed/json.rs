@@ -151,7 +151,7 @@ struct Build<'a> {
 /// Moves the members read since `mark` to the end of `done`, and says where they lie there.
 ///
 /// The counts fit in `u32`: every value takes at least one byte of the text, and the only caller
-/// of [`parse`] (`validate::parse_root`) refuses a text over `MAX_BYTES` (16 MiB) first.
+/// of [`parse`] (`validate::parse::parse_root`) refuses a text over `MAX_BYTES` (16 MiB) first.
 fn close<T>(open: &mut Vec<T>, mark: usize, done: &mut Vec<T>) -> Span {
     let start = done.len();
     done.extend(open.drain(mark..));

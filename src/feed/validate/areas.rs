@@ -1,0 +1,94 @@
+//! The `areas` list: regions, districts, cities and the country, with parents and populations.
+
+use super::object::Obj;
+use super::report::Path;
+use super::table::Ids;
+use super::Validator;
+use crate::feed::json::J;
+use crate::feed::model::{Area, AreaKind, Population};
+
+impl<'d> Validator<'d> {
+    /// The areas kept, and their ids.
+    pub(super) fn areas(&mut self, root: &Obj, sources: &Ids) -> (Vec<Area>, Ids<'d>) {
+        let mut seen = Ids::default();
+        let mut out: Vec<Area> = Vec::new();
+        let mut indices: Vec<usize> = Vec::new();
+        for (index, v) in self.list(root, "areas").iter().enumerate() {
+            let Some(o) = self.object(
+                v,
+                Path::Item("areas", index),
+                &["id", "kind", "name", "parent", "context", "population"],
+            ) else {
+                continue;
+            };
+            let id = self.req_id(&o, "id");
+            let kind = self
+                .req_pick(&o, "kind", AreaKind::NAMES)
+                .and_then(|i| AreaKind::ALL.get(i).copied());
+            let name = self.text(&o, "name", true);
+            let parent = self.opt_str(&o, "parent").ok().flatten().map(str::to_owned);
+            let context = self.flag(&o, "context");
+            let population = o
+                .get("population")
+                .and_then(|p| self.population(p, o.at("population"), sources));
+            let (Some(id), Some(kind), Some(name)) = (id, kind, name) else {
+                continue;
+            };
+            if !self.unique(&mut seen, id, "areas", index, "area") {
+                continue;
+            }
+            indices.push(index);
+            out.push(Area {
+                id: id.to_owned(),
+                kind,
+                name,
+                parent,
+                context,
+                population,
+            });
+        }
+        for (area, &index) in out.iter_mut().zip(&indices) {
+            if let Some(parent) = &area.parent {
+                if seen.get(parent).is_none() || *parent == area.id {
+                    self.error_quoting(
+                        Path::Key(&Path::Item("areas", index), "parent"),
+                        "unknown area ",
+                        parent,
+                        " (parent dropped)",
+                    );
+                    area.parent = None;
+                }
+            }
+        }
+        (out, seen)
+    }
+
+    fn population(&mut self, v: &J, path: Path, sources: &Ids) -> Option<Population> {
+        let o = self.object(v, path, &["value", "year", "source"])?;
+        let value = o
+            .get("value")
+            .and_then(J::as_f64)
+            .filter(|v| *v > 0.0 && v.is_finite());
+        let Some(value) = value else {
+            self.error(o.at("value"), "expected a positive number of people");
+            return None;
+        };
+        let year = match o.get("year").and_then(J::as_i64) {
+            Some(y) if (1900..=2200).contains(&y) => y as i32,
+            _ => {
+                self.error(o.at("year"), "expected the year the population refers to");
+                return None;
+            }
+        };
+        let source = self.req_str(&o, "source")?;
+        if sources.get(source).is_none() {
+            self.error_quoting(o.at("source"), "unknown source ", source, "");
+            return None;
+        }
+        Some(Population {
+            value,
+            year,
+            source: source.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,282 @@
+//! The `observations` list: each figure's references, period, measure and value, and the key
+//! that finds two observations of the same thing.
+
+use super::number::{is_plain_number, number};
+use super::object::{given, text_at, Obj};
+use super::report::Path;
+use super::table::{Ids, ObservationKey, Recent, Table};
+use super::Validator;
+use crate::feed::json::J;
+use crate::feed::model::{Measure, Metric, Observation, Qualifier, Status, Unit};
+use crate::feed::period::Period;
+
+/// A span's first and last months as one number. Periods lie within 1900–2200
+/// (`Period::parse` refuses other years), so each month number is below 2^13.
+fn spans(start: (i32, u8), end: (i32, u8)) -> u32 {
+    let month = |(y, m): (i32, u8)| ((y - 1900) * 12 + i32::from(m)) as u32 & 0x1fff;
+    month(start) | month(end) << 13
+}
+
+impl<'d> Validator<'d> {
+    pub(super) fn observations(
+        &mut self,
+        root: &Obj,
+        areas: &Ids,
+        metrics: &[Metric],
+        sources: &Ids,
+    ) -> Vec<Observation> {
+        // Where each metric stands in `metrics`, for its unit.
+        let mut metric_at = Ids::default();
+        for (i, m) in metrics.iter().enumerate() {
+            metric_at.first_at(&m.id, i);
+        }
+        let metric_ids = Recent::new(&metric_at);
+        let area_ids = Recent::new(areas);
+        let source_ids = Recent::new(sources);
+        let items = self.list(root, "observations");
+        let mut seen_ids = Ids::default();
+        let mut seen_keys = Table::<ObservationKey>::default();
+        let mut out = Vec::with_capacity(items.len());
+        for (index, v) in items.iter().enumerate() {
+            let Some(o) = self.object(
+                v,
+                Path::Item("observations", index),
+                // In the order they are read.
+                &[
+                    "id",
+                    "metric",
+                    "area",
+                    "source",
+                    "period",
+                    "measure",
+                    "vs",
+                    "value",
+                    "qualifier",
+                    "status",
+                    "agency",
+                    "quote",
+                ],
+            ) else {
+                continue;
+            };
+            let id = match given(o.get("id")) {
+                None => Some(None),
+                Some(_) => self.req_id(&o, "id").map(Some),
+            };
+            let metric = self.reference(&o, "metric", &metric_ids);
+            let area = self.reference(&o, "area", &area_ids);
+            let source = self.reference(&o, "source", &source_ids);
+            let period = self.period(&o, "period", true).ok().flatten();
+            let measure = self.measure(&o, period);
+            let value = self.value(&o);
+            let qualifier = self
+                .pick(&o, "qualifier", Qualifier::NAMES)
+                .ok()
+                .map(|i| i.and_then(|i| Qualifier::ALL.get(i).copied()));
+            let status = match self.pick(&o, "status", Status::NAMES) {
+                Ok(None) => Some(Status::Final),
+                Ok(Some(i)) => Status::ALL.get(i).copied(),
+                Err(()) => None,
+            };
+            let agency = self.text(&o, "agency", false).unwrap_or_default();
+            let quote = self
+                .opt_str(&o, "quote")
+                .ok()
+                .flatten()
+                .map(|q| self.bounded(o.at("quote"), q));
+            let (
+                Some(id),
+                Some((metric, metric_i)),
+                Some((area, area_i)),
+                Some((source, _)),
+                Some(period),
+                Some(measure),
+                Some(value),
+                Some(qualifier),
+                Some(status),
+            ) = (
+                id, metric, area, source, period, measure, value, qualifier, status,
+            )
+            else {
+                continue;
+            };
+            let Some(unit) = metrics.get(metric_i).map(|m| m.unit) else {
+                continue;
+            };
+            if matches!(measure, Measure::ChangePp { .. }) && unit != Unit::Percent {
+                self.error(
+                    o.at("measure"),
+                    "a change in percentage points needs a metric whose unit is percent (use change-pct)",
+                );
+                continue;
+            }
+            if let Some(v) = value {
+                if !self.value_in_range(&o, unit, &measure, v) {
+                    continue;
+                }
+            }
+            if let Some(id) = id {
+                if !self.unique(&mut seen_ids, id, "observations", index, "observation") {
+                    continue;
+                }
+            }
+            let tag = match measure {
+                Measure::Level => 0,
+                Measure::ChangePct { .. } => 1,
+                Measure::ChangePp { .. } => 2,
+            };
+            let vs = measure.vs().map_or(0, |v| spans(v.start, v.end));
+            // Lists hold fewer than 2^32 elements: a feed has at most 16 MiB.
+            let key = [
+                metric_i as u32,
+                area_i as u32,
+                spans(period.start, period.end) | tag << 26,
+                vs,
+            ];
+            if let Some(first) = seen_keys.first_at(key, index) {
+                self.error_parts(
+                    o.path,
+                    &[
+                        "the same metric, area, period and measure as observations[",
+                        &first.to_string(),
+                        "]; skipped",
+                    ],
+                );
+                continue;
+            }
+            out.push(Observation {
+                index,
+                id: id.map(str::to_owned),
+                metric: metric.to_owned(),
+                area: area.to_owned(),
+                period,
+                measure,
+                value,
+                qualifier,
+                status,
+                agency,
+                source: source.to_owned(),
+                quote,
+            });
+        }
+        out
+    }
+
+    fn measure(&mut self, o: &Obj, period: Option<Period>) -> Option<Measure> {
+        // Level when absent.
+        let tag = self.pick(o, "measure", Measure::NAMES).ok()?.unwrap_or(0);
+        let vs = self.period(o, "vs", tag != 0).ok()?;
+        match (tag, vs) {
+            (0, Some(_)) => {
+                self.error(
+                    o.at("vs"),
+                    "only a change (measure change-pct or change-pp) has a comparison period",
+                );
+                None
+            }
+            (0, None) => Some(Measure::Level),
+            (_, None) => None,
+            (tag, Some(vs)) => {
+                if let Some(p) = period {
+                    if !vs.wholly_before(&p) {
+                        self.error_parts(
+                            o.at("vs"),
+                            &[
+                                "the comparison period ",
+                                // As written, which is how a period reads back.
+                                text_at(o, "vs"),
+                                " must end before ",
+                                text_at(o, "period"),
+                                " begins",
+                            ],
+                        );
+                        return None;
+                    }
+                    if vs.months() != p.months() {
+                        self.warn_parts(
+                            o.at("vs"),
+                            &[
+                                "compares ",
+                                &p.months().to_string(),
+                                " months with ",
+                                &vs.months().to_string(),
+                                " months",
+                            ],
+                        );
+                    }
+                }
+                Some(if tag == 1 {
+                    Measure::ChangePct { vs }
+                } else {
+                    Measure::ChangePp { vs }
+                })
+            }
+        }
+    }
+
+    /// `Some(None)` is an explicit "not available" (`null`).
+    fn value(&mut self, o: &Obj) -> Option<Option<f64>> {
+        match o.get("value") {
+            None => {
+                self.error(
+                    o.at("value"),
+                    "missing (write null when the figure is not available)",
+                );
+                None
+            }
+            Some(J::Null) => Some(None),
+            Some(n @ (J::U(_) | J::I(_) | J::F(_))) => match n.as_f64().filter(|v| v.is_finite()) {
+                Some(v) => Some(Some(v)),
+                None => {
+                    self.error(o.at("value"), "is not a finite number");
+                    None
+                }
+            },
+            Some(J::Str(s)) => {
+                let hint = if is_plain_number(s.trim()) {
+                    " (write the number without quotes)"
+                } else {
+                    ""
+                };
+                self.error_quoting(o.at("value"), "expected a number, found text ", s, hint);
+                None
+            }
+            Some(other) => {
+                self.found(o.at("value"), "a number or null", other);
+                None
+            }
+        }
+    }
+
+    fn value_in_range(&mut self, o: &Obj, unit: Unit, measure: &Measure, v: f64) -> bool {
+        // The message, and whether it starts with the value.
+        let problem = match (measure, unit) {
+            (Measure::ChangePct { .. }, _) if v < -100.0 => {
+                Some((false, "a fall of more than 100 % is impossible"))
+            }
+            (Measure::ChangePp { .. }, _) if !(-100.0..=100.0).contains(&v) => Some((
+                false,
+                "a change in percentage points must lie between -100 and 100",
+            )),
+            (Measure::Level, Unit::Percent) if !(0.0..=100.0).contains(&v) => {
+                Some((true, " is not a percentage between 0 and 100"))
+            }
+            (Measure::Level, Unit::Percent) => None,
+            (Measure::Level, _) if v < 0.0 => {
+                Some((true, " is negative; a count or amount cannot be"))
+            }
+            (Measure::Level, Unit::Count) if v.fract() != 0.0 => {
+                Some((true, " is not a whole number; a count must be"))
+            }
+            _ => None,
+        };
+        match problem {
+            Some((with_value, message)) => {
+                let value = if with_value { number(v) } else { String::new() };
+                self.error_parts(o.at("value"), &[&value, message]);
+                false
+            }
+            None => true,
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Before validation: the file's size, nesting depth and JSON syntax, then its version marker.
+
+use super::report::kind_of;
+use super::{MAX_BYTES, MAX_DEPTH};
+use crate::feed::error::ParseError;
+use crate::feed::json::{self, Doc, Span, J};
+use crate::feed::period::first_chars;
+
+/// Size, depth and syntax checks, then the version marker.
+pub(super) fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
+    // Byte order marks, in a loop: `trim_start_matches` brings a character searcher.
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest;
+    }
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if text.len() > MAX_BYTES {
+        return Err(ParseError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_BYTES,
+        });
+    }
+    if trimmed.starts_with('<') {
+        return Err(ParseError::Html);
+    }
+    if nesting_depth_exceeds(text, MAX_DEPTH) {
+        return Err(ParseError::TooDeep { limit: MAX_DEPTH });
+    }
+    let doc = json::parse(text).map_err(|e| ParseError::Syntax {
+        message: syntax_message(&e),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let J::Obj(root) = doc.root else {
+        return Err(ParseError::NotAnObject);
+    };
+    match json::get(doc.fields(root), "esep") {
+        None => Err(ParseError::MissingVersion),
+        Some(J::Str(v)) if v == "1" || v.starts_with("1.") => Ok((doc, root)),
+        Some(J::Str(s)) => Err(ParseError::UnsupportedVersion {
+            found: first_chars(s, 20).to_owned(),
+        }),
+        Some(other) => Err(ParseError::VersionNotText {
+            found: kind_of(other).to_owned(),
+        }),
+    }
+}
+
+/// serde_json's message without its own " at line X column Y" tail (we print those apart).
+fn syntax_message(e: &serde_json::Error) -> String {
+    let mut full = e.to_string();
+    // By hand: `rfind` with a text pattern brings a substring search of 1 KB into the page.
+    if let Some(i) = full.as_bytes().windows(9).rposition(|w| w == b" at line ") {
+        full.truncate(i);
+    }
+    full
+}
+
+/// Scans brackets outside strings, so that a hostile file is refused before it is parsed.
+pub fn nesting_depth_exceeds(text: &str, limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut bytes = text.bytes();
+    while let Some(b) = bytes.next() {
+        match b {
+            // A string, skipped in a loop of its own; an escape skips the byte after it.
+            b'"' => {
+                while let Some(b) = bytes.next() {
+                    match b {
+                        b'\\' => {
+                            bytes.next();
+                        }
+                        b'"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
