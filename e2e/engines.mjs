@@ -1,8 +1,8 @@
 // One small driver interface over two more engines than Chromium, for e2e/engines.test.mjs:
 //   WebKit  (Safari's engine): WebKitGTK's MiniBrowser through WebKitWebDriver (./webdriver.mjs)
 //   Firefox (Gecko): Debian's firefox-esr through puppeteer-core over WebDriver BiDi
-// Both give: setSize, goto, evaluate, waitFor, hover, press, focus, click, frameEvaluate,
-// errors, screenshot, close. Coordinates are CSS pixels of the viewport.
+// Both give: setSize, goto, evaluate, waitFor, hover, moveTo, press, focus, click,
+// frameEvaluate, errors, screenshot (the viewport), fullPageScreenshot, close. Coordinates are CSS pixels of the viewport.
 import fs from 'node:fs';
 import { startWebKit, MINIBROWSER, WEBKIT_DRIVER } from './webdriver.mjs';
 
@@ -67,6 +67,23 @@ function common(d) {
     if (!ok) throw new Error(`focus: ${selector} is missing or took no focus`);
   };
   d.errors = () => d.evaluate(() => window.__errors ?? ['the error recorder is missing']);
+  /**
+   * The whole page in one shot: the viewport is made as tall as the page, so that every part of
+   * it is in view (the app lets go of charts far from the view, as the engines' own full-page
+   * shots would show), `ready()` is awaited, and the size is put back.
+   */
+  d.fullPageScreenshot = async (file, ready) => {
+    const { width, height } = await d.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    await d.evaluate(() => scrollTo(0, 0));
+    const full = await d.evaluate(() => Math.min(document.documentElement.scrollHeight, 30000));
+    await d.setSize(width, full);
+    try {
+      if (ready) await ready();
+      await d.screenshot(file);
+    } finally {
+      await d.setSize(width, height);
+    }
+  };
   return d;
 }
 
@@ -99,19 +116,7 @@ export async function openWebKit() {
         await wk.switchToFrame(null);
       }
     },
-    /** The whole page: the window is made as tall as the page for the shot, then put back. */
-    async screenshot(file) {
-      const { width, height } = await wk.executeScript(() => ({ width: innerWidth, height: innerHeight }));
-      const full = await wk.executeScript(() => Math.min(document.documentElement.scrollHeight, 12000));
-      await wk.executeScript(() => scrollTo(0, 0));
-      await wk.setViewportSize(width, full);
-      await sleep(300);
-      try {
-        await wk.screenshot(file);
-      } finally {
-        await wk.setViewportSize(width, height);
-      }
-    },
+    screenshot: (file) => wk.screenshot(file),
     close: () => wk.close(),
   };
   return common(d);
@@ -208,9 +213,7 @@ export async function openFirefox() {
       const frame = await handle.contentFrame();
       return frame.evaluate(fn, ...args);
     },
-    async screenshot(file) {
-      await page.screenshot({ path: file, fullPage: true });
-    },
+    screenshot: (file) => page.screenshot({ path: file }),
     close: () => browser.close(),
   };
   return common(d);

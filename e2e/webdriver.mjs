@@ -173,13 +173,13 @@ export async function startWebKit({ capabilities = {}, log = false } = {}) {
   }
 }
 
-async function request(method, url, body, log) {
+async function request(method, url, body, log, timeout = 120000) {
   const started = Date.now();
   const res = await fetch(url, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(120000),
+    signal: AbortSignal.timeout(timeout),
   });
   const json = await res.json().catch(() => ({}));
   if (log) console.log(`# webdriver ${method} ${new URL(url).pathname.replace(/^\/session\/[^/]+/, '')} ${res.status} ${Date.now() - started} ms`);
@@ -194,10 +194,12 @@ function scriptOf(fn) {
 
 /** Element references in results become { [ELEMENT]: id } objects, usable as arguments again. */
 function commands(url, log) {
-  const call = (method, route, body) => {
+  const call = (method, route, body, timeout) => {
     if (!url()) throw new Error('the WebDriver session is closed');
-    return request(method, `${url()}${route}`, body, log);
+    return request(method, `${url()}${route}`, body, log, timeout);
   };
+  // How much of the window's outer size its own chrome takes (learnt by setViewportSize).
+  let chrome = { width: 0, height: 0 };
   const self = {
     call,
     element: (id) => ({ [ELEMENT]: id }),
@@ -229,14 +231,17 @@ function commands(url, log) {
      * window's own chrome takes some of the outer size); returns what the page then reports.
      */
     async setViewportSize(width, height) {
-      let outer = { width, height };
+      let outer = { width: width + chrome.width, height: height + chrome.height };
       let inner;
       for (let i = 0; i < 4; i++) {
         await self.setWindowRect({ ...outer, x: 0, y: 0 });
         // The page sees the new size after a frame or two.
         for (let j = 0; j < 20; j++) {
           inner = await self.executeScript(() => ({ width: innerWidth, height: innerHeight }));
-          if (inner.width === width && inner.height === height) return inner;
+          if (inner.width === width && inner.height === height) {
+            chrome = { width: outer.width - width, height: outer.height - height };
+            return inner;
+          }
           await sleep(50);
         }
         outer = { width: outer.width + width - inner.width, height: outer.height + height - inner.height };
@@ -264,9 +269,29 @@ function commands(url, log) {
       const value = KEYS[key] ?? key;
       return self.performActions([{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }]);
     },
-    /** The viewport as PNG bytes (a Buffer); written to `file` too when given. */
+    /**
+     * The viewport as PNG bytes (a Buffer); written to `file` too when given. WebKit takes the
+     * shot at the page's next rendering update, and an idle page (above all in a window taller
+     * than the screen) may have none for a long time: a style that changes every 50 ms, and
+     * looks the same either way, makes one.
+     */
     async screenshot(file) {
-      const png = Buffer.from(await call('GET', '/screenshot'), 'base64');
+      await self.executeScript(() => {
+        let odd = false;
+        window.__webdriverNudge = setInterval(() => {
+          odd = !odd;
+          document.documentElement.style.outline = odd ? '1px solid transparent' : '';
+        }, 50);
+      });
+      let png;
+      try {
+        png = Buffer.from(await call('GET', '/screenshot', undefined, 30000), 'base64');
+      } finally {
+        await self.executeScript(() => {
+          clearInterval(window.__webdriverNudge);
+          document.documentElement.style.outline = '';
+        });
+      }
       if (file) fs.writeFileSync(file, png);
       return png;
     },
