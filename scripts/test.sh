@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: formatting, lints (native and wasm32), native tests, bundled feeds, the release
-# build, its size, and the end-to-end tests: everything in headless Chromium, and the core journeys
+# Every test: formatting, the build scripts on fixtures, lints (native and wasm32), native tests,
+# bundled feeds, the release build, its size, and the end-to-end tests: everything in headless Chromium, and the core journeys
 # in WebKit (WebKitGTK's MiniBrowser under Xvfb) and Firefox ESR (e2e/engines.test.mjs). Run
 # through `make test`.
 set -euo pipefail
@@ -10,6 +10,9 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+
+step "build scripts on small fixtures (wasm-names, wasm-ld, csp-shell; no build needed)"
+node --test scripts/test/*.test.mjs
 
 step "cargo clippy (native, warnings are errors)"
 cargo clippy --all-targets --locked -- -D warnings

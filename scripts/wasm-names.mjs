@@ -83,7 +83,7 @@ function imports(body, rename) {
       [, end] = readU32(body, end);
       if (flags & 1) [, end] = readU32(body, end);
     } else if (kind === 3) end += 2; // global: valtype, mutability
-    else throw new Error(`wasm-names: import kind ${kind} not known`);
+    else throw new Error(`wasm-names: import kind ${kind} not known (0 function, 1 table, 2 memory, 3 global)`);
     const [m, f] = rename(module, field);
     out.push(...name(m), ...name(f), ...body.subarray(at, end));
     at = end;
@@ -107,7 +107,7 @@ function exports(body, rename) {
 
 export function shorten(wasm, js) {
   if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) {
-    throw new Error('wasm-names: not a wasm module');
+    throw new Error('wasm-names: not a wasm module (it does not start with the magic bytes \\0asm)');
   }
   const names = new Map(); // old name in the glue -> new name
   let next = 0;
@@ -116,6 +116,8 @@ export function shorten(wasm, js) {
     return names.get(old);
   };
   const sections = [];
+  const modules = new Set(); // the modules the wasm imports from (but the split loader)
+  let named = false; // whether the glue names one of them
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
@@ -128,7 +130,10 @@ export function shorten(wasm, js) {
         // today) would be left alone by a glue that does not name them, so only rename the
         // glue's own module.
         // The split loader's module (__wasm_split.js) keeps its names: they are its exports.
-        if (!js.includes(JSON.stringify(module)) || module.includes('__wasm_split')) return [module, field];
+        if (module.includes('__wasm_split')) return [module, field];
+        modules.add(module);
+        if (!js.includes(JSON.stringify(module))) return [module, field];
+        named = true;
         return [module, short(field)];
       });
     } else if (id === SECTION_EXPORT) {
@@ -137,21 +142,31 @@ export function shorten(wasm, js) {
     sections.push(Uint8Array.from([id, ...u32(content.length)]), Uint8Array.from(content));
     at = start + size;
   }
+  // wasm-bindgen's glue keys its import object by module name, as a quoted string
+  // (`"./esep_bg.js": import0`). A glue that quotes none of the wasm's import modules so has
+  // another shape: nothing of it would be renamed.
+  if (modules.size && !named) {
+    const quoted = [...modules].map((m) => JSON.stringify(m)).join(', ');
+    throw new Error(`wasm-names: the glue does not name the wasm's import module ${quoted} (as a quoted key of its import object)`);
+  }
   // The glue: every old name appears as a whole identifier (an object key or after `wasm.`).
   const olds = [...names.keys()].sort((a, b) => b.length - a.length);
   for (const old of olds) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(old)) throw new Error(`wasm-names: ${old} is not an identifier`);
+    if (!/^[A-Za-z_$][\w$]*$/.test(old)) throw new Error(`wasm-names: ${old} is not an identifier (/^[A-Za-z_$][\\w$]*$/)`);
   }
   const seen = new Set();
-  const pattern = new RegExp(`(?<![\\w$])(?:${olds.join('|')})(?![\\w$])`, 'g');
-  const newJs = js.replace(pattern, (old) => {
+  // With no names to rename, the glue stays as it is (an empty alternation would match
+  // everywhere).
+  const newJs = olds.length === 0 ? js : js.replace(new RegExp(`(?<![\\w$])(?:${olds.join('|')})(?![\\w$])`, 'g'), (old) => {
     seen.add(old);
     return names.get(old);
   });
   for (const old of olds) {
     // Exports the glue never calls are renamed in the wasm alone (nothing refers to them).
     if (!seen.has(old) && !old.startsWith('__wbg_')) continue;
-    if (!seen.has(old)) throw new Error(`wasm-names: the glue does not use ${old}`);
+    if (!seen.has(old)) {
+      throw new Error(`wasm-names: the glue does not use the import ${old} as a whole identifier (a key of its import object, \`${old}: function\`)`);
+    }
   }
   const out = new Uint8Array(8 + sections.reduce((n, part) => n + part.length, 0));
   out.set(wasm.subarray(0, 8));
@@ -187,12 +202,14 @@ export function importNames(wasm) {
  */
 export function addExport(wasm, name_, kind, index) {
   const parts = [wasm.subarray(0, 8)];
+  let found = false;
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
     const [size, start] = readU32(wasm, at + 1);
     const body = wasm.subarray(start, start + size);
     if (id === SECTION_EXPORT) {
+      found = true;
       const [count, first] = readU32(body, 0);
       const content = Uint8Array.from([...u32(count + 1), ...body.subarray(first), ...name(name_), kind, ...u32(index)]);
       parts.push(Uint8Array.from([id, ...u32(content.length)]), content);
@@ -201,6 +218,7 @@ export function addExport(wasm, name_, kind, index) {
     }
     at = start + size;
   }
+  if (!found) throw new Error(`wasm-names: no export section (id ${SECTION_EXPORT}) to add ${name_} to`);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let end = 0;
   for (const p of parts) {
