@@ -131,15 +131,16 @@ fn with_footer(chart: &web_sys::HtmlCanvasElement, title: &str, source: &str) ->
     out.set_height(h + head + foot);
     let ctx = context_2d(&out)?;
     let theme = Theme::light();
-    ctx.set_fill_style_str("#ffffff");
+    let css = |c: plotters::style::RGBColor| format!("rgb({},{},{})", c.0, c.1, c.2);
+    ctx.set_fill_style_str(&css(theme.background));
     ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h + head + foot));
     ctx.draw_image_with_html_canvas_element(chart, 0.0, f64::from(head))
         .ok()?;
-    ctx.set_fill_style_str("#1f2328");
+    ctx.set_fill_style_str(&css(theme.text));
     ctx.set_font(&format!("bold 30px {}", theme.font));
     ctx.fill_text(title, 16.0, 44.0).ok()?;
     ctx.set_font(&format!("22px {}", theme.font));
-    ctx.set_fill_style_str("#575f6a");
+    ctx.set_fill_style_str(&css(theme.muted));
     let m = CanvasMeasure {
         ctx: &ctx,
         family: theme.font,
