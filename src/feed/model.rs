@@ -3,25 +3,72 @@
 
 use super::period::{PartialDate, Period};
 
-/// A language a feed and the page can speak.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub enum Lang {
-    #[default]
-    Kk,
-    Ru,
-    En,
+/// A fieldless enum whose variants each have a name in the feed, written once:
+///
+/// ```text
+/// feed_names! {
+///     pub enum Status {
+///         Final = "final",
+///         Provisional = "provisional",
+///     }
+/// }
+/// ```
+///
+/// defines the enum (without the `= "…"`) and, in the variants' order, `ALL` (every variant)
+/// and `NAMES` (their names), with `name(self)` and `parse(name)` (the exact name only).
+/// The validator reads a name's place in `NAMES` and takes that place in `ALL`.
+macro_rules! feed_names {
+    (
+        $(#[$meta:meta])*
+        pub enum $ty:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $name:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $ty {
+            $( $(#[$variant_meta])* $variant, )+
+        }
+
+        impl $ty {
+            /// Every variant, in the order of `NAMES`.
+            pub const ALL: [$ty; [$($name),+].len()] = [$($ty::$variant),+];
+            /// The name of each variant in the feed, in the order of `ALL`.
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+
+            /// The name in the feed.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( $ty::$variant => $name, )+
+                }
+            }
+
+            /// The variant with this name in the feed (exactly as written there).
+            pub fn parse(name: &str) -> Option<$ty> {
+                match name {
+                    $( $name => Some($ty::$variant), )+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+feed_names! {
+    /// A language a feed and the page can speak.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub enum Lang {
+        #[default]
+        Kk = "kk",
+        Ru = "ru",
+        En = "en",
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
-
-    /// The BCP 47 tag (`kk`, `ru`, `en`), as used in the feed, the URL and `<html lang>`.
+    /// The BCP 47 tag (`kk`, `ru`, `en`), as used in the feed, the URL and `<html lang>`: the
+    /// language's name in the feed.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
+        self.name()
     }
 
     /// Reads `kk`, `ru` or `en`, also with a region (`ru-KZ`), in any case.
@@ -93,17 +140,14 @@ impl Text {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum AreaKind {
-    Region,
-    District,
-    City,
-    Country,
-}
-
-impl AreaKind {
-    pub const NAMES: &'static [&'static str] = &["region", "district", "city", "country"];
-    pub const ALL: [AreaKind; 4] = [Self::Region, Self::District, Self::City, Self::Country];
+feed_names! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum AreaKind {
+        Region = "region",
+        District = "district",
+        City = "city",
+        Country = "country",
+    }
 }
 
 /// A population figure with its source, for per-100 000 rates.
@@ -125,96 +169,55 @@ pub struct Area {
     pub population: Option<Population>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Unit {
-    Count,
-    Percent,
-    Kg,
-    Tenge,
-    MillionTenge,
+feed_names! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Unit {
+        Count = "count",
+        Percent = "percent",
+        Kg = "kg",
+        Tenge = "tenge",
+        MillionTenge = "million-tenge",
+    }
 }
 
-impl Unit {
-    pub const NAMES: &'static [&'static str] =
-        &["count", "percent", "kg", "tenge", "million-tenge"];
-    pub const ALL: [Unit; 5] = [
-        Self::Count,
-        Self::Percent,
-        Self::Kg,
-        Self::Tenge,
-        Self::MillionTenge,
-    ];
+feed_names! {
+    /// Whether a fall is good news. Enforcement outputs (seizures, sentences) are neutral.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Direction {
+        LowerIsBetter = "lower-is-better",
+        HigherIsBetter = "higher-is-better",
+        Neutral = "neutral",
+    }
 }
 
-/// Whether a fall is good news. Enforcement outputs (seizures, sentences) are neutral.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Direction {
-    LowerIsBetter,
-    HigherIsBetter,
-    Neutral,
+feed_names! {
+    /// The theme a metric belongs to; the page has one section per group with data.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Group {
+        Crime = "crime",
+        CrimeByGravity = "crime-by-gravity",
+        CrimeByType = "crime-by-type",
+        Drugs = "drugs",
+        Fraud = "fraud",
+        Courts = "courts",
+        Prevention = "prevention",
+        Children = "children",
+        Budget = "budget",
+        Corruption = "corruption",
+    }
 }
 
-impl Direction {
-    pub const NAMES: &'static [&'static str] = &["lower-is-better", "higher-is-better", "neutral"];
-    pub const ALL: [Direction; 3] = [Self::LowerIsBetter, Self::HigherIsBetter, Self::Neutral];
-}
-
-/// The theme a metric belongs to; the page has one section per group with data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Group {
-    Crime,
-    CrimeByGravity,
-    CrimeByType,
-    Drugs,
-    Fraud,
-    Courts,
-    Prevention,
-    Children,
-    Budget,
-    Corruption,
-}
-
-impl Group {
-    pub const NAMES: &'static [&'static str] = &[
-        "crime",
-        "crime-by-gravity",
-        "crime-by-type",
-        "drugs",
-        "fraud",
-        "courts",
-        "prevention",
-        "children",
-        "budget",
-        "corruption",
-    ];
-    pub const ALL: [Group; 10] = [
-        Self::Crime,
-        Self::CrimeByGravity,
-        Self::CrimeByType,
-        Self::Drugs,
-        Self::Fraud,
-        Self::Courts,
-        Self::Prevention,
-        Self::Children,
-        Self::Budget,
-        Self::Corruption,
-    ];
-}
-
-/// How the publisher wants a metric drawn; `Auto` lets the page choose from unit and periods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum ChartHint {
-    #[default]
-    Auto,
-    /// Levels as horizontal bars, never as a trend over periods.
-    Bars,
-    /// A trend as lines with markers, even for a single series.
-    Lines,
-}
-
-impl ChartHint {
-    pub const NAMES: &'static [&'static str] = &["auto", "bars", "lines"];
-    pub const ALL: [ChartHint; 3] = [Self::Auto, Self::Bars, Self::Lines];
+feed_names! {
+    /// How the publisher wants a metric drawn; `Auto` lets the page choose from unit and periods.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    pub enum ChartHint {
+        #[default]
+        Auto = "auto",
+        /// Levels as horizontal bars, never as a trend over periods.
+        Bars = "bars",
+        /// A trend as lines with markers, even for a single series.
+        Lines = "lines",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -230,16 +233,13 @@ pub struct Metric {
     pub chart: ChartHint,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Grade {
-    Primary,
-    AgencyViaMirror,
-    Secondary,
-}
-
-impl Grade {
-    pub const NAMES: &'static [&'static str] = &["primary", "agency-via-mirror", "secondary"];
-    pub const ALL: [Grade; 3] = [Self::Primary, Self::AgencyViaMirror, Self::Secondary];
+feed_names! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Grade {
+        Primary = "primary",
+        AgencyViaMirror = "agency-via-mirror",
+        Secondary = "secondary",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -254,6 +254,16 @@ pub struct Source {
     pub grade: Grade,
 }
 
+feed_names! {
+    /// What an observation's value is, without the comparison period of a change.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum MeasureKind {
+        Level = "level",
+        ChangePct = "change-pct",
+        ChangePp = "change-pp",
+    }
+}
+
 /// What an observation's value is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Measure {
@@ -266,7 +276,18 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub const NAMES: &'static [&'static str] = &["level", "change-pct", "change-pp"];
+    pub fn kind(&self) -> MeasureKind {
+        match self {
+            Measure::Level => MeasureKind::Level,
+            Measure::ChangePct { .. } => MeasureKind::ChangePct,
+            Measure::ChangePp { .. } => MeasureKind::ChangePp,
+        }
+    }
+
+    /// The name in the feed (`level`, `change-pct`, `change-pp`).
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
 
     pub fn vs(&self) -> Option<Period> {
         match *self {
@@ -280,43 +301,25 @@ impl Measure {
     }
 }
 
-/// How the source bounds a value. Always shown with the value, never dropped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Qualifier {
-    MoreThan,
-    LessThan,
-    Approximately,
-    RoundedToHundreds,
-    RoundedToThousands,
+feed_names! {
+    /// How the source bounds a value. Always shown with the value, never dropped.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Qualifier {
+        MoreThan = "more-than",
+        LessThan = "less-than",
+        Approximately = "approximately",
+        RoundedToHundreds = "rounded-to-hundreds",
+        RoundedToThousands = "rounded-to-thousands",
+    }
 }
 
-impl Qualifier {
-    pub const NAMES: &'static [&'static str] = &[
-        "more-than",
-        "less-than",
-        "approximately",
-        "rounded-to-hundreds",
-        "rounded-to-thousands",
-    ];
-    pub const ALL: [Qualifier; 5] = [
-        Self::MoreThan,
-        Self::LessThan,
-        Self::Approximately,
-        Self::RoundedToHundreds,
-        Self::RoundedToThousands,
-    ];
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Status {
-    Final,
-    Provisional,
-    Revised,
-}
-
-impl Status {
-    pub const NAMES: &'static [&'static str] = &["final", "provisional", "revised"];
-    pub const ALL: [Status; 3] = [Self::Final, Self::Provisional, Self::Revised];
+feed_names! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Status {
+        Final = "final",
+        Provisional = "provisional",
+        Revised = "revised",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -339,16 +342,13 @@ pub struct Observation {
     pub quote: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum AnnotationKind {
-    Event,
-    LawChange,
-    MethodologyBreak,
-}
-
-impl AnnotationKind {
-    pub const NAMES: &'static [&'static str] = &["event", "law-change", "methodology-break"];
-    pub const ALL: [AnnotationKind; 3] = [Self::Event, Self::LawChange, Self::MethodologyBreak];
+feed_names! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum AnnotationKind {
+        Event = "event",
+        LawChange = "law-change",
+        MethodologyBreak = "methodology-break",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -434,5 +434,84 @@ impl Feed {
     /// A text in the reader's language with this feed's fallback.
     pub fn text<'a>(&self, text: &'a Text, lang: Lang) -> &'a str {
         text.get(lang, self.lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant's name parses back to that variant, `NAMES` lists the names in the order of
+    /// `ALL`, and no two variants share a name.
+    fn names_round_trip<T: Copy + PartialEq + std::fmt::Debug>(
+        all: &[T],
+        names: &[&str],
+        name: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+    ) {
+        assert_eq!(all.len(), names.len());
+        for (i, (&v, &n)) in all.iter().zip(names).enumerate() {
+            assert_eq!(name(v), n);
+            assert_eq!(parse(n), Some(v), "{n}");
+            assert!(!names[..i].contains(&n), "{n} twice");
+        }
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn every_feed_name_reads_back_as_its_variant() {
+        names_round_trip(&Lang::ALL, Lang::NAMES, Lang::name, Lang::parse);
+        names_round_trip(
+            &AreaKind::ALL,
+            AreaKind::NAMES,
+            AreaKind::name,
+            AreaKind::parse,
+        );
+        names_round_trip(&Unit::ALL, Unit::NAMES, Unit::name, Unit::parse);
+        names_round_trip(
+            &Direction::ALL,
+            Direction::NAMES,
+            Direction::name,
+            Direction::parse,
+        );
+        names_round_trip(&Group::ALL, Group::NAMES, Group::name, Group::parse);
+        names_round_trip(
+            &ChartHint::ALL,
+            ChartHint::NAMES,
+            ChartHint::name,
+            ChartHint::parse,
+        );
+        names_round_trip(&Grade::ALL, Grade::NAMES, Grade::name, Grade::parse);
+        names_round_trip(
+            &MeasureKind::ALL,
+            MeasureKind::NAMES,
+            MeasureKind::name,
+            MeasureKind::parse,
+        );
+        names_round_trip(
+            &Qualifier::ALL,
+            Qualifier::NAMES,
+            Qualifier::name,
+            Qualifier::parse,
+        );
+        names_round_trip(&Status::ALL, Status::NAMES, Status::name, Status::parse);
+        names_round_trip(
+            &AnnotationKind::ALL,
+            AnnotationKind::NAMES,
+            AnnotationKind::name,
+            AnnotationKind::parse,
+        );
+        // Eleven enums above: one for each `feed_names!` in this file (a new one goes above too).
+        let defined = include_str!("model.rs").matches("\nfeed_names! {").count();
+        assert_eq!(defined, 11);
+    }
+
+    #[test]
+    fn a_measure_is_named_by_its_kind() {
+        let vs = Period::parse("2024").unwrap();
+        assert_eq!(Measure::Level.name(), "level");
+        assert_eq!(Measure::ChangePct { vs }.kind(), MeasureKind::ChangePct);
+        assert_eq!(Measure::ChangePp { vs }.name(), "change-pp");
+        assert_eq!(Lang::En.code(), "en");
     }
 }

@@ -120,7 +120,7 @@ impl<'d> Validator<'d> {
                 return None;
             }
         };
-        let inner = self.fields(map, path, &["kk", "ru", "en"]);
+        let inner = self.fields(map, path, Lang::NAMES);
         let mut text = Text::default();
         for lang in Lang::ALL {
             if let Ok(Some(s)) = self.opt_str(&inner, lang.code()) {

@@ -126,7 +126,7 @@ impl<'d> Validator<'d> {
             .unwrap_or_default();
         // Kazakh when absent or not understood.
         let lang = self
-            .pick(&root, "lang", &["kk", "ru", "en"])
+            .pick(&root, "lang", Lang::NAMES)
             .ok()
             .flatten()
             .and_then(|i| Lang::ALL.get(i).copied())

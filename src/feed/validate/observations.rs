@@ -7,7 +7,7 @@ use super::report::Path;
 use super::table::{Ids, ObservationKey, Recent, Table};
 use super::Validator;
 use crate::feed::json::J;
-use crate::feed::model::{Measure, Metric, Observation, Qualifier, Status, Unit};
+use crate::feed::model::{Measure, MeasureKind, Metric, Observation, Qualifier, Status, Unit};
 use crate::feed::period::Period;
 
 /// A span's first and last months as one number. Periods lie within 1900–2200
@@ -120,11 +120,8 @@ impl<'d> Validator<'d> {
                     continue;
                 }
             }
-            let tag = match measure {
-                Measure::Level => 0,
-                Measure::ChangePct { .. } => 1,
-                Measure::ChangePp { .. } => 2,
-            };
+            // 0, 1 or 2: the kind's place in `MeasureKind::ALL`.
+            let tag = measure.kind() as u32;
             let vs = measure.vs().map_or(0, |v| spans(v.start, v.end));
             // Lists hold fewer than 2^32 elements: a feed has at most 16 MiB.
             let key = [
@@ -164,19 +161,22 @@ impl<'d> Validator<'d> {
 
     fn measure(&mut self, o: &Obj, period: Option<Period>) -> Option<Measure> {
         // Level when absent.
-        let tag = self.pick(o, "measure", Measure::NAMES).ok()?.unwrap_or(0);
-        let vs = self.period(o, "vs", tag != 0).ok()?;
-        match (tag, vs) {
-            (0, Some(_)) => {
+        let kind = match self.pick(o, "measure", MeasureKind::NAMES).ok()? {
+            None => MeasureKind::Level,
+            Some(i) => *MeasureKind::ALL.get(i)?,
+        };
+        let vs = self.period(o, "vs", kind != MeasureKind::Level).ok()?;
+        match (kind, vs) {
+            (MeasureKind::Level, Some(_)) => {
                 self.error(
                     o.at("vs"),
                     "only a change (measure change-pct or change-pp) has a comparison period",
                 );
                 None
             }
-            (0, None) => Some(Measure::Level),
+            (MeasureKind::Level, None) => Some(Measure::Level),
             (_, None) => None,
-            (tag, Some(vs)) => {
+            (kind, Some(vs)) => {
                 if let Some(p) = period {
                     if !vs.wholly_before(&p) {
                         self.error_parts(
@@ -205,7 +205,7 @@ impl<'d> Validator<'d> {
                         );
                     }
                 }
-                Some(if tag == 1 {
+                Some(if kind == MeasureKind::ChangePct {
                     Measure::ChangePct { vs }
                 } else {
                     Measure::ChangePp { vs }
