@@ -1,7 +1,7 @@
 //! Downloads that carry their sources: CSV of a chart's figures (tidy, one observation per row,
 //! with source columns) and file names. Pure: tested natively.
 
-use crate::feed::{Feed, Grade, Lang, Measure, Observation, Qualifier, Status, Unit};
+use crate::feed::{Feed, Lang, Observation, Qualifier};
 
 const HEADER: &[&str] = &[
     "indicator",
@@ -38,23 +38,11 @@ fn cell(text: &str, numeric: bool) -> String {
     }
 }
 
-/// The feed's own name of a value ("million-tenge", "agency-via-mirror").
-fn name_of<T: PartialEq>(v: T, all: &[T], names: &[&'static str]) -> String {
-    all.iter()
-        .position(|x| *x == v)
-        .and_then(|i| names.get(i))
-        .map_or_else(String::new, |n| (*n).to_owned())
-}
-
 fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
     let metric = feed.metric(&o.metric);
     let area = feed.area(&o.area);
     let source = feed.source(&o.source);
-    let (measure, vs) = match o.measure {
-        Measure::Level => ("level", String::new()),
-        Measure::ChangePct { vs } => ("change-pct", vs.to_string()),
-        Measure::ChangePp { vs } => ("change-pp", vs.to_string()),
-    };
+    let vs = o.measure.vs().map(|vs| vs.to_string()).unwrap_or_default();
     vec![
         cell(
             metric.map(|m| feed.text(&m.label, lang)).unwrap_or(""),
@@ -64,24 +52,19 @@ fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
         cell(area.map(|a| feed.text(&a.name, lang)).unwrap_or(""), false),
         cell(&o.area, false),
         cell(&o.period.to_string(), false),
-        measure.to_owned(),
+        o.measure.name().to_owned(),
         cell(&vs, false),
         o.value.map(|v| v.to_string()).unwrap_or_default(),
-        metric
-            .map(|m| name_of(m.unit, &Unit::ALL, Unit::NAMES))
-            .unwrap_or_default(),
-        o.qualifier
-            .map(|q| name_of(q, &Qualifier::ALL, Qualifier::NAMES))
-            .unwrap_or_default(),
-        name_of(o.status, &Status::ALL, Status::NAMES),
+        // The feed's own names ("million-tenge", "agency-via-mirror").
+        metric.map_or("", |m| m.unit.name()).to_owned(),
+        o.qualifier.map_or("", Qualifier::name).to_owned(),
+        o.status.name().to_owned(),
         cell(feed.text(&o.agency, lang), false),
         cell(source.map(|s| s.title.as_str()).unwrap_or(""), false),
         cell(source.map(|s| s.publisher.as_str()).unwrap_or(""), false),
         cell(source.map(|s| s.url.as_str()).unwrap_or(""), false),
         source.map(|s| s.date.to_string()).unwrap_or_default(),
-        source
-            .map(|s| name_of(s.grade, &Grade::ALL, Grade::NAMES))
-            .unwrap_or_default(),
+        source.map_or("", |s| s.grade.name()).to_owned(),
     ]
 }
 

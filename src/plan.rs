@@ -14,7 +14,7 @@ use crate::chart::{Tone, Visual};
 use std::cmp::Ordering;
 
 use crate::feed::period::first_chars;
-use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, Unit};
+use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
 use crate::i18n::{self, period_label};
 use crate::present::{
     arrow, change_sentence, observation_label, observation_value, pct_text, tone, Numbers,
@@ -52,10 +52,6 @@ pub struct SectionPlan {
     /// A comparison area: shown apart and labelled as such.
     pub context: bool,
     pub charts: Vec<ChartPlan>,
-}
-
-fn group_slug(g: Group) -> &'static str {
-    Group::NAMES[Group::ALL.iter().position(|x| *x == g).unwrap_or(0)]
 }
 
 struct Ctx<'a> {
@@ -120,10 +116,10 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
         let obs = select(&all, &|o| {
             !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
         });
-        let charts = charts_for(&cx, group_slug(g), &obs);
+        let charts = charts_for(&cx, g.name(), &obs);
         if !charts.is_empty() {
             sections.push(SectionPlan {
-                id: group_slug(g).to_owned(),
+                id: g.name().to_owned(),
                 title: i18n::group_title(g, lang).to_owned(),
                 context: false,
                 charts,
@@ -147,16 +143,6 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
         }
     }
     sections
-}
-
-/// A unit's name in the feed ("count", "million-tenge"), which also orders the groups.
-fn unit_name(unit: Unit) -> &'static str {
-    Unit::ALL
-        .iter()
-        .position(|u| *u == unit)
-        .and_then(|i| Unit::NAMES.get(i))
-        .copied()
-        .unwrap_or_default()
 }
 
 /// Which observations (by file index) a trend or district chart already shows.
@@ -298,7 +284,8 @@ fn by_value_desc(a: &Observation, b: &Observation) -> Ordering {
 fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     let mut charts = Vec::new();
     let metric = |o: &Observation| cx.feed.metric(&o.metric);
-    let unit = |o: &Observation| metric(o).map_or("", |m| unit_name(m.unit));
+    // The unit's name in the feed ("count", "million-tenge"), which also orders the groups.
+    let unit = |o: &Observation| metric(o).map_or("", |m| m.unit.name());
     // 1. Published changes.
     let mut changes = select(obs, &|o| o.measure.is_change() && o.value.is_some());
     sort_obs(&mut changes, &|a, b| {
