@@ -29,13 +29,14 @@ export async function startFixtures(appUrl) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function launch() {
-  const dist = path.join(root, 'dist');
+/** Serves `dir` (dist/ by default, with the test routes of serve.mjs) and starts Chromium. */
+export async function launch({ dir = path.join(root, 'dist'), testRoutes = true, missing = 'run "trunk build --release" first' } = {}) {
+  const dist = dir;
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run "trunk build --release" first');
+    throw new Error(`${path.relative(root, dist)}/index.html is missing: ${missing}`);
   }
   fs.mkdirSync(artifacts, { recursive: true });
-  const { server, url } = await startServer({ dir: dist, testRoutes: true });
+  const { server, url } = await startServer({ dir: dist, testRoutes });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
