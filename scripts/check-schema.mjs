@@ -25,6 +25,7 @@ const MUST_REJECT = [
   'tests/feeds/bad/36-source-date-feb-30.json', // impossible date
   'tests/feeds/bad/38-title-plain-string.json', // text must be {kk, ru, en}
   'tests/feeds/bad/39-id-upper-case.json', // id pattern
+  'tests/feeds/bad/48-tile-out-of-range.json', // a tile's row past 15
   'tests/feeds/warn/04-unknown-field-metirc.json', // unknown field: a warning on the page, refused here
 ];
 

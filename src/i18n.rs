@@ -82,9 +82,7 @@ msgs! {
     DOWNLOAD: "Жүктеп алу:", "Скачать:", "Download:";
     CHART_KEYS: "Мәндерді тыңдау үшін көрсеткі пернелерін басыңыз.", "Стрелки клавиатуры озвучивают значения.", "Arrow keys read out the values.";
     FOR_COMPARISON: "салыстыру үшін", "для сравнения", "for comparison";
-    CONTEXT_NOTE: "Салыстыру үшін: бүкіл Қазақстан бойынша, Ақтөбе облысы емес.",
-        "Для сравнения: по всему Казахстану, не по Актюбинской области.",
-        "For comparison: all of Kazakhstan, not Aktobe region.";
+    CONTEXT_NOTE: "Салыстыру үшін берілген көрсеткіштер.", "Показатели приведены для сравнения.", "Figures given for comparison.";
     ERROR_TITLE: "Деректерді көрсету мүмкін емес", "Не удалось показать данные", "The data cannot be shown";
     ERROR_LOAD: "Деректер файлы жүктелмеді.", "Файл данных не загрузился.", "The data file did not load.";
     ERROR_TIMEOUT: "Деректер файлы тым ұзақ жүктелді; байланыс баяу болуы мүмкін.", "Файл данных загружался слишком долго; возможно, медленная связь.", "The data file took too long to arrive; the connection may be slow.";
@@ -227,6 +225,19 @@ pub fn observation_period(o: &crate::feed::Observation, lang: Lang) -> String {
             lang,
         ),
         None => period_label(&o.period, lang),
+    }
+}
+
+/// The note under a comparison area's section: which area it is, and which it is not (the
+/// feed's own). Both names stay in the nominative, so no case ending depends on the name:
+/// "Салыстыру үшін: Қазақстан, Ақтөбе облысы емес." / "Для сравнения: Казахстан, а не
+/// Актюбинская область." Without a home area, the general note.
+pub fn context_note(context: &str, home: Option<&str>, lang: Lang) -> String {
+    match (home, lang) {
+        (None, _) => CONTEXT_NOTE.get(lang).to_owned(),
+        (Some(home), Lang::Kk) => format!("Салыстыру үшін: {context}, {home} емес."),
+        (Some(home), Lang::Ru) => format!("Для сравнения: {context}, а не {home}."),
+        (Some(home), Lang::En) => format!("For comparison: {context}, not {home}."),
     }
 }
 

@@ -51,6 +51,8 @@ pub struct SectionPlan {
     pub title: String,
     /// A comparison area: shown apart and labelled as such.
     pub context: bool,
+    /// For a comparison area: which area it is, and that it is not the feed's own.
+    pub note: Option<String>,
     pub charts: Vec<ChartPlan>,
 }
 
@@ -122,10 +124,18 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
                 id: g.name().to_owned(),
                 title: i18n::group_title(g, lang).to_owned(),
                 context: false,
+                note: None,
                 charts,
             });
         }
     }
+    // The feed's own area, named in each comparison's note: its region, else its first area
+    // that lies in no other.
+    let own = |a: &&crate::feed::Area| !a.context;
+    let home = (feed.areas.iter().filter(own))
+        .find(|a| a.kind == AreaKind::Region)
+        .or_else(|| feed.areas.iter().filter(own).find(|a| a.parent.is_none()))
+        .map(|a| feed.text(&a.name, lang));
     for area in feed.areas.iter().filter(|a| a.context) {
         let obs = select(&all, &|o| o.area == area.id);
         let charts = charts_for(&cx, &area.id, &obs);
@@ -138,6 +148,7 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
                     i18n::FOR_COMPARISON.get(lang)
                 ),
                 context: true,
+                note: Some(i18n::context_note(feed.text(&area.name, lang), home, lang)),
                 charts,
             });
         }
@@ -464,6 +475,7 @@ fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
         };
         tiles.push(Tile {
             id: area.id.clone(),
+            place: area.tile,
             label: short_name(name),
             value: found.and_then(|o| o.value),
             value_label,
@@ -892,6 +904,36 @@ mod tests {
         let last = sections.last().unwrap();
         assert!(last.context);
         assert!(last.title.starts_with("Kazakhstan"));
+    }
+
+    #[test]
+    fn a_comparison_section_names_its_area_and_the_feeds_own_from_the_feed() {
+        let feed = aktobe();
+        let note = |lang| {
+            plan(&feed, lang, &PlainNumbers)
+                .into_iter()
+                .find(|s| s.context)
+                .and_then(|s| s.note)
+                .unwrap()
+        };
+        assert_eq!(
+            note(Lang::En),
+            "For comparison: Kazakhstan, not Aktobe Region."
+        );
+        assert_eq!(
+            note(Lang::Ru),
+            "Для сравнения: Казахстан, а не Актюбинская область."
+        );
+        assert_eq!(
+            note(Lang::Kk),
+            "Салыстыру үшін: Қазақстан, Ақтөбе облысы емес."
+        );
+        // Own sections carry no such note.
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        assert!(sections
+            .iter()
+            .filter(|s| !s.context)
+            .all(|s| s.note.is_none()));
     }
 
     #[test]

@@ -306,6 +306,7 @@ mod tests {
                 parent: None,
                 context: false,
                 population: None,
+                tile: None,
             }],
             metrics: vec![Metric {
                 id: "m".into(),

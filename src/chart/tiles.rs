@@ -1,6 +1,6 @@
-//! A tile map of Aktobe region: one square per district and for Aktobe city, placed by rough
-//! geography (north up), coloured by value on a five-step scale; "no data" is hatched and says so.
-//! Areas the map does not know are placed in a row below it.
+//! A tile map of a region: one square per district or city, placed where the feed puts it (rough
+//! geography, north up: `areas[].tile`), coloured by value on a five-step scale; "no data" is
+//! hatched and says so. Areas without a place go in rows below the map.
 
 use plotters::style::{Color as _, RGBColor};
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -8,26 +8,11 @@ use plotters_backend::DrawingBackend;
 
 use super::{ellipsize, fill, path, rect, Drawing, Measure, Rect, Theme};
 
-/// Where each area of Aktobe region sits, as (column, row) on a 4 × 4 grid.
-pub const AKTOBE_GRID: &[(&str, u8, u8)] = &[
-    ("kobda", 0, 0),
-    ("martuk", 1, 0),
-    ("kargaly", 2, 0),
-    ("khromtau", 3, 0),
-    ("oiyl", 0, 1),
-    ("alga", 1, 1),
-    ("aktobe-city", 2, 1),
-    ("ayteke-bi", 3, 1),
-    ("temir", 0, 2),
-    ("mugalzhar", 1, 2),
-    ("irgiz", 3, 2),
-    ("bayganin", 0, 3),
-    ("shalkar", 2, 3),
-];
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tile {
     pub id: String,
+    /// (column, row) on the map, from the top left; `None`: in the rows below it.
+    pub place: Option<(u8, u8)>,
     pub label: String,
     pub value: Option<f64>,
     /// The value as the reader reads it, or the words for "no data".
@@ -52,13 +37,6 @@ pub struct Layout {
 const GAP: f64 = 4.0;
 const FONT: f64 = 12.0;
 
-fn grid_of(id: &str) -> Option<(u8, u8)> {
-    AKTOBE_GRID
-        .iter()
-        .find(|(g, _, _)| *g == id)
-        .map(|(_, c, r)| (*c, *r))
-}
-
 /// The colour step of `v` between `lo` and `hi` (five equal steps).
 pub fn step(v: f64, lo: f64, hi: f64) -> usize {
     if hi <= lo {
@@ -69,8 +47,12 @@ pub fn step(v: f64, lo: f64, hi: f64) -> usize {
 
 pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
     let s = theme.scale;
-    let cols = 4.0;
-    let side = ((f64::from(width) - GAP * s * (cols - 1.0)) / cols).clamp(40.0 * s, 150.0 * s);
+    // As wide and as tall as the places the feed gives; four columns when it gives none.
+    let places = || t.tiles.iter().filter_map(|x| x.place);
+    let cols = places().map(|(c, _)| usize::from(c) + 1).max().unwrap_or(4);
+    let map_rows = places().map(|(_, r)| usize::from(r) + 1).max().unwrap_or(0);
+    let n = cols as f64;
+    let side = ((f64::from(width) - GAP * s * (n - 1.0)) / n).clamp(24.0 * s, 150.0 * s);
     let (lo, hi) = t
         .tiles
         .iter()
@@ -81,19 +63,18 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
     let mut rects = Vec::with_capacity(t.tiles.len());
     let mut steps = Vec::with_capacity(t.tiles.len());
     let mut labels = Vec::with_capacity(t.tiles.len());
-    // Areas the map does not know, placed so far in the rows below it.
+    // Areas without a place, placed so far in the rows below the map.
     let mut extra = 0_usize;
     for tile in &t.tiles {
-        let (c, r) = match grid_of(&tile.id) {
-            Some(place) => place,
+        let (c, r) = match tile.place {
+            Some((c, r)) => (usize::from(c), usize::from(r)),
             None => {
-                let k = extra;
                 extra += 1;
-                ((k % 4) as u8, (4 + k / 4) as u8)
+                ((extra - 1) % cols, map_rows + (extra - 1) / cols)
             }
         };
-        let x0 = f64::from(c) * (side + GAP * s);
-        let y0 = f64::from(r) * (side + GAP * s);
+        let x0 = c as f64 * (side + GAP * s);
+        let y0 = r as f64 * (side + GAP * s);
         rects.push(Rect {
             x0: x0.round() as i32,
             y0: y0.round() as i32,
@@ -103,7 +84,7 @@ pub fn layout(t: &Tiles, width: u32, theme: &Theme, m: &dyn Measure) -> Layout {
         steps.push(tile.value.map(|v| step(v, lo, hi)));
         labels.push(ellipsize(&tile.label, side - 8.0 * s, FONT * s, true, m));
     }
-    let rows = 4 + extra.div_ceil(4);
+    let rows = map_rows + extra.div_ceil(cols);
     Layout {
         rects,
         steps,
@@ -198,12 +179,30 @@ mod tests {
     use super::*;
     use crate::chart::ApproxMeasure;
 
+    /// Thirteen areas on a 4 × 4 grid (as the illustrative districts feed places them).
+    const GRID: &[(&str, u8, u8)] = &[
+        ("kobda", 0, 0),
+        ("martuk", 1, 0),
+        ("kargaly", 2, 0),
+        ("khromtau", 3, 0),
+        ("oiyl", 0, 1),
+        ("alga", 1, 1),
+        ("aktobe-city", 2, 1),
+        ("ayteke-bi", 3, 1),
+        ("temir", 0, 2),
+        ("mugalzhar", 1, 2),
+        ("irgiz", 3, 2),
+        ("bayganin", 0, 3),
+        ("shalkar", 2, 3),
+    ];
+
     fn tiles() -> Tiles {
-        let mut v: Vec<Tile> = AKTOBE_GRID
+        let mut v: Vec<Tile> = GRID
             .iter()
             .enumerate()
-            .map(|(i, (id, _, _))| Tile {
+            .map(|(i, (id, c, r))| Tile {
                 id: (*id).into(),
+                place: Some((*c, *r)),
                 label: (*id).to_owned(),
                 value: (i != 4).then_some(10.0 * i as f64),
                 value_label: if i == 4 {
@@ -215,6 +214,7 @@ mod tests {
             .collect();
         v.push(Tile {
             id: "new-district".into(),
+            place: None,
             label: "New".into(),
             value: Some(5.0),
             value_label: "5".into(),
@@ -256,6 +256,40 @@ mod tests {
         // background + 13 filled tiles + 1 outlined no-data tile + 1 highlight outline
         assert_eq!(svg.matches("<rect").count(), 1 + 13 + 1 + 1);
         assert_eq!(hit(&l, l.rects[6].x0 + 2, l.rects[6].y0 + 2), Some(6));
+    }
+
+    #[test]
+    fn the_map_is_as_wide_as_the_places_the_feed_gives() {
+        let tile = |id: &str, place| Tile {
+            id: id.into(),
+            place,
+            label: id.into(),
+            value: Some(1.0),
+            value_label: "1".into(),
+        };
+        let wide = Tiles {
+            tiles: vec![
+                tile("a", Some((0, 0))),
+                tile("b", Some((5, 1))),
+                tile("c", None),
+            ],
+        };
+        let l = layout(&wide, 600, &Theme::light(), &ApproxMeasure);
+        let side = l.rects[0].x1 - l.rects[0].x0;
+        assert!(l.rects[1].x1 <= 600, "six columns fit: {:?}", l.rects[1]);
+        assert!(side > 80 && side < 100, "a sixth of the width: {side}");
+        assert_eq!(
+            l.rects[2].x0, 0,
+            "the area without a place starts the row below"
+        );
+        assert!(l.rects[2].y0 >= l.rects[1].y1);
+        // No places at all: four to a row.
+        let none = Tiles {
+            tiles: (0..5).map(|i| tile(&i.to_string(), None)).collect(),
+        };
+        let l = layout(&none, 400, &Theme::light(), &ApproxMeasure);
+        assert_eq!(l.rects[4].x0, 0);
+        assert!(l.rects[4].y0 > l.rects[3].y0);
     }
 
     #[test]

@@ -167,6 +167,9 @@ pub struct Area {
     /// A comparison area (the whole country): shown apart, labelled as context.
     pub context: bool,
     pub population: Option<Population>,
+    /// Its place on the tile map, (column, row) from the top left: set by the publisher, who
+    /// knows the region's geography (a feed with districts carries its own grid).
+    pub tile: Option<(u8, u8)>,
 }
 
 feed_names! {

@@ -304,11 +304,7 @@ fn sections(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
             .attr("aria-labelledby", &heading)
             .attr("data-testid", &format!("section-{}", section.id))
             .child(el("h2").attr("id", &heading).text(&section.title))
-            .opt(
-                section
-                    .context
-                    .then(|| el("p").class("note").text(i18n::CONTEXT_NOTE.get(l))),
-            );
+            .opt(section.note.map(|n| el("p").class("note").text(&n)));
         for c in section.charts {
             out = out.child(El(chart_figure(c, feed.clone(), l, false)));
         }

@@ -3,7 +3,7 @@
 use super::object::Obj;
 use super::report::Path;
 use super::table::Ids;
-use super::Validator;
+use super::{Validator, MAX_TILE};
 use crate::feed::json::J;
 use crate::feed::model::{Area, AreaKind, Population};
 
@@ -17,7 +17,15 @@ impl<'d> Validator<'d> {
             let Some(o) = self.object(
                 v,
                 Path::Item("areas", index),
-                &["id", "kind", "name", "parent", "context", "population"],
+                &[
+                    "id",
+                    "kind",
+                    "name",
+                    "parent",
+                    "context",
+                    "population",
+                    "tile",
+                ],
             ) else {
                 continue;
             };
@@ -31,6 +39,7 @@ impl<'d> Validator<'d> {
             let population = o
                 .get("population")
                 .and_then(|p| self.population(p, o.at("population"), sources));
+            let tile = self.tile(&o);
             let (Some(id), Some(kind), Some(name)) = (id, kind, name) else {
                 continue;
             };
@@ -45,6 +54,7 @@ impl<'d> Validator<'d> {
                 parent,
                 context,
                 population,
+                tile,
             });
         }
         for (area, &index) in out.iter_mut().zip(&indices) {
@@ -60,7 +70,41 @@ impl<'d> Validator<'d> {
                 }
             }
         }
+        // Two areas on one square of the map would hide one of them.
+        for i in 0..out.len() {
+            let Some(place) = out[i].tile else { continue };
+            if let Some(first) = out[..i].iter().find(|a| a.tile == Some(place)) {
+                let first = first.id.clone();
+                self.error_quoting(
+                    Path::Key(&Path::Item("areas", indices[i]), "tile"),
+                    "this place on the map is already taken by area ",
+                    &first,
+                    " (tile dropped)",
+                );
+                out[i].tile = None;
+            }
+        }
         (out, seen)
+    }
+
+    /// `tile`: `[column, row]` on the tile map, two whole numbers from 0 to `MAX_TILE`.
+    fn tile(&mut self, o: &Obj) -> Option<(u8, u8)> {
+        let v = o.get("tile")?;
+        let in_range = |n: &J| n.as_i64().filter(|n| (0..=i64::from(MAX_TILE)).contains(n));
+        let place = match v {
+            J::Arr(items) => match self.doc.items(*items) {
+                [column, row] => in_range(column).zip(in_range(row)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if place.is_none() {
+            self.error(
+                o.at("tile"),
+                "expected [column, row]: two whole numbers from 0 to 15 (tile dropped)",
+            );
+        }
+        place.map(|(c, r)| (c as u8, r as u8))
     }
 
     fn population(&mut self, v: &J, path: Path, sources: &Ids) -> Option<Population> {

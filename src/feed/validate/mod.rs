@@ -41,6 +41,8 @@ pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 16;
 /// Longest text kept in a label or title, in characters; longer ones are cut with a warning.
 pub const MAX_TEXT_CHARS: usize = 2000;
+/// The last column and row of the tile map (`areas[].tile`).
+pub const MAX_TILE: u8 = 15;
 /// A published change and the change computed from published levels may differ by this many
 /// percentage points before a warning is raised (rounding of both).
 pub const CHANGE_TOLERANCE_PP: f64 = 0.5;
