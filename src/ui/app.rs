@@ -124,14 +124,11 @@ fn shell() -> (
     Loading,
 ) {
     let chosen = preferred_lang();
-    let lang = RwSignal::new(chosen.unwrap_or_default());
-    let redraw_charts = RwSignal::new(0u32);
-    let online = RwSignal::new(window().navigator().on_line());
-    Page::set(Page {
+    let Page {
         lang,
         redraw_charts,
         online,
-    });
+    } = Page::start(chosen.unwrap_or_default(), window().navigator().on_line());
     // Listeners for the page's lifetime.
     let page_listeners = owned_listeners();
     set_up_theme(redraw_charts, &page_listeners);

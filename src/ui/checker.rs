@@ -51,17 +51,14 @@ async fn read_file(file: web_sys::File) -> Option<String> {
 
 #[component]
 pub fn Checker() -> impl IntoView {
-    let lang = RwSignal::new(
+    let lang = Page::start(
         param("lang")
             .as_deref()
             .and_then(Lang::from_code)
             .unwrap_or(Lang::En),
-    );
-    Page::set(Page {
-        lang,
-        redraw_charts: RwSignal::new(0),
-        online: RwSignal::new(true),
-    });
+        true,
+    )
+    .lang;
     if let Some(root) = document().document_element() {
         root.set_attribute("lang", lang.get_untracked().code()).ok();
     }

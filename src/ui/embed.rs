@@ -11,10 +11,9 @@ use wasm_bindgen::JsValue;
 use super::address::page_url;
 use super::browser::Resize;
 use super::chart_view::chart_figure;
-use super::dom::{el, live};
+use super::dom::{el, filled};
 use super::format::IntlNumbers;
 use super::load::Loading;
-use super::state::Page;
 use super::status::feed_part;
 use crate::feed::Feed;
 use crate::i18n;
@@ -74,49 +73,45 @@ pub fn embed(body: &web_sys::Element, chart: String, feed: Loading, address: Str
 
 /// The chart, a heading for screen readers, and the credit line with a link to the report.
 fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
-    let lang = Page::get().lang;
-    live(parent, move |root, _| {
-        let l = lang.get();
-        untrack(|| {
-            let nums = IntlNumbers::new(l);
-            let found = plan(&feed, l, &nums)
-                .into_iter()
-                .flat_map(|s| s.charts)
-                .find(|c| c.id == chart);
-            let report = format!("{}?lang={}#{chart}", page_url("index.html"), l.code());
-            let licence = feed
-                .licence
-                .as_ref()
-                .map(|lic| format!("{}: {}", i18n::LICENCE.get(l), lic.name))
-                .unwrap_or_else(|| i18n::NO_LICENCE.get(l).to_owned());
-            let publisher = feed.text(&feed.publisher, l);
-            let heading = el("h1")
-                .class("sr-only")
-                .text(&format!("{} — {publisher}", feed.text(&feed.title, l)));
-            let body = match found {
-                Some(plan) => chart_figure(plan, feed.clone(), l, true),
-                None => {
-                    el("p")
-                        .class("chart-failed")
-                        .attr("role", "alert")
-                        .text(i18n::CHART_NOT_FOUND.get(l))
-                        .0
-                }
-            };
-            let full = el("a")
-                .attr("href", &report)
-                .attr("target", "_blank")
-                .attr("rel", "noopener")
-                .attr("data-testid", "full-report")
-                .text(i18n::FULL_REPORT.get(l))
-                .text(" ↗");
-            let credit = el("p")
-                .class("embed-credit")
-                .attr("data-testid", "embed-credit")
-                .text(&format!("{}: {publisher}. {licence} ", i18n::CREDIT.get(l)))
-                .child(full)
-                .text(" · esep");
-            root.append_with_node_3(&heading.0, &body, &credit.0).ok();
-        });
+    filled(parent, move |root, l, _| {
+        let nums = IntlNumbers::new(l);
+        let found = plan(&feed, l, &nums)
+            .into_iter()
+            .flat_map(|s| s.charts)
+            .find(|c| c.id == chart);
+        let report = format!("{}?lang={}#{chart}", page_url("index.html"), l.code());
+        let licence = feed
+            .licence
+            .as_ref()
+            .map(|lic| format!("{}: {}", i18n::LICENCE.get(l), lic.name))
+            .unwrap_or_else(|| i18n::NO_LICENCE.get(l).to_owned());
+        let publisher = feed.text(&feed.publisher, l);
+        let heading = el("h1")
+            .class("sr-only")
+            .text(&format!("{} — {publisher}", feed.text(&feed.title, l)));
+        let body = match found {
+            Some(plan) => chart_figure(plan, feed.clone(), l, true),
+            None => {
+                el("p")
+                    .class("chart-failed")
+                    .attr("role", "alert")
+                    .text(i18n::CHART_NOT_FOUND.get(l))
+                    .0
+            }
+        };
+        let full = el("a")
+            .attr("href", &report)
+            .attr("target", "_blank")
+            .attr("rel", "noopener")
+            .attr("data-testid", "full-report")
+            .text(i18n::FULL_REPORT.get(l))
+            .text(" ↗");
+        let credit = el("p")
+            .class("embed-credit")
+            .attr("data-testid", "embed-credit")
+            .text(&format!("{}: {publisher}. {licence} ", i18n::CREDIT.get(l)))
+            .child(full)
+            .text(" · esep");
+        root.append_with_node_3(&heading.0, &body, &credit.0).ok();
     });
 }

@@ -24,22 +24,22 @@ thread_local! {
 }
 
 impl Page {
-    /// Sets the page's state, before anything reads it.
-    pub fn set(page: Page) {
+    /// Makes the page's state, in `lang` and with the browser's network state `online`, and
+    /// sets it for every part to read; before anything reads it.
+    pub fn start(lang: Lang, online: bool) -> Page {
+        let page = Page {
+            lang: RwSignal::new(lang),
+            redraw_charts: RwSignal::new(0),
+            online: RwSignal::new(online),
+        };
         PAGE.with(|p| p.set(Some(page)));
+        page
     }
 
-    /// The page's state (English, online, when nothing has set it).
+    /// The page's state (English, online, when nothing has started it).
     pub fn get() -> Page {
-        PAGE.with(|p| p.get()).unwrap_or_else(|| {
-            let page = Page {
-                lang: RwSignal::new(Lang::En),
-                redraw_charts: RwSignal::new(0),
-                online: RwSignal::new(true),
-            };
-            Page::set(page);
-            page
-        })
+        PAGE.with(|p| p.get())
+            .unwrap_or_else(|| Page::start(Lang::En, true))
     }
 }
 
