@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test setup build check-feeds bench
+.PHONY: run test dev setup build check-feeds bench
 
 ## Installs what is missing, builds the release app and serves it on http://127.0.0.1:$(PORT)
 run:
@@ -15,6 +15,11 @@ run:
 test:
 	scripts/setup.sh test
 	scripts/test.sh
+
+## Serves a debug build of the report on http://127.0.0.1:$(PORT) and rebuilds it on every change
+dev:
+	scripts/setup.sh
+	PORT=$(PORT) scripts/dev.sh
 
 setup:
 	scripts/setup.sh test

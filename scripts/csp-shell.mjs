@@ -195,8 +195,9 @@ export function run(dir, { root, optParams, targetDir, profile, log = console.lo
   html = html.replace(INLINE, (_, source) => scripts.get(source));
 
   // The modules split off the wasm Trunk built as `wasm` (scripts/wasm-ld.mjs wrote them, with
-  // their loader __wasm_split.js): optimised like the main one and named by content, in `dir`,
-  // with the loader written there for the bundle to take in. Returns the loader's file name.
+  // their loader __wasm_split.js): optimised like the main one (on a release build: Trunk runs
+  // wasm-opt on the main one only then) and named by content, in `dir`, with the loader written
+  // there for the bundle to take in. Returns the loader's file name.
   function splitModules(wasm, js) {
     const stem = wasm.replace(/-[0-9a-f]+_bg\.wasm$/, '').replaceAll('-', '_');
     const from = path.join(targetDir, 'wasm-split', stem);
@@ -205,11 +206,14 @@ export function run(dir, { root, optParams, targetDir, profile, log = console.lo
     }
     let link = splitLoaderFor(fs.readFileSync(path.join(from, '__wasm_split.js'), 'utf8'), js);
     for (const file of fs.readdirSync(from).filter((f) => f.endsWith('.wasm'))) {
-      const tmp = path.join(dir, `opt-${file}`);
-      const opt = spawnSync('wasm-opt', ['-Oz', ...optParams, path.join(from, file), '-o', tmp], { stdio: 'inherit' });
-      if (opt.status !== 0) throw new Error(`wasm-opt failed on ${file}`);
-      const bytes = fs.readFileSync(tmp);
-      fs.rmSync(tmp);
+      let bytes = fs.readFileSync(path.join(from, file));
+      if (profile !== 'debug') {
+        const tmp = path.join(dir, `opt-${file}`);
+        const opt = spawnSync('wasm-opt', ['-Oz', ...optParams, path.join(from, file), '-o', tmp], { stdio: 'inherit' });
+        if (opt.status !== 0) throw new Error(`wasm-opt failed on ${file}`);
+        bytes = fs.readFileSync(tmp);
+        fs.rmSync(tmp);
+      }
       const named = file.replace(/\.wasm$/, `-${contentHash(bytes)}.wasm`);
       fs.writeFileSync(path.join(dir, named), bytes);
       if (!link.includes(`"./${file}"`)) throw new Error(`the split loader does not load ${file} as "./${file}"`);

@@ -85,6 +85,7 @@ function checkBuilt(dir) {
   // The split module: optimised, named after its content, and what the bundled loader fetches.
   const splitFile = files.find((f) => f.startsWith('split_extras-'));
   assert.match(splitFile, /^split_extras-[0-9a-f]{16}\.wasm$/);
+  assert.equal(splitFile, `split_extras-${crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, splitFile))).digest('hex').slice(0, 16)}.wasm`);
   new WebAssembly.Module(fs.readFileSync(path.join(dir, splitFile)));
   assert.ok(code.includes(`"./${splitFile}"`), 'the loader fetches the split module by its new name');
   // The bundle: the guard's start, the wasm's new name, the feed, short names, no unused classes.
@@ -111,14 +112,18 @@ test('the hook as Trunk runs it on a release build: loader, glue and split loade
   assert.match(run_.stdout, /csp-shell: 6 wasm import and export names shortened in esep-0123456789abcdef_bg\.wasm and esep-0123456789abcdef\.js/);
   assert.match(run_.stdout, /csp-shell: split module split_extras-[0-9a-f]{16}\.wasm/);
   assert.match(run_.stdout, /csp-shell: 1 inline script\(s\) moved to files in /);
-  checkBuilt(s.dir);
+  const { files } = checkBuilt(s.dir);
+  // wasm-opt ran on the split module (it drops the unused imports).
+  assert.notDeepEqual([...fs.readFileSync(path.join(s.dir, files.find((f) => f.startsWith('split_extras-'))))], [...splitWasm()]);
 });
 
 test('the hook on a debug build (make dev): the page and glue unminified, Trunk\'s live-reload script stays', () => {
   const s = stage({ minified: false, extra: AUTORELOAD });
   hook(s, 'debug');
-  const { html } = checkBuilt(s.dir);
+  const { html, files } = checkBuilt(s.dir);
   assert.ok(html.includes(AUTORELOAD));
+  // No wasm-opt on a debug build (Trunk runs none either): the split module as it was split.
+  assert.deepEqual([...fs.readFileSync(path.join(s.dir, files.find((f) => f.startsWith('split_extras-'))))], [...splitWasm()]);
   // A release page must have no inline script at all.
   assert.throws(() => hook(stage({ minified: false, extra: AUTORELOAD }), 'release'), /an inline script is left in index\.html: <script>\(function/);
 });
