@@ -100,3 +100,33 @@ test('every page is optimized with the same wasm-opt settings', () => {
   assert.ok(settings[0][1]?.includes('--low-memory-unused'), 'index.html has no wasm-opt parameters');
   for (const s of settings) assert.deepEqual(s, settings[0]);
 });
+
+test('every wasm of the build needs no WebAssembly feature beyond the six the loader\'s guard checks', async () => {
+  // scripts/panic-guard.js checks six features before it starts the wasm (docs/browsers.md). A
+  // toolchain that turns on another by default would pass that check in a browser without it.
+  const binaryen = (await import('binaryen')).default;
+  if (binaryen.ready) await binaryen.ready;
+  const F = binaryen.Features;
+  const six = F.MVP | F.SignExt | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.MutableGlobals | F.ReferenceTypes | F.CallIndirectOverlong | F.Multivalue;
+  const wasms = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (e.name.endsWith('.wasm')) wasms.push(path.join(d, e.name));
+    }
+  };
+  walk(dist);
+  assert.ok(wasms.length >= 8, `${wasms.length} wasm files: the four pages and their split modules`);
+  for (const file of wasms) {
+    const module = binaryen.readBinary(new Uint8Array(fs.readFileSync(file)));
+    const write = process.stderr.write;
+    process.stderr.write = () => true; // binaryen prints what it finds invalid
+    try {
+      module.setFeatures(six);
+      assert.ok(module.validate(), `${path.relative(dist, file)} needs a feature beyond the six`);
+    } finally {
+      process.stderr.write = write;
+      module.dispose();
+    }
+  }
+});
