@@ -28,7 +28,8 @@ function readU32(bytes, at) {
   }
 }
 
-function u32(value) {
+/** `value` as an unsigned LEB128, the way wasm writes lengths and indices (also used by the tests' fixtures). */
+export function u32(value) {
   const out = [];
   do {
     let byte = value & 0x7f;

@@ -5,19 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { u32 } from '../wasm-names.mjs';
 
 const utf8 = new TextEncoder();
 
-function u32(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return out;
-}
 const str = (s) => [...u32(utf8.encode(s).length), ...utf8.encode(s)];
 const vec = (items) => [...u32(items.length), ...items.flat()];
 const section = (id, body) => [id, ...u32(body.length), ...body];
