@@ -937,46 +937,35 @@ mod tests {
     }
 
     #[test]
-    fn national_registered_crimes_form_a_trend_with_the_methodology_break_marked() {
+    fn national_registered_offences_form_one_trend_2022_to_2025_and_jan_oct_stands_apart() {
         let feed = aktobe();
         let sections = plan(&feed, Lang::En, &PlainNumbers);
         let kz = sections.iter().find(|s| s.context).unwrap();
-        let trend = kz
-            .charts
-            .iter()
-            .find_map(|c| match &c.visual {
-                Visual::Trend(t)
-                    if t.categories.contains(&"2022".to_owned())
-                        && t.series.iter().any(|s| s.label == "Registered crimes") =>
-                {
-                    Some(t)
-                }
-                _ => None,
-            })
-            .expect("a national trend of registered crimes by year");
-        assert!(trend.categories.windows(2).all(|w| w[0] < w[1]));
-        // The break is marked where it happens: 2025, when offences replaced crimes.
-        let at_2025 = trend.categories.iter().position(|c| c == "2025");
-        assert_eq!(trend.annotations.len(), 1, "{:?}", trend.annotations);
-        assert_eq!(Some(trend.annotations[0].0), at_2025);
+        let trend_of = |label: &str| {
+            kz.charts
+                .iter()
+                .find_map(|c| match &c.visual {
+                    Visual::Trend(t) if t.series.iter().any(|s| s.label == label) => Some((c, t)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("a national trend of {label}"))
+        };
+        // One series, one metric, 2022–2025, with no break note: the sources give one measure.
+        let (chart, yearly) = trend_of("Registered criminal offences");
+        assert_eq!(yearly.categories, ["2022", "2023", "2024", "2025"]);
+        assert_eq!(yearly.series.len(), 1);
+        assert_eq!(yearly.series[0].values.iter().flatten().count(), 4);
+        assert!(yearly.annotations.is_empty(), "{:?}", yearly.annotations);
         assert_eq!(
-            trend.annotations[0].1,
-            "From 2025 the national figure counts…"
+            chart.summary,
+            "Registered criminal offences, Kazakhstan: 157473 in 2022, ≈ 123900 in 2025."
         );
-        let chart = kz
-            .charts
-            .iter()
-            .find(|c| matches!(&c.visual, Visual::Trend(t) if std::ptr::eq(t, trend)))
-            .unwrap();
-        assert!(
-            chart.summary.ends_with(
-                "From 2025 the national figure counts registered criminal offences — crimes and \
-                 criminal misdemeanours together — not crimes only, so it is not directly \
-                 comparable with the registered-crime counts of earlier years."
-            ),
-            "{}",
-            chart.summary
-        );
+        // January–October is another measure: a chart of its own, never on the yearly axis.
+        let (_, jan_oct) = trend_of("Registered crimes, January–October");
+        assert_eq!(jan_oct.categories, ["Jan–Oct 2024", "Jan–Oct 2025"]);
+        assert_eq!(jan_oct.series.len(), 1);
+        assert!(!std::ptr::eq(yearly, jan_oct));
+        assert!(yearly.categories.iter().all(|c| !c.contains("Oct")));
     }
 
     #[test]
