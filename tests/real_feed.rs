@@ -165,3 +165,26 @@ fn the_january_october_figures_are_a_measure_of_their_own() {
         .filter(|o| o.area == "kazakhstan" && o.period.months() == 10)
         .all(|o| o.metric == "registered-crimes-jan-oct"));
 }
+
+#[test]
+fn a_change_is_not_computed_from_bounded_levels_and_is_approximate_from_rounded_ones() {
+    let f = feed();
+    let before = f.observation("kz-registered-crimes-2024").unwrap();
+    let now = f.observation("kz-registered-offences-2025").unwrap();
+    let c = derive::computed_change(&f, before, now).unwrap();
+    assert!(c.approximate, "2025 is rounded to hundreds");
+    assert!((c.pct - (-6.687)).abs() < 0.01, "{}", c.pct);
+    let published = f.observation_at(c.published.unwrap()).unwrap();
+    assert_eq!(
+        published.id.as_deref(),
+        Some("kz-registered-offences-2025-change")
+    );
+    // "More than 616" → 846 says nothing about the size of the change.
+    let mut bounded = f.observation("internet-fraud-9m2024").unwrap().clone();
+    bounded.qualifier = Some(Qualifier::MoreThan);
+    let later = f.observation("internet-fraud-9m2025").unwrap();
+    assert!(derive::computed_change(&f, &bounded, later).is_none());
+    let exact = f.observation("internet-fraud-9m2024").unwrap();
+    let c = derive::computed_change(&f, exact, later).unwrap();
+    assert!(!c.approximate && c.published.is_none());
+}
