@@ -1,7 +1,10 @@
 //! Downloads that carry their sources: CSV of a chart's figures (tidy, one observation per row,
-//! with source columns) and file names. Pure: tested natively.
+//! with source columns, and a row for each change the chart computed) and file names. Pure:
+//! tested natively.
 
+use crate::feed::derive::Computed;
 use crate::feed::{Feed, Lang, Observation, Qualifier};
+use crate::i18n;
 
 const HEADER: &[&str] = &[
     "indicator",
@@ -21,6 +24,9 @@ const HEADER: &[&str] = &[
     "source_url",
     "source_date",
     "source_grade",
+    "quote",
+    "origin",
+    "note",
 ];
 
 /// One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is
@@ -38,11 +44,33 @@ fn cell(text: &str, numeric: bool) -> String {
     }
 }
 
-fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
+/// The body a figure comes from: its own `agency`, else the feed's publisher.
+fn agency<'f>(feed: &'f Feed, o: &'f Observation, lang: Lang) -> &'f str {
+    match feed.text(&o.agency, lang) {
+        "" => feed.text(&feed.publisher, lang),
+        agency => agency,
+    }
+}
+
+/// Who gave the figure and where it is published: agency, source title, publisher, address,
+/// date and grade, not yet made cells.
+fn provenance(feed: &Feed, o: &Observation, lang: Lang) -> [String; 6] {
+    let source = feed.source(&o.source);
+    [
+        agency(feed, o, lang).to_owned(),
+        source.map(|s| s.title.clone()).unwrap_or_default(),
+        source.map(|s| s.publisher.clone()).unwrap_or_default(),
+        source.map(|s| s.url.clone()).unwrap_or_default(),
+        source.map(|s| s.date.to_string()).unwrap_or_default(),
+        source.map_or("", |s| s.grade.name()).to_owned(),
+    ]
+}
+
+/// The columns up to `measure` that a figure and a change computed up to it share: indicator,
+/// metric id, area, area id, period.
+fn what(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
     let metric = feed.metric(&o.metric);
     let area = feed.area(&o.area);
-    let source = feed.source(&o.source);
-    let vs = o.measure.vs().map(|vs| vs.to_string()).unwrap_or_default();
     vec![
         cell(
             metric.map(|m| feed.text(&m.label, lang)).unwrap_or(""),
@@ -52,30 +80,87 @@ fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
         cell(area.map(|a| feed.text(&a.name, lang)).unwrap_or(""), false),
         cell(&o.area, false),
         cell(&o.period.to_string(), false),
-        o.measure.name().to_owned(),
-        cell(&vs, false),
-        o.value.map(|v| v.to_string()).unwrap_or_default(),
-        // The feed's own names ("million-tenge", "agency-via-mirror").
-        metric.map_or("", |m| m.unit.name()).to_owned(),
-        o.qualifier.map_or("", Qualifier::name).to_owned(),
-        o.status.name().to_owned(),
-        cell(feed.text(&o.agency, lang), false),
-        cell(source.map(|s| s.title.as_str()).unwrap_or(""), false),
-        cell(source.map(|s| s.publisher.as_str()).unwrap_or(""), false),
-        cell(source.map(|s| s.url.as_str()).unwrap_or(""), false),
-        source.map(|s| s.date.to_string()).unwrap_or_default(),
-        source.map_or("", |s| s.grade.name()).to_owned(),
     ]
 }
 
-/// The observations with these feed indexes as CSV, in the given order.
-pub fn csv(feed: &Feed, observations: &[usize], lang: Lang) -> String {
+/// The feed's name of a metric's unit ("million-tenge"), empty for an unknown metric.
+fn unit<'f>(feed: &'f Feed, o: &Observation) -> &'f str {
+    feed.metric(&o.metric).map_or("", |m| m.unit.name())
+}
+
+fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
+    let vs = o.measure.vs().map(|vs| vs.to_string()).unwrap_or_default();
+    let mut out = what(feed, o, lang);
+    out.push(o.measure.name().to_owned());
+    out.push(cell(&vs, false));
+    out.push(o.value.map(|v| v.to_string()).unwrap_or_default());
+    // The feed's own names ("million-tenge", "agency-via-mirror").
+    out.push(unit(feed, o).to_owned());
+    out.push(o.qualifier.map_or("", Qualifier::name).to_owned());
+    out.push(o.status.name().to_owned());
+    for field in provenance(feed, o, lang) {
+        out.push(cell(&field, false));
+    }
+    out.push(cell(o.quote.as_deref().unwrap_or(""), false));
+    out.push("published".to_owned());
+    out.push(String::new());
+    out
+}
+
+/// A change the page computed: the later level's metric, area and period, the change rounded
+/// to one decimal, the provenance of both levels ("a; b" where they differ), no quote (the
+/// levels' rows carry theirs), and a note that says how it was computed and what the source
+/// published for the same pair.
+fn computed_row(feed: &Feed, c: &Computed, lang: Lang) -> Option<Vec<String>> {
+    let (before, now) = (feed.observation_at(c.before)?, feed.observation_at(c.now)?);
+    let level = |o: &Observation| o.value.map(|v| v.to_string()).unwrap_or_default();
+    let mut out = what(feed, now, lang);
+    out.push("change-pct".to_owned());
+    out.push(cell(&before.period.to_string(), false));
+    out.push(((c.pct * 10.0).round() / 10.0).to_string());
+    out.push(unit(feed, now).to_owned());
+    out.push(if c.approximate { "approximately" } else { "" }.to_owned());
+    out.push(String::new());
+    let (b, n) = (provenance(feed, before, lang), provenance(feed, now, lang));
+    for (b, n) in b.iter().zip(&n) {
+        if b == n {
+            out.push(cell(n, false));
+        } else {
+            out.push(cell(&format!("{b}; {n}"), false));
+        }
+    }
+    out.push(String::new());
+    out.push("computed".to_owned());
+    let mut note = format!(
+        "{}: {} {} → {} {}",
+        i18n::COMPUTED.get(lang),
+        before.period,
+        level(before),
+        now.period,
+        level(now)
+    );
+    if let Some(p) = c.published.and_then(|i| feed.observation_at(i)) {
+        note.push_str(&format!("; {}: {}", i18n::AS_PUBLISHED.get(lang), level(p)));
+    }
+    out.push(cell(&note, false));
+    Some(out)
+}
+
+/// The observations with these feed indexes as CSV, in the given order, each followed by the
+/// changes computed up to it (from `computed`, a chart's [`crate::plan::ChartPlan::computed`]).
+pub fn csv(feed: &Feed, observations: &[usize], computed: &[Computed], lang: Lang) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     for i in observations {
         if let Some(o) = feed.observation_at(*i) {
             out.push_str(&row(feed, o, lang).join(","));
             out.push_str("\r\n");
+        }
+        for c in computed.iter().filter(|c| c.now == *i) {
+            if let Some(r) = computed_row(feed, c, lang) {
+                out.push_str(&r.join(","));
+                out.push_str("\r\n");
+            }
         }
     }
     out
@@ -101,13 +186,41 @@ pub fn file_name(feed: &Feed, chart: &str, lang: Lang, ext: &str) -> String {
 mod tests {
     use super::*;
 
+    fn aktobe() -> Feed {
+        crate::feed::check(include_str!("../public/feeds/aktobe-2025.json"))
+            .unwrap()
+            .feed
+    }
+
+    /// A CSV line's fields, quotes taken off ("" inside a quoted field is one quote).
+    fn fields(line: &str) -> Vec<String> {
+        let (mut out, mut field, mut quoted, mut chars) =
+            (Vec::new(), String::new(), false, line.chars().peekable());
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => out.push(std::mem::take(&mut field)),
+                _ => field.push(c),
+            }
+        }
+        out.push(field);
+        out
+    }
+
+    /// The named column of a parsed line.
+    fn col<'a>(line: &'a [String], name: &str) -> &'a str {
+        &line[HEADER.iter().position(|h| *h == name).unwrap()]
+    }
+
     #[test]
     fn csv_rows_carry_value_period_and_source_and_quote_what_needs_it() {
-        let feed = crate::feed::check(include_str!("../public/feeds/aktobe-2025.json"))
-            .unwrap()
-            .feed;
+        let feed = aktobe();
         let o = feed.observation("funds-recovered-2025").unwrap();
-        let text = csv(&feed, &[o.index], Lang::En);
+        let text = csv(&feed, &[o.index], &[], Lang::En);
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(lines[0].split(',').count(), HEADER.len());
         assert!(
@@ -117,6 +230,116 @@ mod tests {
         );
         assert!(lines[1].contains("https://"));
         assert_eq!(lines.len(), 3);
+        let row = fields(lines[1]);
+        assert_eq!(row.len(), HEADER.len());
+        assert_eq!(col(&row, "qualifier"), "more-than");
+        assert_eq!(col(&row, "quote"), o.quote.as_deref().unwrap());
+        assert_eq!(col(&row, "agency"), feed.text(&o.agency, Lang::En));
+        assert_eq!(col(&row, "source_grade"), "secondary");
+        assert_eq!(col(&row, "source_date"), "2025-11-18");
+        assert_eq!(col(&row, "origin"), "published");
+        assert_eq!(col(&row, "note"), "");
+    }
+
+    #[test]
+    fn every_figure_of_the_feed_has_its_agency_quote_source_and_grade() {
+        let feed = aktobe();
+        let all: Vec<usize> = feed.observations.iter().map(|o| o.index).collect();
+        let text = csv(&feed, &all, &[], Lang::Ru);
+        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 1 + feed.observations.len());
+        for line in &lines[1..] {
+            let row = fields(line);
+            assert_eq!(row.len(), HEADER.len(), "{line}");
+            for name in [
+                "agency",
+                "source_url",
+                "source_date",
+                "source_grade",
+                "quote",
+            ] {
+                assert!(!col(&row, name).is_empty(), "{name}: {line}");
+            }
+            assert_eq!(col(&row, "origin"), "published");
+        }
+    }
+
+    #[test]
+    fn a_figure_without_an_agency_names_the_feeds_publisher() {
+        let mut feed = aktobe();
+        feed.observations[0].agency = crate::feed::Text::default();
+        let text = csv(&feed, &[0], &[], Lang::En);
+        let row = fields(text.split("\r\n").nth(1).unwrap());
+        assert_eq!(col(&row, "agency"), "Prosecutor's Office of Aktobe Region");
+    }
+
+    #[test]
+    fn a_trends_csv_has_a_row_for_each_change_it_computed_marked_as_computed() {
+        let feed = aktobe();
+        let sections = crate::plan::plan(&feed, Lang::En, &crate::present::PlainNumbers);
+        let chart = |id: &str| {
+            sections
+                .iter()
+                .flat_map(|s| &s.charts)
+                .find(|c| c.id == id)
+                .unwrap()
+                .clone()
+        };
+        // Q1 2019 → Q1 2020: the police published −30.2 %; the levels give −36.7 %.
+        let q1 = chart("crime-trend-1");
+        let text = csv(&feed, &q1.observations, &q1.computed, Lang::En);
+        let lines: Vec<Vec<String>> = text.trim_end().split("\r\n").map(fields).collect();
+        assert_eq!(lines.len(), 1 + 2 + 1, "{text}");
+        let row = &lines[3];
+        assert_eq!(row.len(), HEADER.len());
+        assert_eq!(col(row, "period"), "2020-Q1");
+        assert_eq!(col(row, "measure"), "change-pct");
+        assert_eq!(col(row, "compared_with"), "2019-Q1");
+        assert_eq!(col(row, "value"), "-36.7");
+        assert_eq!(col(row, "qualifier"), "");
+        assert_eq!(col(row, "origin"), "computed");
+        assert_eq!(col(row, "quote"), "");
+        assert_eq!(col(row, "source_publisher"), "polisia.kz");
+        assert_eq!(
+            col(row, "note"),
+            "computed from the published figures: 2019-Q1 3180 → 2020-Q1 2012; \
+             as published by the source: -30.2"
+        );
+        // The national yearly series: three changes, each after its later level; 2025 is
+        // approximate (rounded to hundreds), and its two levels come from two outlets.
+        let kz = chart("kazakhstan-trend-2");
+        let text = csv(&feed, &kz.observations, &kz.computed, Lang::En);
+        let lines: Vec<Vec<String>> = text.trim_end().split("\r\n").map(fields).collect();
+        let origins: Vec<&str> = lines[1..].iter().map(|r| col(r, "origin")).collect();
+        assert_eq!(
+            origins,
+            [
+                "published",
+                "published",
+                "computed",
+                "published",
+                "computed",
+                "published",
+                "computed"
+            ]
+        );
+        let last = lines.last().unwrap();
+        assert_eq!(col(last, "value"), "-6.7");
+        assert_eq!(col(last, "qualifier"), "approximately");
+        assert_eq!(col(last, "source_publisher"), "qazyr.kz; eurasia24.media");
+        assert_eq!(col(last, "source_grade"), "secondary");
+        // In Russian, the note too.
+        let ru = crate::plan::plan(&feed, Lang::Ru, &crate::present::PlainNumbers);
+        let fraud = ru
+            .iter()
+            .flat_map(|s| &s.charts)
+            .find(|c| c.id == "fraud-trend-1")
+            .unwrap();
+        let text = csv(&feed, &fraud.observations, &fraud.computed, Lang::Ru);
+        assert!(
+            text.contains(",computed,рассчитано по опубликованным данным: 2024-01..2024-09 616 → 2025-01..2025-09 846\r\n"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -129,9 +352,7 @@ mod tests {
 
     #[test]
     fn file_names_name_the_feed_chart_and_language() {
-        let feed = crate::feed::check(include_str!("../public/feeds/aktobe-2025.json"))
-            .unwrap()
-            .feed;
+        let feed = aktobe();
         assert_eq!(
             file_name(&feed, "crime-changes", Lang::Kk, "png"),
             "aktobe-2025-crime-changes-kk.png"

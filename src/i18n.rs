@@ -45,9 +45,10 @@ msgs! {
     ALL_FIGURES: "Барлық көрсеткіштер", "Все показатели", "All figures";
     SOURCES: "Дереккөздер", "Источники", "Sources";
     SOURCES_AND_METHOD: "Дереккөздер және әдіс", "Источники и метод", "Sources and method";
-    METHOD: "Әр көрсеткіш дереккөзде жарияланғандай көрсетілген: «астам», «шамамен» сияқты шектеулер сақталады. Тек пайыздық өзгеріс жарияланса, өзгеріс ретінде көрсетіледі, абсолютті сандар есептелмейді. Әртүрлі ведомстволардың есірткі тәркілеу деректері бір-біріне қосылмайды. Жарияланбаған көрсеткіштер бағаланбайды: олар жай ғана жоқ.",
-        "Каждый показатель приведён так, как опубликован: оговорки вроде «более» и «около» сохранены. Если опубликовано только изменение в процентах, оно показано как изменение; абсолютные числа не вычисляются. Данные об изъятии наркотиков разных ведомств не суммируются. Неопубликованные показатели не оцениваются — их просто нет.",
-        "Every figure is shown as published, with bounds such as “more than” and “about” kept. Where only a percentage change was published it is shown as a change; levels are not back-computed. Drug seizures reported by different agencies are never added up. Figures that were not published are not estimated: they are simply missing.";
+    // editor: the Kazakh and Russian of the last sentence (computed changes).
+    METHOD: "Әр көрсеткіш дереккөзде жарияланғандай көрсетілген: «астам», «шамамен» сияқты шектеулер сақталады. Тек пайыздық өзгеріс жарияланса, өзгеріс ретінде көрсетіледі, абсолютті сандар есептелмейді. Әртүрлі ведомстволардың есірткі тәркілеу деректері бір-біріне қосылмайды. Жарияланбаған көрсеткіштер бағаланбайды: олар жай ғана жоқ. Бет екі жарияланған сан бойынша өзі есептеген өзгеріс «жарияланған деректер бойынша есептелген» деп белгіленеді; дереккөз сол кезеңдер үшін өз өзгерісін жарияласа, сол көрсетіледі.",
+        "Каждый показатель приведён так, как опубликован: оговорки вроде «более» и «около» сохранены. Если опубликовано только изменение в процентах, оно показано как изменение; абсолютные числа не вычисляются. Данные об изъятии наркотиков разных ведомств не суммируются. Неопубликованные показатели не оцениваются — их просто нет. Изменение, которое страница вычислила сама по двум опубликованным числам, помечено «рассчитано по опубликованным данным»; если источник опубликовал своё изменение за те же периоды, показано оно.",
+        "Every figure is shown as published, with bounds such as “more than” and “about” kept. Where only a percentage change was published it is shown as a change; levels are not back-computed. Drug seizures reported by different agencies are never added up. Figures that were not published are not estimated: they are simply missing. A change the page works out from two published figures is marked “computed from the published figures”; where the source published its own change for the same periods, that one is shown.";
     OFFLINE: "Желі жоқ: осы құрылғыда сақталған есеп көрсетілген", "Нет сети: показан отчёт, сохранённый на этом устройстве", "Offline: showing the report saved on this device";
     GLOSSARY: "Терминдер", "Термины", "Terms used";
     REPORT_ERROR: "Қате таптыңыз ба? Жариялаушыға хабарлаңыз", "Нашли ошибку? Сообщите издателю", "Found an error? Tell the publisher";
@@ -61,6 +62,9 @@ msgs! {
     PERIOD: "Кезең", "Период", "Period";
     VALUE: "Мәні", "Значение", "Value";
     VS: "салыстырғанда", "к", "vs";
+    // editor: the Kazakh and Russian of these two.
+    COMPUTED: "жарияланған деректер бойынша есептелген", "рассчитано по опубликованным данным", "computed from the published figures";
+    AS_PUBLISHED: "дереккөзде жарияланғандай", "как опубликовано в источнике", "as published by the source";
     NOT_AVAILABLE: "деректер жоқ", "нет данных", "not available";
     HIGHEST: "Ең жоғары", "Больше всего", "Highest";
     LOWEST: "Ең төмен", "Меньше всего", "Lowest";

@@ -13,11 +13,12 @@ use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
 use std::cmp::Ordering;
 
+use crate::feed::derive::{computed_change, series_of, Computed};
 use crate::feed::period::first_chars;
 use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
 use crate::i18n::{self, period_label};
 use crate::present::{
-    arrow, change_sentence, observation_label, observation_value, pct_text, tone, Numbers,
+    arrow, change_sentence, computed_lines, observation_label, observation_value, tone, Numbers,
 };
 
 /// What the tooltip and the screen reader say about one point.
@@ -43,6 +44,8 @@ pub struct ChartPlan {
     pub tips: Vec<Tip>,
     /// Indexes into `feed.observations` of everything the chart shows, for tables and CSV.
     pub observations: Vec<usize>,
+    /// The changes the chart computed from its published levels (a trend's tooltips), for CSV.
+    pub computed: Vec<Computed>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,11 +90,9 @@ impl Ctx<'_> {
             s.date
         ))
     }
-    fn tip(&self, key: (usize, usize), o: &Observation, extra: Option<String>) -> Tip {
+    fn tip(&self, key: (usize, usize), o: &Observation, extra: Vec<String>) -> Tip {
         let mut details = vec![format!("{} · {}", self.area(o), self.period(o))];
-        if let Some(extra) = extra {
-            details.push(extra);
-        }
+        details.extend(extra);
         if let Some(source) = self.source_line(o) {
             details.push(source);
         }
@@ -388,14 +389,6 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
     charts
 }
 
-/// The series a metric belongs to: metrics that share a `series` key continue one another
-/// (a renamed indicator).
-fn series_of<'f>(feed: &'f Feed, metric: &'f str) -> &'f str {
-    feed.metric(metric)
-        .and_then(|m| m.series.as_deref())
-        .unwrap_or(metric)
-}
-
 /// The published levels a headline card can draw as a sparkline: the same metric (or series)
 /// and area, periods of the same length, in order, ending with the headline's own period.
 pub fn sparkline(feed: &Feed, o: &Observation) -> Vec<f64> {
@@ -457,7 +450,7 @@ fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
         let found = places.iter().find(|o| o.area == area.id);
         let value_label = match found {
             Some(o) => {
-                tips.push(cx.tip(key, o, None));
+                tips.push(cx.tip(key, o, Vec::new()));
                 observations.push(o.index);
                 cx.value(o)
             }
@@ -498,6 +491,7 @@ fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
         visual: Visual::Tiles(Tiles { tiles }),
         tips,
         observations,
+        computed: Vec::new(),
     }
 }
 
@@ -576,7 +570,11 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
                 id: format!("compare-{}-{}", oa.metric, oa.period).replace("..", "-"),
                 title,
                 summary,
-                tips: vec![ca.tip((0, 0), oa, None), cb.tip((0, 1), ob, None)],
+                tips: vec![
+                    ca.tip((0, 0), oa, Vec::new()),
+                    cb.tip((0, 1), ob, Vec::new()),
+                ],
+                computed: Vec::new(),
                 observations: vec![oa.index],
                 visual: Visual::Bars(bars),
             });
@@ -636,7 +634,7 @@ fn bar_chart(
             value_label,
             tone,
         });
-        tips.push(cx.tip((0, i), o, None));
+        tips.push(cx.tip((0, i), o, Vec::new()));
     }
     ChartPlan {
         id,
@@ -644,6 +642,7 @@ fn bar_chart(
         summary,
         tips,
         observations: indexes(obs),
+        computed: Vec::new(),
         visual: Visual::Bars(bars),
     }
 }
@@ -664,6 +663,7 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
         }
     }
     let mut tips = Vec::new();
+    let mut computed = Vec::new();
     let mut out_series = Vec::new();
     let mut sentences = Vec::new();
     for (si, &points) in series.iter().enumerate() {
@@ -681,15 +681,12 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
             };
             values[ci] = o.value;
             labels[ci] = cx.value(o);
-            let change = previous.and_then(|p| {
-                let pct = crate::feed::derive::pct_change(p.value?, o.value?)?;
-                Some(i18n::versus(
-                    &pct_text(pct, cx.nums),
-                    &period_label(&p.period, cx.lang),
-                    cx.lang,
-                ))
-            });
-            tips.push(cx.tip((si, ci), o, change));
+            let mut lines = Vec::new();
+            if let Some(c) = previous.and_then(|p| computed_change(cx.feed, p, o)) {
+                lines = computed_lines(cx.feed, &c, cx.lang, cx.nums);
+                computed.push(c);
+            }
+            tips.push(cx.tip((si, ci), o, lines));
             previous = Some(o);
         }
         let (Some(first), Some(last)) = (points.first(), points.last()) else {
@@ -754,6 +751,7 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
         }),
         tips,
         observations: indexes(&all),
+        computed,
     }
 }
 
@@ -937,46 +935,123 @@ mod tests {
     }
 
     #[test]
-    fn national_registered_crimes_form_a_trend_with_the_methodology_break_marked() {
+    fn national_registered_offences_form_one_trend_2022_to_2025_and_jan_oct_stands_apart() {
         let feed = aktobe();
         let sections = plan(&feed, Lang::En, &PlainNumbers);
         let kz = sections.iter().find(|s| s.context).unwrap();
-        let trend = kz
-            .charts
+        let trend_of = |label: &str| {
+            kz.charts
+                .iter()
+                .find_map(|c| match &c.visual {
+                    Visual::Trend(t) if t.series.iter().any(|s| s.label == label) => Some((c, t)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("a national trend of {label}"))
+        };
+        // One series, one metric, 2022–2025, with no break note: the sources give one measure.
+        let (chart, yearly) = trend_of("Registered criminal offences");
+        assert_eq!(yearly.categories, ["2022", "2023", "2024", "2025"]);
+        assert_eq!(yearly.series.len(), 1);
+        assert_eq!(yearly.series[0].values.iter().flatten().count(), 4);
+        assert!(yearly.annotations.is_empty(), "{:?}", yearly.annotations);
+        assert_eq!(
+            chart.summary,
+            "Registered criminal offences, Kazakhstan: 157473 in 2022, ≈ 123900 in 2025."
+        );
+        // January–October is another measure: a chart of its own, never on the yearly axis.
+        let (_, jan_oct) = trend_of("Registered crimes, January–October");
+        assert_eq!(jan_oct.categories, ["Jan–Oct 2024", "Jan–Oct 2025"]);
+        assert_eq!(jan_oct.series.len(), 1);
+        assert!(!std::ptr::eq(yearly, jan_oct));
+        assert!(yearly.categories.iter().all(|c| !c.contains("Oct")));
+    }
+
+    /// The details of the tip on `period` in the trend whose series is labelled `label`.
+    fn trend_tip(sections: &[SectionPlan], label: &str, period: &str) -> Vec<String> {
+        let (chart, t) = sections
             .iter()
+            .flat_map(|s| &s.charts)
             .find_map(|c| match &c.visual {
-                Visual::Trend(t)
-                    if t.categories.contains(&"2022".to_owned())
-                        && t.series.iter().any(|s| s.label == "Registered crimes") =>
-                {
-                    Some(t)
-                }
+                Visual::Trend(t) if t.series.iter().any(|s| s.label == label) => Some((c, t)),
                 _ => None,
             })
-            .expect("a national trend of registered crimes by year");
-        assert!(trend.categories.windows(2).all(|w| w[0] < w[1]));
-        // The break is marked where it happens: 2025, when offences replaced crimes.
-        let at_2025 = trend.categories.iter().position(|c| c == "2025");
-        assert_eq!(trend.annotations.len(), 1, "{:?}", trend.annotations);
-        assert_eq!(Some(trend.annotations[0].0), at_2025);
-        assert_eq!(
-            trend.annotations[0].1,
-            "From 2025 the national figure counts…"
-        );
-        let chart = kz
-            .charts
+            .unwrap_or_else(|| panic!("a trend of {label}"));
+        let at = t.categories.iter().position(|c| c == period).unwrap();
+        chart
+            .tips
             .iter()
-            .find(|c| matches!(&c.visual, Visual::Trend(t) if std::ptr::eq(t, trend)))
-            .unwrap();
-        assert!(
-            chart.summary.ends_with(
-                "From 2025 the national figure counts registered criminal offences — crimes and \
-                 criminal misdemeanours together — not crimes only, so it is not directly \
-                 comparable with the registered-crime counts of earlier years."
-            ),
-            "{}",
-            chart.summary
+            .find(|t| t.key == (0, at))
+            .unwrap()
+            .details
+            .clone()
+    }
+
+    #[test]
+    fn a_change_the_page_computed_says_so_and_a_published_one_takes_its_place() {
+        let feed = aktobe();
+        let en = plan(&feed, Lang::En, &PlainNumbers);
+        // No published change for the pair: the computed one, labelled as computed.
+        assert_eq!(
+            trend_tip(&en, "Internet fraud", "Jan–Sep 2025")[1],
+            "+37.3 % vs Jan–Sep 2024, computed from the published figures"
         );
+        assert_eq!(
+            trend_tip(&en, "Registered criminal offences", "2023")[1],
+            "−10.9 % vs 2022, computed from the published figures"
+        );
+        // The police published −30.2 % for 3180 → 2012: that one leads, the computed −36.7 %
+        // is a noted difference.
+        let q1 = trend_tip(&en, "Registered crimes", "Q1 2020");
+        assert_eq!(q1[1], "−30.2 % vs Q1 2019, as published by the source");
+        assert_eq!(q1[2], "−36.7 %, computed from the published figures");
+        assert!(q1[3].starts_with("Source: "), "{q1:?}");
+        // 2025 is rounded to hundreds: the computed change is approximate.
+        let kz = trend_tip(&en, "Registered criminal offences", "2025");
+        assert_eq!(kz[1], "−6.6 % vs 2024, as published by the source");
+        assert_eq!(kz[2], "≈ −6.7 %, computed from the published figures");
+        // The first point has nothing to compare with.
+        assert_eq!(trend_tip(&en, "Internet fraud", "Jan–Sep 2024").len(), 2);
+        // In Russian and Kazakh too.
+        let ru = plan(&feed, Lang::Ru, &PlainNumbers);
+        let q1 = trend_tip(&ru, "Зарегистрированные преступления", "I кв. 2020");
+        assert_eq!(q1[1], "−30.2 % к I кв. 2019, как опубликовано в источнике");
+        assert_eq!(q1[2], "−36.7 %, рассчитано по опубликованным данным");
+        let kk = plan(&feed, Lang::Kk, &PlainNumbers);
+        let tip = trend_tip(&kk, "Интернет-алаяқтық", "2025 ж. қаң.–қыр.");
+        assert!(
+            tip[1].ends_with("), жарияланған деректер бойынша есептелген"),
+            "{tip:?}"
+        );
+    }
+
+    #[test]
+    fn a_trend_lists_the_changes_it_computed_for_its_csv() {
+        let feed = aktobe();
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        let mut computed: Vec<&Computed> = Vec::new();
+        for c in sections.iter().flat_map(|s| &s.charts) {
+            if !matches!(c.visual, Visual::Trend(_)) {
+                assert!(c.computed.is_empty(), "{}", c.id);
+            }
+            computed.extend(&c.computed);
+        }
+        // Q1 2019→2020, internet fraud, Jan–Oct, 3 yearly national steps, 4 gravity categories.
+        assert_eq!(computed.len(), 10);
+        let q1 = computed
+            .iter()
+            .find(|c| {
+                feed.observation_at(c.now).unwrap().id.as_deref()
+                    == Some("registered-crimes-q1-2020")
+            })
+            .unwrap();
+        assert_eq!(
+            q1.published
+                .and_then(|i| feed.observation_at(i))
+                .unwrap()
+                .value,
+            Some(-30.2)
+        );
+        assert!(!q1.approximate);
     }
 
     #[test]

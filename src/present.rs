@@ -2,6 +2,7 @@
 //! and one-sentence summaries. Pure: the browser's `Intl` comes in through [`Numbers`].
 
 use crate::chart::Tone;
+use crate::feed::derive::Computed;
 use crate::feed::{Direction, Feed, Lang, Measure, Observation, Qualifier, Unit};
 use crate::i18n::{self, period_label};
 
@@ -155,9 +156,39 @@ pub fn observation_label(feed: &Feed, o: &Observation, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-/// A computed change as a signed percentage ("+37.3 %").
-pub fn pct_text(pct: f64, nums: &dyn Numbers) -> String {
-    nums.percent(pct, true)
+/// What a tooltip says about a change the page computed between two levels: "+37.3 % vs Jan–Sep
+/// 2024, computed from the published figures" ("≈" when a level is approximate). Where the source
+/// published the change for the same pair, that one is shown ("−30.2 % vs Q1 2019, as published
+/// by the source"), and the computed one only where it differs ("−36.7 %, computed from the
+/// published figures").
+pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers) -> Vec<String> {
+    let then = feed
+        .observation_at(c.before)
+        .map(|o| period_label(&o.period, lang))
+        .unwrap_or_default();
+    let bare = nums.percent(c.pct, true);
+    let computed = if c.approximate {
+        format!("≈ {bare}")
+    } else {
+        bare.clone()
+    };
+    let said = i18n::COMPUTED.get(lang);
+    let published = c.published.and_then(|i| feed.observation_at(i));
+    match published {
+        Some(p) => {
+            let value = observation_value(feed, p, lang, nums);
+            let mut lines = vec![format!(
+                "{}, {}",
+                i18n::versus(&value, &then, lang),
+                i18n::AS_PUBLISHED.get(lang)
+            )];
+            if p.value.map(|v| nums.percent(v, true)) != Some(bare) {
+                lines.push(format!("{computed}, {said}"));
+            }
+            lines
+        }
+        None => vec![format!("{}, {said}", i18n::versus(&computed, &then, lang))],
+    }
 }
 
 /// Good news, bad news or neither, for a change in a metric with this direction.

@@ -104,3 +104,87 @@ fn rates_per_100k_use_the_sourced_population_of_an_illustrative_feed() {
     assert!(derive::per_100k(f, f.observation("solved-9m-2025").unwrap()).is_none());
     assert!(derive::per_100k(f, f.observation("crimes-9m-2025-change").unwrap()).is_none());
 }
+
+#[test]
+fn the_national_yearly_series_2022_to_2025_is_one_metric_without_a_break() {
+    let f = feed();
+    let yearly: Vec<_> = ["2022", "2023", "2024"]
+        .iter()
+        .map(|y| format!("kz-registered-crimes-{y}"))
+        .chain(["kz-registered-offences-2025".to_owned()])
+        .map(|id| f.observation(&id).unwrap_or_else(|| panic!("{id}")))
+        .collect();
+    let values: Vec<_> = yearly.iter().map(|o| o.value.unwrap()).collect();
+    assert_eq!(values, [157473.0, 140272.0, 132778.0, 123900.0]);
+    assert!(yearly
+        .iter()
+        .all(|o| o.metric == "registered-criminal-offences" && o.area == "kazakhstan"));
+    // No methodology break is annotated: the sources give one measure.
+    assert!(f
+        .annotations
+        .iter()
+        .all(|a| a.kind != feed::AnnotationKind::MethodologyBreak));
+    // The published 2024 → 2025 change sits in the same metric as the levels it compares,
+    // and agrees with them (132 778 → ≈ 123 900 is −6.7 %; −6.6 % as published).
+    let change = f.observation("kz-registered-offences-2025-change").unwrap();
+    assert_eq!(change.metric, "registered-criminal-offences");
+    let checked = feed::check(AKTOBE).unwrap();
+    assert!(!checked.warnings().any(|w| w.message.contains("-6.6 %")));
+    // No definition claims "crimes only" for a series whose sources do not say so.
+    let crimes = f.metric("registered-crimes").unwrap();
+    assert!(!crimes
+        .definition
+        .en
+        .as_deref()
+        .unwrap()
+        .contains("Crimes only"));
+}
+
+#[test]
+fn the_january_october_figures_are_a_measure_of_their_own() {
+    let f = feed();
+    for id in ["kz-registered-10m2024", "kz-registered-10m2025"] {
+        let o = f.observation(id).unwrap();
+        assert_eq!(o.metric, "registered-crimes-jan-oct", "{id}");
+    }
+    assert_eq!(
+        f.observation("kz-registered-10m2025").unwrap().value,
+        Some(90884.0)
+    );
+    let m = f.metric("registered-crimes-jan-oct").unwrap();
+    assert!(m.series.is_none());
+    assert!(f
+        .metric("registered-criminal-offences")
+        .unwrap()
+        .series
+        .is_none());
+    // No other metric's levels are January–October counts for the country.
+    assert!(f
+        .observations
+        .iter()
+        .filter(|o| o.area == "kazakhstan" && o.period.months() == 10)
+        .all(|o| o.metric == "registered-crimes-jan-oct"));
+}
+
+#[test]
+fn a_change_is_not_computed_from_bounded_levels_and_is_approximate_from_rounded_ones() {
+    let f = feed();
+    let before = f.observation("kz-registered-crimes-2024").unwrap();
+    let now = f.observation("kz-registered-offences-2025").unwrap();
+    let c = derive::computed_change(&f, before, now).unwrap();
+    assert!(c.approximate, "2025 is rounded to hundreds");
+    assert!((c.pct - (-6.687)).abs() < 0.01, "{}", c.pct);
+    let published = f.observation_at(c.published.unwrap()).unwrap();
+    assert_eq!(
+        published.id.as_deref(),
+        Some("kz-registered-offences-2025-change")
+    );
+    // "More than 616" → 846 says nothing about the size of the change.
+    let mut bounded = f.observation("internet-fraud-9m2024").unwrap().clone();
+    bounded.qualifier = Some(Qualifier::MoreThan);
+    let later = f.observation("internet-fraud-9m2025").unwrap();
+    assert!(derive::computed_change(&f, &bounded, later).is_none());
+    let exact = f.observation("internet-fraud-9m2024").unwrap();
+    let c = derive::computed_change(&f, exact, later).unwrap();
+    assert!(!c.approximate && c.published.is_none());
+}

@@ -1,12 +1,63 @@
 //! Figures computed from the feed, never stored in it: changes between published levels and
 //! rates per 100 000 people where an area has a sourced population.
 
-use super::model::{Feed, Measure, Observation};
+use super::model::{Feed, Measure, Observation, Qualifier};
 use super::period::Period;
 
 /// Percentage change from `before` to `now`; `None` when `before` is zero.
 pub fn pct_change(before: f64, now: f64) -> Option<f64> {
     (before != 0.0).then(|| (now - before) / before.abs() * 100.0)
+}
+
+/// The series a metric belongs to: metrics that share a `series` key continue one another
+/// (a renamed indicator); otherwise the metric's own id.
+pub fn series_of<'f>(feed: &'f Feed, metric: &'f str) -> &'f str {
+    feed.metric(metric)
+        .and_then(|m| m.series.as_deref())
+        .unwrap_or(metric)
+}
+
+/// A change the page computes between two published levels of one series and area (a trend's
+/// consecutive points). The page says so wherever it shows one ("computed from the published
+/// figures"), and shows the source's own change for the same pair in its place when the feed
+/// has one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    /// Feed indexes of the earlier and the later level.
+    pub before: usize,
+    pub now: usize,
+    pub pct: f64,
+    /// A level is approximate ("about", rounded to hundreds): so is the change.
+    pub approximate: bool,
+    /// The feed index of the change the source published for the same pair, if any.
+    pub published: Option<usize>,
+}
+
+/// The change from `before` to `now`, both levels with a value; `None` when `before` is 0 or a
+/// level is only bounded ("more than 1 000": the change is unknown).
+pub fn computed_change(feed: &Feed, before: &Observation, now: &Observation) -> Option<Computed> {
+    let bounded =
+        |o: &Observation| matches!(o.qualifier, Some(Qualifier::MoreThan | Qualifier::LessThan));
+    if bounded(before) || bounded(now) {
+        return None;
+    }
+    let pct = pct_change(before.value?, now.value?)?;
+    let vs = Measure::ChangePct { vs: before.period };
+    let series = series_of(feed, &now.metric);
+    let published = feed.observations.iter().find(|x| {
+        x.measure == vs
+            && x.value.is_some()
+            && x.period == now.period
+            && x.area == now.area
+            && series_of(feed, &x.metric) == series
+    });
+    Some(Computed {
+        before: before.index,
+        now: now.index,
+        pct,
+        approximate: before.qualifier.is_some() || now.qualifier.is_some(),
+        published: published.map(|x| x.index),
+    })
 }
 
 /// A year-on-year change computed from two published levels of the same metric and area.

@@ -401,7 +401,10 @@ impl Chart {
         match kind {
             "csv" => {
                 // A byte-order mark so that spreadsheet programs read the Cyrillic right.
-                let text = format!("\u{feff}{}", export::csv(feed, &plan.observations, lang));
+                let text = format!(
+                    "\u{feff}{}",
+                    export::csv(feed, &plan.observations, &plan.computed, lang)
+                );
                 download_text(&text, "text/csv;charset=utf-8", &name);
             }
             "svg" => {
