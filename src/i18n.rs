@@ -279,6 +279,21 @@ pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
     m.get(lang)
 }
 
+/// The checker's count of problems: "2 errors, 1 warning".
+pub fn problem_counts(
+    errors: usize,
+    warnings: usize,
+    lang: Lang,
+    nums: &dyn crate::present::Numbers,
+) -> String {
+    let _ = nums;
+    format!(
+        "{errors} {}, {warnings} {}",
+        ERRORS.get(lang),
+        WARNINGS.get(lang)
+    )
+}
+
 /// How a source is graded, for readers.
 pub fn grade_text(g: crate::feed::Grade, lang: Lang) -> &'static str {
     match g {

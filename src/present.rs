@@ -33,6 +33,73 @@ impl Numbers for PlainNumbers {
     }
 }
 
+/// What the page's `Intl.NumberFormat` prints (`ui::format`), written natively so that tests and
+/// the golden files of every sentence (`tests/golden/`) show numbers as readers see them:
+/// ru-KZ for Kazakh and Russian ("1 234 567,5" grouped with U+00A0, "−7 %" with U+00A0 before
+/// "%"), en-GB for English ("1,234,567.5", "−7%"); a minus sign U+2212 in percentages, as
+/// `ui::format` puts it there. Ties round away from zero, as `Intl` does. An end-to-end test
+/// should compare the two on the same numbers in each browser engine (not yet written).
+pub struct LocaleNumbers(pub Lang);
+
+impl LocaleNumbers {
+    /// `v`'s magnitude with at most `max_frac` fraction digits, grouped, in this locale.
+    fn digits(&self, v: f64, max_frac: u8) -> String {
+        let f = usize::from(max_frac);
+        let a = v.abs();
+        let mut fixed = format!("{a:.f$}");
+        // Rust rounds an exact binary tie (0.25 → "0.2") to even; Intl rounds it up.
+        let scaled = a * 10f64.powi(i32::from(max_frac));
+        if scaled.fract() == 0.5 {
+            let up = (scaled.floor() + 1.0) / 10f64.powi(i32::from(max_frac));
+            fixed = format!("{up:.f$}");
+        }
+        let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+        let frac = frac.trim_end_matches('0');
+        let (group, point) = match self.0 {
+            Lang::En => (',', '.'),
+            _ => ('\u{a0}', ','),
+        };
+        let mut out = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
+    }
+}
+
+impl Numbers for LocaleNumbers {
+    fn decimal(&self, v: f64, max_frac: u8) -> String {
+        let body = self.digits(v, max_frac);
+        // Intl writes a hyphen-minus here; `ui::format` leaves decimals as Intl writes them.
+        if v < 0.0 && body.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            format!("-{body}")
+        } else {
+            body
+        }
+    }
+    fn percent(&self, v: f64, signed: bool) -> String {
+        let body = self.digits(v, 1);
+        let zero = !body.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+        let sign = match (signed, v) {
+            _ if zero => "",
+            (true, v) if v > 0.0 => "+",
+            (_, v) if v < 0.0 => "\u{2212}",
+            _ => "",
+        };
+        match self.0 {
+            Lang::En => format!("{sign}{body}%"),
+            _ => format!("{sign}{body}\u{a0}%"),
+        }
+    }
+}
+
 fn unit_word(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {
         (Unit::Kg, Lang::En) => "kg",
@@ -140,6 +207,16 @@ fn value_text_signed(
         }
     };
     qualified(o.qualifier, v, body, unit, lang)
+}
+
+/// A figure as a card or a bar labels it: a change with an arrow for its direction ("▼ −7 %"),
+/// a level as `observation_value` says it.
+pub fn change_label(feed: &Feed, o: &Observation, lang: Lang, nums: &dyn Numbers) -> String {
+    let value = observation_value(feed, o, lang, nums);
+    match o.value {
+        Some(v) if o.measure.is_change() => format!("{} {value}", arrow(v)),
+        _ => value,
+    }
 }
 
 /// An observation's value with its metric's unit (count when the metric is unknown).
@@ -341,6 +418,28 @@ mod tests {
         assert_eq!(kk_ablative(127), "ден");
         assert_eq!(kk_ablative(25000), "нан");
         assert_eq!(kk_ablative(40), "тан");
+    }
+
+    #[test]
+    fn locale_numbers_write_what_intl_writes() {
+        let (kk, en) = (LocaleNumbers(Lang::Kk), LocaleNumbers(Lang::En));
+        for (v, f, want) in [
+            (1234567.5, 1, "1\u{a0}234\u{a0}567,5"),
+            (1000.0, 1, "1\u{a0}000"),
+            (999.0, 1, "999"),
+            (53.1, 1, "53,1"),
+            (0.25, 1, "0,3"),
+            (123900.0, 0, "123\u{a0}900"),
+        ] {
+            assert_eq!(kk.decimal(v, f), want, "{v}");
+        }
+        assert_eq!(en.decimal(1234567.5, 1), "1,234,567.5");
+        assert_eq!(kk.percent(-7.0, true), "\u{2212}7\u{a0}%");
+        assert_eq!(kk.percent(7.6, true), "+7,6\u{a0}%");
+        assert_eq!(kk.percent(0.0, true), "0\u{a0}%");
+        assert_eq!(en.percent(-7.0, true), "\u{2212}7%");
+        assert_eq!(en.percent(37.25, true), "+37.3%");
+        assert_eq!(en.percent(20.0, false), "20%");
     }
 
     #[test]
