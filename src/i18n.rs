@@ -3,6 +3,8 @@
 
 use crate::feed::{Lang, Period, PeriodKind};
 
+pub mod kk;
+
 /// One UI string in the three languages: Kazakh, Russian and English in one `&str`, each
 /// ended by U+001F (the unit separator). One string instead of three `&str`s keeps the wasm
 /// smaller: no table of pointers and lengths for each message.
