@@ -101,8 +101,9 @@ msgs! {
     CHECK_LOAD: "Тексеру", "Проверить", "Check";
     CHECK_BLOCKED: "Қателер жариялауға кедергі: алдымен оларды түзетіңіз.", "Ошибки мешают публикации: сначала исправьте их.", "Errors block publishing: fix them first.";
     CHECK_OK: "Қате жоқ: файлды жариялауға болады.", "Ошибок нет: файл можно публиковать.", "No errors: the file can be published.";
-    ERRORS: "қате", "ошибок", "error(s)";
-    WARNINGS: "ескерту", "предупреждений", "warning(s)";
+    // Counted nouns: the forms after a number, '|' between them (see `counted`).
+    ERRORS: "қате", "ошибка|ошибки|ошибок|ошибки", "error|errors";
+    WARNINGS: "ескерту", "предупреждение|предупреждения|предупреждений|предупреждения", "warning|warnings";
     SEVERITY: "Деңгейі", "Уровень", "Severity";
     SEV_ERROR: "қате", "ошибка", "error";
     SEV_WARNING: "ескерту", "предупреждение", "warning";
@@ -281,19 +282,60 @@ pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
     m.get(lang)
 }
 
-/// The checker's count of problems: "2 errors, 1 warning".
+/// A CLDR plural category: which form of a noun follows a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Few,
+    Many,
+    Other,
+}
+
+/// The plural category of `n` in `lang`, by CLDR's rules: Russian "one" (1, 21, 101: "21
+/// ошибка"), "few" (2–4, 22–24: "ошибки"), "many" (0, 5–20, 25–30, 11–14: "ошибок") for whole
+/// numbers and "other" for fractions ("2,5 ошибки"); Kazakh and English "one" for exactly 1.
+pub fn plural(n: f64, lang: Lang) -> Plural {
+    let whole = n.fract() == 0.0;
+    match lang {
+        Lang::Ru if !whole => Plural::Other,
+        Lang::Ru => {
+            let i = n.abs() as u64;
+            match (i % 10, i % 100) {
+                (1, m) if m != 11 => Plural::One,
+                (2..=4, m) if !(12..=14).contains(&m) => Plural::Few,
+                _ => Plural::Many,
+            }
+        }
+        _ if whole && n == 1.0 => Plural::One,
+        _ => Plural::Other,
+    }
+}
+
+/// "`number` `noun`" with the noun's form for `n`: `noun` lists its forms with '|' between
+/// them, Russian one|few|many|other, English one|other. Kazakh keeps a noun singular after a
+/// numeral ("5 қате", never "5 қателер"), so it has one form.
+pub fn counted(n: f64, number: &str, noun: Msg, lang: Lang) -> String {
+    let forms = noun.get(lang);
+    let at = match (lang, plural(n, lang)) {
+        (Lang::Kk, _) | (_, Plural::One) => 0,
+        (Lang::Ru, Plural::Few) => 1,
+        (Lang::Ru, Plural::Many) => 2,
+        (Lang::Ru, _) => 3,
+        _ => 1,
+    };
+    let form = forms.split('|').nth(at).or(forms.split('|').last());
+    format!("{number} {}", form.unwrap_or(forms))
+}
+
+/// The checker's count of problems: "2 ошибки, 1 предупреждение", "1 error, 3 warnings".
 pub fn problem_counts(
     errors: usize,
     warnings: usize,
     lang: Lang,
     nums: &dyn crate::present::Numbers,
 ) -> String {
-    let _ = nums;
-    format!(
-        "{errors} {}, {warnings} {}",
-        ERRORS.get(lang),
-        WARNINGS.get(lang)
-    )
+    let say = |n: usize, noun| counted(n as f64, &nums.decimal(n as f64, 0), noun, lang);
+    format!("{}, {}", say(errors, ERRORS), say(warnings, WARNINGS))
 }
 
 /// How a source is graded, for readers.
@@ -334,6 +376,61 @@ mod tests {
             versus("2025", "2024", Lang::Kk),
             "2025 (2024 кезеңімен салыстырғанда)"
         );
+    }
+
+    #[test]
+    fn russian_plurals_follow_cldr() {
+        use Plural::*;
+        for (n, want) in [
+            (0.0, Many),
+            (1.0, One),
+            (2.0, Few),
+            (4.0, Few),
+            (5.0, Many),
+            (11.0, Many),
+            (12.0, Many),
+            (14.0, Many),
+            (20.0, Many),
+            (21.0, One),
+            (22.0, Few),
+            (25.0, Many),
+            (101.0, One),
+            (111.0, Many),
+            (112.0, Many),
+            (122.0, Few),
+            (1001.0, One),
+            (2.5, Other),
+            (1.5, Other),
+        ] {
+            assert_eq!(plural(n, Lang::Ru), want, "{n}");
+        }
+        for (n, want) in [
+            (1.0, One),
+            (0.0, Other),
+            (2.0, Other),
+            (21.0, Other),
+            (1.5, Other),
+        ] {
+            assert_eq!(plural(n, Lang::En), want, "{n}");
+            assert_eq!(plural(n, Lang::Kk), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn counted_nouns_take_their_form_after_the_number() {
+        let ru = |n: f64, s: &str| counted(n, s, ERRORS, Lang::Ru);
+        assert_eq!(ru(1.0, "1"), "1 ошибка");
+        assert_eq!(ru(3.0, "3"), "3 ошибки");
+        assert_eq!(ru(5.0, "5"), "5 ошибок");
+        assert_eq!(ru(11.0, "11"), "11 ошибок");
+        assert_eq!(ru(21.0, "21"), "21 ошибка");
+        assert_eq!(ru(2.5, "2,5"), "2,5 ошибки");
+        assert_eq!(counted(22.0, "22", WARNINGS, Lang::Ru), "22 предупреждения");
+        assert_eq!(counted(0.0, "0", WARNINGS, Lang::Ru), "0 предупреждений");
+        assert_eq!(counted(5.0, "5", ERRORS, Lang::Kk), "5 қате");
+        assert_eq!(counted(1.0, "1", ERRORS, Lang::En), "1 error");
+        assert_eq!(counted(0.0, "0", ERRORS, Lang::En), "0 errors");
+        assert_eq!(counted(2.0, "2", WARNINGS, Lang::En), "2 warnings");
     }
 
     #[test]
