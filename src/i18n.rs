@@ -41,6 +41,8 @@ msgs! {
     DATA_AS_OF: "Деректер күні", "Данные на", "Data as of";
     HEADLINES: "Негізгі көрсеткіштер", "Главные показатели", "Key figures";
     CHANGES_TITLE: "Өткен жылмен салыстырғанда өзгеріс", "Изменение к прошлому году", "Change compared with a year earlier";
+    // The same, for changes of quarters or months: against the same months of the year before.
+    CHANGES_TITLE_PERIOD: "Өткен жылдың сәйкес кезеңімен салыстырғанда өзгеріс", "Изменение к аналогичному периоду прошлого года", "Change compared with the same period a year earlier";
     CHANGES_NOTE: "Тек пайыздық өзгеріс жарияланған: абсолютті сандар жарияланбаған.",
         "Опубликовано только изменение в процентах: абсолютные числа не опубликованы.",
         "Only the percentage change was published; the underlying counts were not.";
@@ -211,22 +213,42 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
 }
 
 /// "`what` vs `then`" in the language's own order: "2025 vs 2024", "2025 к 2024",
-/// "2025 (2024 кезеңімен салыстырғанда)".
-pub fn versus(what: &str, then: &str, lang: Lang) -> String {
+/// "2025 (2024 жылмен салыстырғанда)".
+pub fn versus(what: &str, then: &Period, lang: Lang) -> String {
     match lang {
-        Lang::Kk => format!("{what} ({then} кезеңімен салыстырғанда)"),
-        _ => format!("{what} {} {then}", VS.get(lang)),
+        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, lang)),
+        _ => format!("{what} {} {}", VS.get(lang), period_label(then, lang)),
+    }
+}
+
+/// A period as the time something happened in a sentence: "2025", "2025 год" (after "за"),
+/// "2025 жылы"; in Kazakh a quarter or months are "… кезеңінде".
+pub fn during(p: &Period, lang: Lang) -> String {
+    let label = period_label(p, lang);
+    match (p.kind, lang) {
+        (PeriodKind::Year, Lang::Ru) => format!("{label} год"),
+        (PeriodKind::Year, Lang::Kk) => format!("{label} жылы"),
+        (_, Lang::Kk) => format!("{label} кезеңінде"),
+        _ => label,
+    }
+}
+
+/// A period as what another is compared with: "2024", "2024 годом" (after "по сравнению с"),
+/// "2024 жылмен" (before "салыстырғанда"); in Kazakh a quarter or months are "… кезеңімен".
+pub fn compared_with(p: &Period, lang: Lang) -> String {
+    let label = period_label(p, lang);
+    match (p.kind, lang) {
+        (PeriodKind::Year, Lang::Ru) => format!("{label} годом"),
+        (PeriodKind::Year, Lang::Kk) => format!("{label} жылмен"),
+        (_, Lang::Kk) => format!("{label} кезеңімен"),
+        _ => label,
     }
 }
 
 /// An observation's period, with its comparison period when it is a change.
 pub fn observation_period(o: &crate::feed::Observation, lang: Lang) -> String {
     match o.measure.vs() {
-        Some(vs) => versus(
-            &period_label(&o.period, lang),
-            &period_label(&vs, lang),
-            lang,
-        ),
+        Some(vs) => versus(&period_label(&o.period, lang), &vs, lang),
         None => period_label(&o.period, lang),
     }
 }
@@ -248,7 +270,7 @@ pub fn context_note(context: &str, home: Option<&str>, lang: Lang) -> String {
 pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
     use crate::feed::Group::*;
     let m = match g {
-        Crime => msg!("Қылмыс жалпы", "Преступность в целом", "Crime overall"),
+        Crime => msg!("Жалпы қылмыс", "Преступность в целом", "Crime overall"),
         CrimeByGravity => msg!(
             "Ауырлығы бойынша қылмыстар",
             "Преступления по тяжести",
@@ -370,11 +392,18 @@ mod tests {
 
     #[test]
     fn comparisons_read_in_each_language_s_order() {
-        assert_eq!(versus("2025", "2024", Lang::En), "2025 vs 2024");
-        assert_eq!(versus("2025", "2024", Lang::Ru), "2025 к 2024");
+        let y2024 = Period::parse("2024").unwrap();
+        assert_eq!(versus("2025", &y2024, Lang::En), "2025 vs 2024");
+        assert_eq!(versus("2025", &y2024, Lang::Ru), "2025 к 2024");
+        // Years are "жыл"; quarters and months keep "кезең".
         assert_eq!(
-            versus("2025", "2024", Lang::Kk),
-            "2025 (2024 кезеңімен салыстырғанда)"
+            versus("2025", &y2024, Lang::Kk),
+            "2025 (2024 жылмен салыстырғанда)"
+        );
+        let q = Period::parse("2019-Q1").unwrap();
+        assert_eq!(
+            versus("2020 ж. I тоқсан", &q, Lang::Kk),
+            "2020 ж. I тоқсан (2019 ж. I тоқсан кезеңімен салыстырғанда)"
         );
     }
 

@@ -14,10 +14,12 @@ use crate::chart::{Tone, Visual};
 use std::cmp::Ordering;
 
 use crate::feed::period::first_chars;
-use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
+use crate::feed::{
+    AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, PeriodKind,
+};
 use crate::i18n::{self, period_label};
 use crate::present::{
-    arrow, change_sentence, observation_label, observation_value, pct_text, tone, Numbers,
+    change_label, change_sentence, observation_label, observation_value, pct_text, tone, Numbers,
 };
 
 /// What the tooltip and the screen reader say about one point.
@@ -596,10 +598,15 @@ fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
         }
         summary.push_str(&sentence);
     }
+    // "к прошлому году" says years; quarters and months are "к аналогичному периоду".
+    let title = match changes.iter().all(|o| o.period.kind == PeriodKind::Year) {
+        true => i18n::CHANGES_TITLE,
+        false => i18n::CHANGES_TITLE_PERIOD,
+    };
     bar_chart(
         cx,
         format!("{slug}-changes"),
-        i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
+        title.get(cx.lang).to_owned(),
         summary,
         changes,
         true,
@@ -624,7 +631,7 @@ fn bar_chart(
         let (value_label, tone) = if changes {
             let direction = cx.feed.metric(&o.metric).map(|m| m.direction);
             (
-                format!("{} {}", arrow(v), cx.value(o)),
+                change_label(cx.feed, o, cx.lang, cx.nums),
                 direction.map(|d| tone(d, v)).unwrap_or(Tone::Neutral),
             )
         } else {
@@ -683,11 +690,7 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
             labels[ci] = cx.value(o);
             let change = previous.and_then(|p| {
                 let pct = crate::feed::derive::pct_change(p.value?, o.value?)?;
-                Some(i18n::versus(
-                    &pct_text(pct, cx.nums),
-                    &period_label(&p.period, cx.lang),
-                    cx.lang,
-                ))
+                Some(i18n::versus(&pct_text(pct, cx.nums), &p.period, cx.lang))
             });
             tips.push(cx.tip((si, ci), o, change));
             previous = Some(o);
@@ -782,7 +785,11 @@ fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
     );
     match cx.lang {
         Lang::En => format!("{label}, {place}: {a} in {p}, {b} in {q}."),
-        Lang::Ru => format!("{label}, {place}: {a} за {p}, {b} за {q}."),
+        Lang::Ru => format!(
+            "{label}, {place}: {a} за {}, {b} за {}.",
+            i18n::during(&first.period, cx.lang),
+            i18n::during(&last.period, cx.lang)
+        ),
         Lang::Kk => format!("{label}, {place}: {p} — {a}, {q} — {b}."),
     }
 }
