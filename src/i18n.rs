@@ -216,29 +216,52 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
 /// "2025 (2024 жылмен салыстырғанда)".
 pub fn versus(what: &str, then: &Period, lang: Lang) -> String {
     match lang {
-        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, lang)),
+        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, then, lang)),
         _ => format!("{what} {} {}", VS.get(lang), period_label(then, lang)),
     }
 }
 
-/// A period as the time something happened in a sentence: "2025", "2025 год" (after "за"),
-/// "2025 жылы"; in Kazakh a quarter or months are "… кезеңінде".
+/// A period as the time something happened in a sentence: "2025", in Russian after "за"
+/// ("2025 год", "январь–сентябрь 2025 года", "I квартал 2020 года"), in Kazakh "2025 жылы",
+/// a quarter or months "… кезеңінде".
 pub fn during(p: &Period, lang: Lang) -> String {
     let label = period_label(p, lang);
+    let (y, m) = p.start;
+    let (ey, em) = p.end;
     match (p.kind, lang) {
         (PeriodKind::Year, Lang::Ru) => format!("{label} год"),
+        (PeriodKind::Quarter(q), Lang::Ru) => {
+            let r = ROMAN
+                .get(usize::from(q.clamp(1, 4)) - 1)
+                .copied()
+                .unwrap_or("");
+            format!("{r} квартал {y} года")
+        }
+        (PeriodKind::Half(_) | PeriodKind::Month, Lang::Ru) => format!("{label} года"),
+        (PeriodKind::Range, Lang::Ru) if y == ey => {
+            format!(
+                "{}–{} {y} года",
+                month(m, lang, false),
+                month(em, lang, false)
+            )
+        }
         (PeriodKind::Year, Lang::Kk) => format!("{label} жылы"),
         (_, Lang::Kk) => format!("{label} кезеңінде"),
         _ => label,
     }
 }
 
-/// A period as what another is compared with: "2024", "2024 годом" (after "по сравнению с"),
-/// "2024 жылмен" (before "салыстырғанда"); in Kazakh a quarter or months are "… кезеңімен".
-pub fn compared_with(p: &Period, lang: Lang) -> String {
+/// A period as what `now` is compared with: "2024"; in Russian after "по сравнению с"
+/// ("2024 годом", the same months of another year "аналогичным периодом 2024 года"); in Kazakh
+/// before "салыстырғанда" ("2024 жылмен", a quarter or months "… кезеңімен").
+pub fn compared_with(p: &Period, now: &Period, lang: Lang) -> String {
     let label = period_label(p, lang);
+    let same_months = p.kind == now.kind && p.start.1 == now.start.1 && p.end.1 == now.end.1;
     match (p.kind, lang) {
         (PeriodKind::Year, Lang::Ru) => format!("{label} годом"),
+        (_, Lang::Ru) if same_months && p.start.0 == p.end.0 => {
+            format!("аналогичным периодом {} года", p.start.0)
+        }
         (PeriodKind::Year, Lang::Kk) => format!("{label} жылмен"),
         (_, Lang::Kk) => format!("{label} кезеңімен"),
         _ => label,
@@ -345,7 +368,7 @@ pub fn counted(n: f64, number: &str, noun: Msg, lang: Lang) -> String {
         (Lang::Ru, _) => 3,
         _ => 1,
     };
-    let form = forms.split('|').nth(at).or(forms.split('|').last());
+    let form = forms.split('|').nth(at).or(forms.rsplit('|').next());
     format!("{number} {}", form.unwrap_or(forms))
 }
 
@@ -460,6 +483,46 @@ mod tests {
         assert_eq!(counted(1.0, "1", ERRORS, Lang::En), "1 error");
         assert_eq!(counted(0.0, "0", ERRORS, Lang::En), "0 errors");
         assert_eq!(counted(2.0, "2", WARNINGS, Lang::En), "2 warnings");
+    }
+
+    #[test]
+    fn periods_in_sentences_take_the_case_their_place_asks_for() {
+        let p = |t: &str| Period::parse(t).unwrap();
+        assert_eq!(during(&p("2025"), Lang::Ru), "2025 год");
+        assert_eq!(during(&p("2025"), Lang::Kk), "2025 жылы");
+        assert_eq!(during(&p("2025"), Lang::En), "2025");
+        assert_eq!(
+            during(&p("2025-01..2025-09"), Lang::Ru),
+            "январь–сентябрь 2025 года"
+        );
+        assert_eq!(during(&p("2020-Q1"), Lang::Ru), "I квартал 2020 года");
+        assert_eq!(during(&p("2025-03"), Lang::Ru), "март 2025 года");
+        assert_eq!(
+            during(&p("2020-Q1"), Lang::Kk),
+            "2020 ж. I тоқсан кезеңінде"
+        );
+        let (now, then) = (p("2025-01..2025-09"), p("2024-01..2024-09"));
+        assert_eq!(
+            compared_with(&then, &now, Lang::Ru),
+            "аналогичным периодом 2024 года"
+        );
+        assert_eq!(
+            compared_with(&p("2024"), &p("2025"), Lang::Ru),
+            "2024 годом"
+        );
+        assert_eq!(
+            compared_with(&p("2024"), &p("2025"), Lang::Kk),
+            "2024 жылмен"
+        );
+        assert_eq!(
+            compared_with(&then, &now, Lang::Kk),
+            "2024 ж. қаң.–қыр. кезеңімен"
+        );
+        // Other months are named, not "the same period".
+        assert_eq!(
+            compared_with(&p("2024-01..2024-06"), &now, Lang::Ru),
+            "янв.–июнь 2024"
+        );
     }
 
     #[test]

@@ -272,7 +272,7 @@ pub fn change_sentence(
     let label = feed.text(&metric.label, lang);
     let place = feed.text(&area.name, lang);
     let now = i18n::during(&o.period, lang);
-    let before = i18n::compared_with(&vs, lang);
+    let before = i18n::compared_with(&vs, &o.period, lang);
     let amount = magnitude_text(o, metric.unit, lang, nums);
     use std::cmp::Ordering::{Greater, Less};
     Some(match (lang, v.partial_cmp(&0.0)) {

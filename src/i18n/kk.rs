@@ -119,18 +119,18 @@ pub fn number_word(n: u64) -> &'static str {
     if n == 0 {
         return ONES[0];
     }
-    if n % 10 != 0 {
+    if !n.is_multiple_of(10) {
         return ONES[(n % 10) as usize];
     }
-    if n % 100 != 0 {
+    if !n.is_multiple_of(100) {
         return TENS[((n / 10) % 10) as usize];
     }
-    if n % 1000 != 0 {
+    if !n.is_multiple_of(1000) {
         return POWERS[0];
     }
     let mut power = 1;
     let mut rest = n / 1000;
-    while rest % 1000 == 0 && power + 1 < POWERS.len() {
+    while rest.is_multiple_of(1000) && power + 1 < POWERS.len() {
         rest /= 1000;
         power += 1;
     }
