@@ -45,7 +45,7 @@ test('hovering each bar shows its own value, period and source, in order', async
   await ready(page);
   const seen = await sweep(page, CHANGES);
   const values = seen.map((s) => s.value);
-  assert.deepEqual(values, ['−7%', 'more than −20%', '−3.8%', '−30.2%']);
+  assert.deepEqual(values, ['−7%', '▼ more than 20%', '−3.8%', '−30.2%']);
   assert.match(seen[0].text, /Registered crimes/);
   assert.match(seen[0].text, /2025 vs 2024/);
   assert.match(seen[0].text, /Source: gov\.kz/);

@@ -64,7 +64,7 @@ test('the embed shows title, summary, source, credit and a full-report link; no 
   const { page, context } = await openPage(env.browser, `${env.url}/embed.html?embed=crime-changes&lang=kk`, { width: 400 });
   await drawn(page);
   assert.equal(await page.locator('.topbar').isVisible(), false);
-  assert.match(await page.locator('.chart-title').innerText(), /Өткен жылмен салыстырғанда өзгеріс/);
+  assert.match(await page.locator('.chart-title').innerText(), /Өткен жылдың сәйкес кезеңімен салыстырғанда өзгеріс/);
   assert.ok(await page.getByTestId('chart-sources').locator('a').first().isVisible());
   const credit = page.getByTestId('embed-credit');
   assert.match(await credit.innerText(), /Деректер: Ақтөбе облысының прокуратурасы\./);

@@ -187,7 +187,7 @@ for (const name of wanted) {
         assert.match(keyed, /Registered crimes/);
         assert.match(keyed, /−7\s?%/);
         await b.press('ArrowRight');
-        await b.waitFor((id) => /more than −20\s?%/.test(document.querySelector(`canvas[data-testid="chart-${id}"] ~ [data-testid=tooltip]`)?.innerText), [CHANGES], { timeout: 5000, message: 'the second point after another ArrowRight' });
+        await b.waitFor((id) => /▼ more than 20\s?%/.test(document.querySelector(`canvas[data-testid="chart-${id}"] ~ [data-testid=tooltip]`)?.innerText), [CHANGES], { timeout: 5000, message: 'the second point after another ArrowRight' });
         await b.press('Escape');
         for (let i = 0; i < 50 && await b.evaluate(tipText, CHANGES); i++) await new Promise((r) => setTimeout(r, 100));
         assert.equal(await b.evaluate(tipText, CHANGES), null, 'Escape hides the tooltip');

@@ -3,6 +3,8 @@
 
 use crate::feed::{Lang, Period, PeriodKind};
 
+pub mod kk;
+
 /// One UI string in the three languages: Kazakh, Russian and English in one `&str`, each
 /// ended by U+001F (the unit separator). One string instead of three `&str`s keeps the wasm
 /// smaller: no table of pointers and lengths for each message.
@@ -39,6 +41,8 @@ msgs! {
     DATA_AS_OF: "Деректер күні", "Данные на", "Data as of";
     HEADLINES: "Негізгі көрсеткіштер", "Главные показатели", "Key figures";
     CHANGES_TITLE: "Өткен жылмен салыстырғанда өзгеріс", "Изменение к прошлому году", "Change compared with a year earlier";
+    // The same, for changes of quarters or months: against the same months of the year before.
+    CHANGES_TITLE_PERIOD: "Өткен жылдың сәйкес кезеңімен салыстырғанда өзгеріс", "Изменение к аналогичному периоду прошлого года", "Change compared with the same period a year earlier";
     CHANGES_NOTE: "Тек пайыздық өзгеріс жарияланған: абсолютті сандар жарияланбаған.",
         "Опубликовано только изменение в процентах: абсолютные числа не опубликованы.",
         "Only the percentage change was published; the underlying counts were not.";
@@ -103,8 +107,9 @@ msgs! {
     CHECK_LOAD: "Тексеру", "Проверить", "Check";
     CHECK_BLOCKED: "Қателер жариялауға кедергі: алдымен оларды түзетіңіз.", "Ошибки мешают публикации: сначала исправьте их.", "Errors block publishing: fix them first.";
     CHECK_OK: "Қате жоқ: файлды жариялауға болады.", "Ошибок нет: файл можно публиковать.", "No errors: the file can be published.";
-    ERRORS: "қате", "ошибок", "error(s)";
-    WARNINGS: "ескерту", "предупреждений", "warning(s)";
+    // Counted nouns: the forms after a number, '|' between them (see `counted`).
+    ERRORS: "қате", "ошибка|ошибки|ошибок|ошибки", "error|errors";
+    WARNINGS: "ескерту", "предупреждение|предупреждения|предупреждений|предупреждения", "warning|warnings";
     SEVERITY: "Деңгейі", "Уровень", "Severity";
     SEV_ERROR: "қате", "ошибка", "error";
     SEV_WARNING: "ескерту", "предупреждение", "warning";
@@ -212,22 +217,65 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
 }
 
 /// "`what` vs `then`" in the language's own order: "2025 vs 2024", "2025 к 2024",
-/// "2025 (2024 кезеңімен салыстырғанда)".
-pub fn versus(what: &str, then: &str, lang: Lang) -> String {
+/// "2025 (2024 жылмен салыстырғанда)".
+pub fn versus(what: &str, then: &Period, lang: Lang) -> String {
     match lang {
-        Lang::Kk => format!("{what} ({then} кезеңімен салыстырғанда)"),
-        _ => format!("{what} {} {then}", VS.get(lang)),
+        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, then, lang)),
+        _ => format!("{what} {} {}", VS.get(lang), period_label(then, lang)),
+    }
+}
+
+/// A period as the time something happened in a sentence: "2025", in Russian after "за"
+/// ("2025 год", "январь–сентябрь 2025 года", "I квартал 2020 года"), in Kazakh "2025 жылы",
+/// a quarter or months "… кезеңінде".
+pub fn during(p: &Period, lang: Lang) -> String {
+    let label = period_label(p, lang);
+    let (y, m) = p.start;
+    let (ey, em) = p.end;
+    match (p.kind, lang) {
+        (PeriodKind::Year, Lang::Ru) => format!("{label} год"),
+        (PeriodKind::Quarter(q), Lang::Ru) => {
+            let r = ROMAN
+                .get(usize::from(q.clamp(1, 4)) - 1)
+                .copied()
+                .unwrap_or("");
+            format!("{r} квартал {y} года")
+        }
+        (PeriodKind::Half(_) | PeriodKind::Month, Lang::Ru) => format!("{label} года"),
+        (PeriodKind::Range, Lang::Ru) if y == ey => {
+            format!(
+                "{}–{} {y} года",
+                month(m, lang, false),
+                month(em, lang, false)
+            )
+        }
+        (PeriodKind::Year, Lang::Kk) => format!("{label} жылы"),
+        (_, Lang::Kk) => format!("{label} кезеңінде"),
+        _ => label,
+    }
+}
+
+/// A period as what `now` is compared with: "2024"; in Russian after "по сравнению с"
+/// ("2024 годом", the same months of another year "аналогичным периодом 2024 года"); in Kazakh
+/// before "салыстырғанда" ("2024 жылмен", a quarter or months "… кезеңімен").
+pub fn compared_with(p: &Period, now: &Period, lang: Lang) -> String {
+    let label = period_label(p, lang);
+    let same_months = p.kind == now.kind && p.start.1 == now.start.1 && p.end.1 == now.end.1;
+    match (p.kind, lang) {
+        (PeriodKind::Year, Lang::Ru) => format!("{label} годом"),
+        (_, Lang::Ru) if same_months && p.start.0 == p.end.0 => {
+            format!("аналогичным периодом {} года", p.start.0)
+        }
+        (PeriodKind::Year, Lang::Kk) => format!("{label} жылмен"),
+        (_, Lang::Kk) => format!("{label} кезеңімен"),
+        _ => label,
     }
 }
 
 /// An observation's period, with its comparison period when it is a change.
 pub fn observation_period(o: &crate::feed::Observation, lang: Lang) -> String {
     match o.measure.vs() {
-        Some(vs) => versus(
-            &period_label(&o.period, lang),
-            &period_label(&vs, lang),
-            lang,
-        ),
+        Some(vs) => versus(&period_label(&o.period, lang), &vs, lang),
         None => period_label(&o.period, lang),
     }
 }
@@ -249,7 +297,7 @@ pub fn context_note(context: &str, home: Option<&str>, lang: Lang) -> String {
 pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
     use crate::feed::Group::*;
     let m = match g {
-        Crime => msg!("Қылмыс жалпы", "Преступность в целом", "Crime overall"),
+        Crime => msg!("Жалпы қылмыс", "Преступность в целом", "Crime overall"),
         CrimeByGravity => msg!(
             "Ауырлығы бойынша қылмыстар",
             "Преступления по тяжести",
@@ -281,6 +329,62 @@ pub fn group_title(g: crate::feed::Group, lang: Lang) -> &'static str {
         Corruption => msg!("Сыбайлас жемқорлық", "Коррупция", "Corruption"),
     };
     m.get(lang)
+}
+
+/// A CLDR plural category: which form of a noun follows a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Few,
+    Many,
+    Other,
+}
+
+/// The plural category of `n` in `lang`, by CLDR's rules: Russian "one" (1, 21, 101: "21
+/// ошибка"), "few" (2–4, 22–24: "ошибки"), "many" (0, 5–20, 25–30, 11–14: "ошибок") for whole
+/// numbers and "other" for fractions ("2,5 ошибки"); Kazakh and English "one" for exactly 1.
+pub fn plural(n: f64, lang: Lang) -> Plural {
+    let whole = n.fract() == 0.0;
+    match lang {
+        Lang::Ru if !whole => Plural::Other,
+        Lang::Ru => {
+            let i = n.abs() as u64;
+            match (i % 10, i % 100) {
+                (1, m) if m != 11 => Plural::One,
+                (2..=4, m) if !(12..=14).contains(&m) => Plural::Few,
+                _ => Plural::Many,
+            }
+        }
+        _ if whole && n == 1.0 => Plural::One,
+        _ => Plural::Other,
+    }
+}
+
+/// "`number` `noun`" with the noun's form for `n`: `noun` lists its forms with '|' between
+/// them, Russian one|few|many|other, English one|other. Kazakh keeps a noun singular after a
+/// numeral ("5 қате", never "5 қателер"), so it has one form.
+pub fn counted(n: f64, number: &str, noun: Msg, lang: Lang) -> String {
+    let forms = noun.get(lang);
+    let at = match (lang, plural(n, lang)) {
+        (Lang::Kk, _) | (_, Plural::One) => 0,
+        (Lang::Ru, Plural::Few) => 1,
+        (Lang::Ru, Plural::Many) => 2,
+        (Lang::Ru, _) => 3,
+        _ => 1,
+    };
+    let form = forms.split('|').nth(at).or(forms.rsplit('|').next());
+    format!("{number} {}", form.unwrap_or(forms))
+}
+
+/// The checker's count of problems: "2 ошибки, 1 предупреждение", "1 error, 3 warnings".
+pub fn problem_counts(
+    errors: usize,
+    warnings: usize,
+    lang: Lang,
+    nums: &dyn crate::present::Numbers,
+) -> String {
+    let say = |n: usize, noun| counted(n as f64, &nums.decimal(n as f64, 0), noun, lang);
+    format!("{}, {}", say(errors, ERRORS), say(warnings, WARNINGS))
 }
 
 /// How a source is graded, for readers.
@@ -315,11 +419,113 @@ mod tests {
 
     #[test]
     fn comparisons_read_in_each_language_s_order() {
-        assert_eq!(versus("2025", "2024", Lang::En), "2025 vs 2024");
-        assert_eq!(versus("2025", "2024", Lang::Ru), "2025 к 2024");
+        let y2024 = Period::parse("2024").unwrap();
+        assert_eq!(versus("2025", &y2024, Lang::En), "2025 vs 2024");
+        assert_eq!(versus("2025", &y2024, Lang::Ru), "2025 к 2024");
+        // Years are "жыл"; quarters and months keep "кезең".
         assert_eq!(
-            versus("2025", "2024", Lang::Kk),
-            "2025 (2024 кезеңімен салыстырғанда)"
+            versus("2025", &y2024, Lang::Kk),
+            "2025 (2024 жылмен салыстырғанда)"
+        );
+        let q = Period::parse("2019-Q1").unwrap();
+        assert_eq!(
+            versus("2020 ж. I тоқсан", &q, Lang::Kk),
+            "2020 ж. I тоқсан (2019 ж. I тоқсан кезеңімен салыстырғанда)"
+        );
+    }
+
+    #[test]
+    fn russian_plurals_follow_cldr() {
+        use Plural::*;
+        for (n, want) in [
+            (0.0, Many),
+            (1.0, One),
+            (2.0, Few),
+            (4.0, Few),
+            (5.0, Many),
+            (11.0, Many),
+            (12.0, Many),
+            (14.0, Many),
+            (20.0, Many),
+            (21.0, One),
+            (22.0, Few),
+            (25.0, Many),
+            (101.0, One),
+            (111.0, Many),
+            (112.0, Many),
+            (122.0, Few),
+            (1001.0, One),
+            (2.5, Other),
+            (1.5, Other),
+        ] {
+            assert_eq!(plural(n, Lang::Ru), want, "{n}");
+        }
+        for (n, want) in [
+            (1.0, One),
+            (0.0, Other),
+            (2.0, Other),
+            (21.0, Other),
+            (1.5, Other),
+        ] {
+            assert_eq!(plural(n, Lang::En), want, "{n}");
+            assert_eq!(plural(n, Lang::Kk), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn counted_nouns_take_their_form_after_the_number() {
+        let ru = |n: f64, s: &str| counted(n, s, ERRORS, Lang::Ru);
+        assert_eq!(ru(1.0, "1"), "1 ошибка");
+        assert_eq!(ru(3.0, "3"), "3 ошибки");
+        assert_eq!(ru(5.0, "5"), "5 ошибок");
+        assert_eq!(ru(11.0, "11"), "11 ошибок");
+        assert_eq!(ru(21.0, "21"), "21 ошибка");
+        assert_eq!(ru(2.5, "2,5"), "2,5 ошибки");
+        assert_eq!(counted(22.0, "22", WARNINGS, Lang::Ru), "22 предупреждения");
+        assert_eq!(counted(0.0, "0", WARNINGS, Lang::Ru), "0 предупреждений");
+        assert_eq!(counted(5.0, "5", ERRORS, Lang::Kk), "5 қате");
+        assert_eq!(counted(1.0, "1", ERRORS, Lang::En), "1 error");
+        assert_eq!(counted(0.0, "0", ERRORS, Lang::En), "0 errors");
+        assert_eq!(counted(2.0, "2", WARNINGS, Lang::En), "2 warnings");
+    }
+
+    #[test]
+    fn periods_in_sentences_take_the_case_their_place_asks_for() {
+        let p = |t: &str| Period::parse(t).unwrap();
+        assert_eq!(during(&p("2025"), Lang::Ru), "2025 год");
+        assert_eq!(during(&p("2025"), Lang::Kk), "2025 жылы");
+        assert_eq!(during(&p("2025"), Lang::En), "2025");
+        assert_eq!(
+            during(&p("2025-01..2025-09"), Lang::Ru),
+            "январь–сентябрь 2025 года"
+        );
+        assert_eq!(during(&p("2020-Q1"), Lang::Ru), "I квартал 2020 года");
+        assert_eq!(during(&p("2025-03"), Lang::Ru), "март 2025 года");
+        assert_eq!(
+            during(&p("2020-Q1"), Lang::Kk),
+            "2020 ж. I тоқсан кезеңінде"
+        );
+        let (now, then) = (p("2025-01..2025-09"), p("2024-01..2024-09"));
+        assert_eq!(
+            compared_with(&then, &now, Lang::Ru),
+            "аналогичным периодом 2024 года"
+        );
+        assert_eq!(
+            compared_with(&p("2024"), &p("2025"), Lang::Ru),
+            "2024 годом"
+        );
+        assert_eq!(
+            compared_with(&p("2024"), &p("2025"), Lang::Kk),
+            "2024 жылмен"
+        );
+        assert_eq!(
+            compared_with(&then, &now, Lang::Kk),
+            "2024 ж. қаң.–қыр. кезеңімен"
+        );
+        // Other months are named, not "the same period".
+        assert_eq!(
+            compared_with(&p("2024-01..2024-06"), &now, Lang::Ru),
+            "янв.–июнь 2024"
         );
     }
 

@@ -15,10 +15,13 @@ use std::cmp::Ordering;
 
 use crate::feed::derive::{computed_change, series_of, Computed};
 use crate::feed::period::first_chars;
-use crate::feed::{AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period};
+use crate::feed::{
+    AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, PeriodKind,
+};
 use crate::i18n::{self, period_label};
 use crate::present::{
-    arrow, change_sentence, computed_lines, observation_label, observation_value, tone, Numbers,
+    change_label, change_sentence, computed_lines, observation_label, observation_value, tone,
+    Numbers,
 };
 
 /// What the tooltip and the screen reader say about one point.
@@ -594,10 +597,15 @@ fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
         }
         summary.push_str(&sentence);
     }
+    // "к прошлому году" says years; quarters and months are "к аналогичному периоду".
+    let title = match changes.iter().all(|o| o.period.kind == PeriodKind::Year) {
+        true => i18n::CHANGES_TITLE,
+        false => i18n::CHANGES_TITLE_PERIOD,
+    };
     bar_chart(
         cx,
         format!("{slug}-changes"),
-        i18n::CHANGES_TITLE.get(cx.lang).to_owned(),
+        title.get(cx.lang).to_owned(),
         summary,
         changes,
         true,
@@ -622,7 +630,7 @@ fn bar_chart(
         let (value_label, tone) = if changes {
             let direction = cx.feed.metric(&o.metric).map(|m| m.direction);
             (
-                format!("{} {}", arrow(v), cx.value(o)),
+                change_label(cx.feed, o, cx.lang, cx.nums),
                 direction.map(|d| tone(d, v)).unwrap_or(Tone::Neutral),
             )
         } else {
@@ -780,7 +788,11 @@ fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
     );
     match cx.lang {
         Lang::En => format!("{label}, {place}: {a} in {p}, {b} in {q}."),
-        Lang::Ru => format!("{label}, {place}: {a} за {p}, {b} за {q}."),
+        Lang::Ru => format!(
+            "{label}, {place}: {a} за {}, {b} за {}.",
+            i18n::during(&first.period, cx.lang),
+            i18n::during(&last.period, cx.lang)
+        ),
         Lang::Kk => format!("{label}, {place}: {p} — {a}, {q} — {b}."),
     }
 }

@@ -4,7 +4,7 @@
 use crate::chart::Tone;
 use crate::feed::derive::Computed;
 use crate::feed::{Direction, Feed, Lang, Measure, Observation, Qualifier, Unit};
-use crate::i18n::{self, period_label};
+use crate::i18n;
 
 /// Locale-aware number formatting (the browser's `Intl.NumberFormat` in the page).
 pub trait Numbers {
@@ -34,6 +34,73 @@ impl Numbers for PlainNumbers {
     }
 }
 
+/// What the page's `Intl.NumberFormat` prints (`ui::format`), written natively so that tests and
+/// the golden files of every sentence (`tests/golden/`) show numbers as readers see them:
+/// ru-KZ for Kazakh and Russian ("1 234 567,5" grouped with U+00A0, "−7 %" with U+00A0 before
+/// "%"), en-GB for English ("1,234,567.5", "−7%"); a minus sign U+2212 in percentages, as
+/// `ui::format` puts it there. Ties round away from zero, as `Intl` does. An end-to-end test
+/// should compare the two on the same numbers in each browser engine (not yet written).
+pub struct LocaleNumbers(pub Lang);
+
+impl LocaleNumbers {
+    /// `v`'s magnitude with at most `max_frac` fraction digits, grouped, in this locale.
+    fn digits(&self, v: f64, max_frac: u8) -> String {
+        let f = usize::from(max_frac);
+        let a = v.abs();
+        let mut fixed = format!("{a:.f$}");
+        // Rust rounds an exact binary tie (0.25 → "0.2") to even; Intl rounds it up.
+        let scaled = a * 10f64.powi(i32::from(max_frac));
+        if scaled.fract() == 0.5 {
+            let up = (scaled.floor() + 1.0) / 10f64.powi(i32::from(max_frac));
+            fixed = format!("{up:.f$}");
+        }
+        let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+        let frac = frac.trim_end_matches('0');
+        let (group, point) = match self.0 {
+            Lang::En => (',', '.'),
+            _ => ('\u{a0}', ','),
+        };
+        let mut out = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
+    }
+}
+
+impl Numbers for LocaleNumbers {
+    fn decimal(&self, v: f64, max_frac: u8) -> String {
+        let body = self.digits(v, max_frac);
+        // Intl writes a hyphen-minus here; `ui::format` leaves decimals as Intl writes them.
+        if v < 0.0 && body.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            format!("-{body}")
+        } else {
+            body
+        }
+    }
+    fn percent(&self, v: f64, signed: bool) -> String {
+        let body = self.digits(v, 1);
+        let zero = !body.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+        let sign = match (signed, v) {
+            _ if zero => "",
+            (true, v) if v > 0.0 => "+",
+            (_, v) if v < 0.0 => "\u{2212}",
+            _ => "",
+        };
+        match self.0 {
+            Lang::En => format!("{sign}{body}%"),
+            _ => format!("{sign}{body}\u{a0}%"),
+        }
+    }
+}
+
 fn unit_word(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {
         (Unit::Kg, Lang::En) => "kg",
@@ -45,51 +112,37 @@ fn unit_word(unit: Unit, lang: Lang) -> &'static str {
     }
 }
 
-/// Kazakh ablative suffix after a whole number, from the last word pronounced
-/// ("25 000" → мың → "нан", "76" → алты → "дан").
-fn kk_ablative(n: u64) -> &'static str {
-    const ONES: [&str; 10] = [
-        "ден", "ден", "ден", "тен", "тен", "тен", "дан", "ден", "ден", "дан",
-    ];
-    const TENS: [&str; 10] = [
-        "", "нан", "дан", "дан", "тан", "ден", "тан", "тен", "нен", "нан",
-    ];
-    if n == 0 {
-        "ден"
-    } else if !n.is_multiple_of(10) {
-        ONES[(n % 10) as usize]
-    } else if !n.is_multiple_of(100) {
-        TENS[((n / 10) % 10) as usize]
-    } else if !n.is_multiple_of(1000) {
-        "ден"
-    } else {
-        "нан"
-    }
-}
-
-fn qualified(q: Option<Qualifier>, value: f64, body: String, unit: Unit, lang: Lang) -> String {
+/// `body` (a figure with its unit) with the publisher's qualifier, as a level is said: "more
+/// than 25 000", "более 25 000", "25 000-нан астам" (the ablative of the word said last),
+/// "300-ден кем", "шамамен 300".
+fn qualified(q: Option<Qualifier>, body: String, lang: Lang) -> String {
+    use crate::i18n::kk::{with_case, Case::Ablative};
     use Qualifier::*;
     let Some(q) = q else { return body };
     match (q, lang) {
         (MoreThan, Lang::En) => format!("more than {body}"),
         (MoreThan, Lang::Ru) => format!("более {body}"),
-        (MoreThan, Lang::Kk) => {
-            let suffix = match unit {
-                Unit::Kg => "нан",
-                Unit::MillionTenge | Unit::Tenge => "ден",
-                _ if value.fract() == 0.0 && value >= 0.0 => kk_ablative(value as u64),
-                _ => "ден",
-            };
-            format!("{body}-{suffix} астам")
-        }
+        (MoreThan, Lang::Kk) => format!("{} астам", with_case(&body, Ablative)),
         (LessThan, Lang::En) => format!("less than {body}"),
         (LessThan, Lang::Ru) => format!("менее {body}"),
-        (LessThan, Lang::Kk) => format!("{body}-ге жетпейді"),
+        (LessThan, Lang::Kk) => format!("{} кем", with_case(&body, Ablative)),
         (Approximately, Lang::En) => format!("about {body}"),
         (Approximately, Lang::Ru) => format!("около {body}"),
         (Approximately, Lang::Kk) => format!("шамамен {body}"),
-        (RoundedToHundreds | RoundedToThousands, Lang::En) => format!("≈ {body}"),
         (RoundedToHundreds | RoundedToThousands, _) => format!("≈ {body}"),
+    }
+}
+
+/// The size of a change as it follows "снижение"/"рост" in Russian: "на 7 %", "более чем на
+/// 20 %", "примерно на 5 %", "менее чем на 1 %"; in Kazakh and English as a level is said.
+fn by_amount(q: Option<Qualifier>, body: String, lang: Lang) -> String {
+    use Qualifier::*;
+    match (lang, q) {
+        (Lang::Ru, None) => format!("на {body}"),
+        (Lang::Ru, Some(MoreThan)) => format!("более чем на {body}"),
+        (Lang::Ru, Some(LessThan)) => format!("менее чем на {body}"),
+        (Lang::Ru, Some(_)) => format!("примерно на {body}"),
+        _ => qualified(q, body, lang),
     }
 }
 
@@ -98,8 +151,8 @@ pub fn value_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -
     value_text_signed(o, o.value, unit, lang, nums, true)
 }
 
-/// The size of a change without its sign ("7 %", "more than 20 %"), for sentences that say
-/// "fell" or "rose" in words.
+/// The size of a change without its sign, for sentences that say "fell" or "rose" in words:
+/// "7 %", "more than 20 %", in Russian with its preposition ("на 7 %", "более чем на 20 %").
 pub fn magnitude_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
     value_text_signed(o, o.value.map(f64::abs), unit, lang, nums, false)
 }
@@ -140,7 +193,29 @@ fn value_text_signed(
             }
         }
     };
-    qualified(o.qualifier, v, body, unit, lang)
+    match o.qualifier {
+        // "more than −20 %" would say a smaller fall: the size with its direction instead,
+        // "▼ more than 20 %", "▼ более чем на 20 %", "▼ 20 %-дан астам".
+        Some(_) if signed && o.measure.is_change() => {
+            let size = value_text_signed(o, Some(v.abs()), unit, lang, nums, false);
+            format!("{} {size}", arrow(v))
+        }
+        q if !signed && o.measure.is_change() => by_amount(q, body, lang),
+        q => qualified(q, body, lang),
+    }
+}
+
+/// A figure as a card or a bar labels it: a change with an arrow for its direction ("▼ −7 %",
+/// "▼ more than 20 %"), a level as `observation_value` says it.
+pub fn change_label(feed: &Feed, o: &Observation, lang: Lang, nums: &dyn Numbers) -> String {
+    let value = observation_value(feed, o, lang, nums);
+    match o.value {
+        // A qualified change already says its direction with an arrow.
+        Some(v) if o.measure.is_change() && o.qualifier.is_none() => {
+            format!("{} {value}", arrow(v))
+        }
+        _ => value,
+    }
 }
 
 /// An observation's value with its metric's unit (count when the metric is unknown).
@@ -162,10 +237,9 @@ pub fn observation_label(feed: &Feed, o: &Observation, lang: Lang) -> String {
 /// by the source"), and the computed one only where it differs ("−36.7 %, computed from the
 /// published figures").
 pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers) -> Vec<String> {
-    let then = feed
-        .observation_at(c.before)
-        .map(|o| period_label(&o.period, lang))
-        .unwrap_or_default();
+    let Some(then) = feed.observation_at(c.before).map(|o| &o.period) else {
+        return Vec::new();
+    };
     let bare = nums.percent(c.pct, true);
     let computed = if c.approximate {
         format!("≈ {bare}")
@@ -179,7 +253,7 @@ pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers)
             let value = observation_value(feed, p, lang, nums);
             let mut lines = vec![format!(
                 "{}, {}",
-                i18n::versus(&value, &then, lang),
+                i18n::versus(&value, then, lang),
                 i18n::AS_PUBLISHED.get(lang)
             )];
             if p.value.map(|v| nums.percent(v, true)) != Some(bare) {
@@ -187,7 +261,7 @@ pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers)
             }
             lines
         }
-        None => vec![format!("{}, {said}", i18n::versus(&computed, &then, lang))],
+        None => vec![format!("{}, {said}", i18n::versus(&computed, then, lang))],
     }
 }
 
@@ -227,37 +301,45 @@ pub fn change_sentence(
     let area = feed.area(&o.area)?;
     let label = feed.text(&metric.label, lang);
     let place = feed.text(&area.name, lang);
-    let now = period_label(&o.period, lang);
-    let before = period_label(&vs, lang);
+    let now = i18n::during(&o.period, lang);
+    let before = i18n::compared_with(&vs, &o.period, lang);
     let amount = magnitude_text(o, metric.unit, lang, nums);
+    use std::cmp::Ordering::{Greater, Less};
     Some(match (lang, v.partial_cmp(&0.0)) {
-        (Lang::En, Some(std::cmp::Ordering::Less)) => {
+        (Lang::En, Some(Less)) => {
             format!("{label}, {place}: fell by {amount} in {now} compared with {before}.")
         }
-        (Lang::En, Some(std::cmp::Ordering::Greater)) => {
+        (Lang::En, Some(Greater)) => {
             format!("{label}, {place}: rose by {amount} in {now} compared with {before}.")
         }
         (Lang::En, _) => format!("{label}, {place}: unchanged in {now} compared with {before}."),
-        (Lang::Ru, Some(std::cmp::Ordering::Less)) => {
-            format!("{label}, {place}: снижение на {amount} за {now} по сравнению с {before}.")
+        // "снижение более чем на 20 % за 2025 год по сравнению с 2024 годом"
+        (Lang::Ru, Some(Less)) => {
+            format!("{label}, {place}: снижение {amount} за {now} по сравнению с {before}.")
         }
-        (Lang::Ru, Some(std::cmp::Ordering::Greater)) => {
-            format!("{label}, {place}: рост на {amount} за {now} по сравнению с {before}.")
+        (Lang::Ru, Some(Greater)) => {
+            format!("{label}, {place}: рост {amount} за {now} по сравнению с {before}.")
         }
         (Lang::Ru, _) => {
             format!("{label}, {place}: без изменений за {now} по сравнению с {before}.")
         }
-        (Lang::Kk, Some(std::cmp::Ordering::Less)) => {
-            format!("{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде {amount} азайды.")
+        // "2024 жылмен салыстырғанда 2025 жылы 7 %-ға азайды": the change takes the dative.
+        (Lang::Kk, ordering) => {
+            let verb = match ordering {
+                Some(Less) => "азайды",
+                Some(Greater) => "өсті",
+                _ => "өзгерген жоқ",
+            };
+            let amount = match ordering {
+                Some(Less | Greater) => {
+                    let mut a = i18n::kk::with_case(&amount, i18n::kk::Case::Dative);
+                    a.push(' ');
+                    a
+                }
+                _ => String::new(),
+            };
+            format!("{label}, {place}: {before} салыстырғанда {now} {amount}{verb}.")
         }
-        (Lang::Kk, Some(std::cmp::Ordering::Greater)) => {
-            format!(
-                "{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде {amount} өсті."
-            )
-        }
-        (Lang::Kk, _) => format!(
-            "{label}, {place}: {before} кезеңімен салыстырғанда {now} кезеңінде өзгерген жоқ."
-        ),
     })
 }
 
@@ -365,13 +447,68 @@ mod tests {
     }
 
     #[test]
-    fn kazakh_ablative_follows_the_last_spoken_word() {
-        assert_eq!(kk_ablative(76), "дан");
-        assert_eq!(kk_ablative(1500), "ден");
-        assert_eq!(kk_ablative(2500), "ден");
-        assert_eq!(kk_ablative(127), "ден");
-        assert_eq!(kk_ablative(25000), "нан");
-        assert_eq!(kk_ablative(40), "тан");
+    fn kazakh_qualifiers_take_the_ablative_of_the_word_said_last() {
+        let kk = LocaleNumbers(Lang::Kk);
+        let level =
+            |v: f64, q, unit| value_text(&obs(v, Measure::Level, Some(q)), unit, Lang::Kk, &kk);
+        use Qualifier::*;
+        assert_eq!(level(76.0, MoreThan, Unit::Count), "76-дан астам");
+        assert_eq!(level(1500.0, MoreThan, Unit::Count), "1\u{a0}500-ден астам");
+        assert_eq!(
+            level(25000.0, MoreThan, Unit::Count),
+            "25\u{a0}000-нан астам"
+        );
+        assert_eq!(level(40.0, MoreThan, Unit::Count), "40-тан астам");
+        assert_eq!(level(478.0, MoreThan, Unit::Kg), "478 кг-нан астам");
+        assert_eq!(
+            level(1000.0, MoreThan, Unit::MillionTenge),
+            "1\u{a0}000 млн ₸-ден астам"
+        );
+        assert_eq!(level(300.0, LessThan, Unit::Count), "300-ден кем");
+        assert_eq!(level(300.0, Approximately, Unit::Count), "шамамен 300");
+    }
+
+    #[test]
+    fn a_qualified_change_shows_its_size_with_its_direction_and_keeps_the_qualifier() {
+        let vs = Period::parse("2024").unwrap();
+        let change = |v: f64, q| obs(v, Measure::ChangePct { vs }, q);
+        let say = |o: &Observation, lang| value_text(o, Unit::Count, lang, &LocaleNumbers(lang));
+        let fall = change(-20.0, Some(Qualifier::MoreThan));
+        assert_eq!(say(&fall, Lang::En), "▼ more than 20%");
+        assert_eq!(say(&fall, Lang::Ru), "▼ более чем на 20\u{a0}%");
+        assert_eq!(say(&fall, Lang::Kk), "▼ 20\u{a0}%-дан астам");
+        let rise = change(5.0, Some(Qualifier::Approximately));
+        assert_eq!(say(&rise, Lang::En), "▲ about 5%");
+        assert_eq!(say(&rise, Lang::Ru), "▲ примерно на 5\u{a0}%");
+        assert_eq!(say(&rise, Lang::Kk), "▲ шамамен 5\u{a0}%");
+        let less = change(-1.0, Some(Qualifier::LessThan));
+        assert_eq!(say(&less, Lang::En), "▼ less than 1%");
+        assert_eq!(say(&less, Lang::Ru), "▼ менее чем на 1\u{a0}%");
+        assert_eq!(say(&less, Lang::Kk), "▼ 1\u{a0}%-дан кем");
+        // Without a qualifier the sign says the direction.
+        assert_eq!(say(&change(-7.0, None), Lang::Ru), "\u{2212}7\u{a0}%");
+    }
+
+    #[test]
+    fn locale_numbers_write_what_intl_writes() {
+        let (kk, en) = (LocaleNumbers(Lang::Kk), LocaleNumbers(Lang::En));
+        for (v, f, want) in [
+            (1234567.5, 1, "1\u{a0}234\u{a0}567,5"),
+            (1000.0, 1, "1\u{a0}000"),
+            (999.0, 1, "999"),
+            (53.1, 1, "53,1"),
+            (0.25, 1, "0,3"),
+            (123900.0, 0, "123\u{a0}900"),
+        ] {
+            assert_eq!(kk.decimal(v, f), want, "{v}");
+        }
+        assert_eq!(en.decimal(1234567.5, 1), "1,234,567.5");
+        assert_eq!(kk.percent(-7.0, true), "\u{2212}7\u{a0}%");
+        assert_eq!(kk.percent(7.6, true), "+7,6\u{a0}%");
+        assert_eq!(kk.percent(0.0, true), "0\u{a0}%");
+        assert_eq!(en.percent(-7.0, true), "\u{2212}7%");
+        assert_eq!(en.percent(37.25, true), "+37.3%");
+        assert_eq!(en.percent(20.0, false), "20%");
     }
 
     #[test]

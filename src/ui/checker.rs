@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use super::address::param;
+use super::format::IntlNumbers;
 use super::load::Loaded;
 use super::report::report;
 use super::state::Page;
@@ -152,7 +153,7 @@ pub fn Checker() -> impl IntoView {
                     <section aria-labelledby="h-problems">
                         <h2 id="h-problems">{name}</h2>
                         <p class="check-summary" data-testid="check-summary">
-                            {format!("{errors} {}, {warnings} {}. {verdict}", i18n::ERRORS.get(l()), i18n::WARNINGS.get(l()))}
+                            {format!("{}. {verdict}", i18n::problem_counts(errors, warnings, l(), &IntlNumbers::new(l())))}
                         </p>
                         <div class="table-wrap">
                             <table>

@@ -186,9 +186,8 @@ fn headlines(feed: &Feed, l: Lang) -> El {
             crate::chart::Tone::Worse => "card tone-worse",
             crate::chart::Tone::Neutral => "card",
         };
-        let marker = o
-            .measure
-            .is_change()
+        // A qualified change says its direction in its value ("▼ more than 20 %").
+        let marker = (o.measure.is_change() && o.qualifier.is_none())
             .then(|| o.value.map(arrow))
             .flatten()
             .map(|a| {
