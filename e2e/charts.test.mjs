@@ -154,7 +154,7 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   assert.equal(svg.name, 'aktobe-2025-crime-changes-en.svg');
   const s = svg.body.toString('utf8');
   assert.match(s, /^<svg/);
-  assert.match(s, /<title>Change compared with a year earlier<\/title>/);
+  assert.match(s, /<title>Change compared with the same period a year earlier<\/title>/);
   assert.match(s, /<desc>[^<]*Source: [^<]*gov\.kz/);
   assert.equal((s.match(/<rect/g) || []).length, 5, 'a rect per bar plus the background');
   const png = await get('png');

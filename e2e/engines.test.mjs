@@ -249,7 +249,7 @@ for (const name of wanted) {
       });
       await b.click('form.url-form button[type=submit]');
       const summary = await b.waitFor(() => document.querySelector('[data-testid=check-summary]')?.innerText, [], { message: 'the check summary' });
-      assert.match(summary, /^4 error\(s\), 0 warning\(s\)\. Errors block publishing/);
+      assert.match(summary, /^4 errors, 0 warnings\. Errors block publishing/);
       const rows = await b.evaluate(() => [...document.querySelectorAll('[data-testid=problem]')].map((r) => r.innerText));
       assert.equal(rows.length, 4, rows.join('\n'));
       assert.ok(rows.some((r) => /observations\[2\]\.metric\s+unknown metric 'frod'/.test(r)), rows.join('\n'));

@@ -149,6 +149,31 @@ const SAID: [(&str, &str); 7] = [
     ("ж.", "жыл"),
 ];
 
+/// A letter of the alphabets the page writes (Latin, Cyrillic with Kazakh's letters). Not
+/// `char::is_alphabetic`: its Unicode tables cost the page's wasm kilobytes.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+/// `c` in lower case, for Latin and Cyrillic (Kazakh's letters Ә Ғ Қ Ң Ө Ұ Ү Һ І included).
+/// Not `char::to_lowercase`: its Unicode tables cost the page's wasm kilobytes.
+fn lower(c: char) -> char {
+    let n = u32::from(c);
+    let n = match n {
+        0x41..=0x5a => n + 0x20,
+        0x410..=0x42f => n + 0x20,
+        0x400..=0x40f => n + 0x50,
+        // Cyrillic's extended letters come in pairs, the capital first (Ғ ғ, Қ қ, Ң ң, Ү ү,
+        // Ұ ұ, Һ һ, Ә ә, Ө ө); U+04C1–U+04CE pair from an odd capital, and Ӏ's small letter
+        // is U+04CF.
+        0x460..=0x4bf | 0x4d0..=0x4ff if n % 2 == 0 => n + 1,
+        0x4c1..=0x4ce if n % 2 == 1 => n + 1,
+        0x4c0 => 0x4cf,
+        _ => n,
+    };
+    char::from_u32(n).unwrap_or(c)
+}
+
 /// The word pronounced last in `text` (lower case): a number's last word, the word behind a
 /// sign or abbreviation, or the last word itself. Decimals end in the fraction's last word
 /// ("7,6" → "алты", said "жеті бүтін оннан алты").
@@ -157,7 +182,7 @@ pub fn last_word(text: &str) -> String {
     for (sign, word) in SAID {
         if let Some(before) = text.strip_suffix(sign) {
             // A sign after a figure or a space, not the end of another word.
-            let free = before.chars().last().is_none_or(|c| !c.is_alphabetic());
+            let free = before.chars().last().is_none_or(|c| !is_letter(c));
             if free {
                 return word.to_owned();
             }
@@ -175,12 +200,8 @@ pub fn last_word(text: &str) -> String {
         });
         return number_word(n).to_owned();
     }
-    let word: String = text
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    word.chars().rev().flat_map(char::to_lowercase).collect()
+    let word: String = text.chars().rev().take_while(|c| is_letter(*c)).collect();
+    word.chars().rev().map(lower).collect()
 }
 
 /// `text` with `case`'s ending for the word said last, joined as Kazakh writes it: straight
@@ -189,8 +210,8 @@ pub fn last_word(text: &str) -> String {
 pub fn with_case(text: &str, case: Case) -> String {
     let text = text.trim_end();
     let word = last_word(text);
-    let ends_in_word = text.chars().last().is_some_and(char::is_alphabetic)
-        && text.to_lowercase().ends_with(&word);
+    let ends_in_word = text.chars().last().is_some_and(is_letter)
+        && text.chars().map(lower).collect::<String>().ends_with(&word);
     let mut out = text.to_owned();
     if !ends_in_word {
         out.push('-');
@@ -202,6 +223,18 @@ pub fn with_case(text: &str, case: Case) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_follows_unicode_for_every_letter_the_page_writes() {
+        let letters = ('A'..='Z').chain('\u{400}'..='\u{4ff}');
+        for c in letters.filter(|c| c.is_alphabetic()) {
+            let unicode: String = c.to_lowercase().collect();
+            assert_eq!(lower(c).to_string(), unicode, "{c} U+{:04X}", u32::from(c));
+            assert!(is_letter(c));
+        }
+        assert_eq!(last_word("Жалпы ҚЫЛМЫС"), "қылмыс");
+        assert!(!is_letter('7') && !is_letter('%') && !is_letter(' '));
+    }
     use Case::*;
 
     #[test]
