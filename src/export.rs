@@ -27,6 +27,7 @@ const HEADER: &[&str] = &[
     "quote",
     "origin",
     "note",
+    "illustrative",
 ];
 
 /// One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is
@@ -104,6 +105,7 @@ fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
     out.push(cell(o.quote.as_deref().unwrap_or(""), false));
     out.push("published".to_owned());
     out.push(String::new());
+    out.push(feed.illustrative.to_string());
     out
 }
 
@@ -143,13 +145,22 @@ fn computed_row(feed: &Feed, c: &Computed, lang: Lang) -> Option<Vec<String>> {
         note.push_str(&format!("; {}: {}", i18n::AS_PUBLISHED.get(lang), level(p)));
     }
     out.push(cell(&note, false));
+    out.push(feed.illustrative.to_string());
     Some(out)
 }
 
 /// The observations with these feed indexes as CSV, in the given order, each followed by the
 /// changes computed up to it (from `computed`, a chart's [`crate::plan::ChartPlan::computed`]).
+/// An illustrative feed's CSV starts with a line a spreadsheet shows in its first cell,
+/// "# Illustrative: not real data", before the header; every row says `illustrative`
+/// true or false in its last column.
 pub fn csv(feed: &Feed, observations: &[usize], computed: &[Computed], lang: Lang) -> String {
-    let mut out = HEADER.join(",");
+    let mut out = String::new();
+    if feed.illustrative {
+        out.push_str(&cell(&format!("# {}", i18n::ILLUSTRATIVE.get(lang)), false));
+        out.push_str("\r\n");
+    }
+    out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
     for i in observations {
         if let Some(o) = feed.observation_at(*i) {
@@ -337,7 +348,7 @@ mod tests {
             .unwrap();
         let text = csv(&feed, &fraud.observations, &fraud.computed, Lang::Ru);
         assert!(
-            text.contains(",computed,рассчитано по опубликованным данным: 2024-01..2024-09 616 → 2025-01..2025-09 846\r\n"),
+            text.contains(",computed,рассчитано по опубликованным данным: 2024-01..2024-09 616 → 2025-01..2025-09 846,false\r\n"),
             "{text}"
         );
     }
@@ -357,5 +368,42 @@ mod tests {
             file_name(&feed, "crime-changes", Lang::Kk, "png"),
             "aktobe-2025-crime-changes-kk.png"
         );
+    }
+
+    #[test]
+    fn an_illustrative_feeds_csv_says_so_first_and_on_every_row() {
+        let feed = crate::feed::check(include_str!("../tests/feeds/good/minimal.json"))
+            .unwrap()
+            .feed;
+        assert!(feed.illustrative);
+        let all: Vec<usize> = feed.observations.iter().map(|o| o.index).collect();
+        for (lang, note) in [
+            (Lang::En, "# Illustrative: not real data"),
+            (Lang::Ru, "# Иллюстрация: не реальные данные"),
+        ] {
+            let text = csv(&feed, &all, &[], lang);
+            let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+            assert_eq!(lines[0], note);
+            assert_eq!(lines[1], HEADER.join(","));
+            assert_eq!(lines.len(), 2 + feed.observations.len());
+            for line in &lines[2..] {
+                let row = fields(line);
+                assert_eq!(row.len(), HEADER.len(), "{line}");
+                assert_eq!(col(&row, "illustrative"), "true");
+            }
+        }
+        // A real feed: no note line, and `false` on every row, computed rows too.
+        let feed = aktobe();
+        let sections = crate::plan::plan(&feed, Lang::En, &crate::present::PlainNumbers);
+        let q1 = sections
+            .iter()
+            .flat_map(|s| &s.charts)
+            .find(|c| c.id == "crime-trend-1")
+            .unwrap();
+        let text = csv(&feed, &q1.observations, &q1.computed, Lang::En);
+        assert!(text.starts_with("indicator,"));
+        for line in text.trim_end().split("\r\n").skip(1) {
+            assert_eq!(col(&fields(line), "illustrative"), "false", "{line}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! One entry point for every chart type: lay out, draw, hit-test, and render to SVG.
 
 use plotters::prelude::SVGBackend;
+use plotters::style::RGBColor;
 use plotters_backend::DrawingBackend;
 
 use super::tiles::{self, Tiles};
@@ -181,6 +182,44 @@ pub fn titled_svg(mut svg: String, title: &str, desc: &str) -> Result<String, Ch
     Ok(svg)
 }
 
+/// Adds a visible line of text under the drawing of an SVG document (plotters' `width`,
+/// `height` and `viewBox` grow by one line), on the theme's background: "Illustrative: not
+/// real data" on a download of made-up figures.
+pub fn noted_svg(svg: String, note: &str, theme: &Theme) -> Result<String, ChartError> {
+    const LINE: u32 = 28;
+    let bad = || ChartError("not a plotters SVG".into());
+    let head_end = svg.find('>').ok_or_else(bad)?;
+    let number = |name: &str| -> Option<(usize, usize, u32)> {
+        let key = format!(" {name}=\"");
+        let start = svg[..head_end].find(&key)? + key.len();
+        let len = svg[start..].find('"')?;
+        Some((start, len, svg[start..start + len].parse().ok()?))
+    };
+    let (hs, hl, height) = number("height").ok_or_else(bad)?;
+    let (_, _, width) = number("width").ok_or_else(bad)?;
+    let grown = height + LINE;
+    let colour = |c: RGBColor| format!("rgb({},{},{})", c.0, c.1, c.2);
+    let line = format!(
+        "<rect x=\"0\" y=\"{height}\" width=\"{width}\" height=\"{LINE}\" fill=\"{}\"/>\
+         <text x=\"8\" y=\"{}\" font-family=\"{}\" font-size=\"14\" font-weight=\"bold\" fill=\"{}\">{}</text>",
+        colour(theme.background),
+        height + 19,
+        xml_escape(theme.font),
+        colour(theme.text),
+        xml_escape(note)
+    );
+    let end = svg.rfind("</svg>").ok_or_else(bad)?;
+    let mut out = String::with_capacity(svg.len() + line.len() + 8);
+    out.push_str(&svg[..hs]);
+    out.push_str(&grown.to_string());
+    let rest = &svg[hs + hl..end];
+    let view = format!("viewBox=\"0 0 {width} {height}\"");
+    out.push_str(&rest.replacen(&view, &format!("viewBox=\"0 0 {width} {grown}\""), 1));
+    out.push_str(&line);
+    out.push_str(&svg[end..]);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +247,29 @@ mod tests {
         assert!(svg.contains("<title>Crime &amp; &lt;b&gt;</title>"));
         assert!(svg.contains("<desc>Source: gov.kz</desc>"));
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn a_note_is_a_visible_line_under_the_drawing() {
+        let v = Visual::Bars(vec![bars::Bar {
+            label: "Registered crimes".into(),
+            value: -7.0,
+            value_label: "−7 %".into(),
+            tone: Tone::Better,
+        }]);
+        let m = ApproxMeasure;
+        let fmt = |x: f64| x.to_string();
+        let svg = to_svg(&v, 400, &Theme::light(), &m, &fmt, "Crimes", "Source").unwrap();
+        let h = layout(&v, 400, &Theme::light(), &m, &fmt).height();
+        let noted = noted_svg(svg, "Illustrative: not real data & <b>", &Theme::light()).unwrap();
+        let head = &noted[..noted.find('>').unwrap()];
+        assert!(head.contains(&format!("height=\"{}\"", h + 28)), "{head}");
+        assert!(
+            head.contains(&format!("viewBox=\"0 0 400 {}\"", h + 28)),
+            "{head}"
+        );
+        assert!(noted.contains(">Illustrative: not real data &amp; &lt;b&gt;</text></svg>"));
+        assert!(noted.contains("<title>Crimes</title>"));
+        assert!(noted_svg("<p>".into(), "x", &Theme::light()).is_err());
     }
 }

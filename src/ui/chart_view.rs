@@ -122,11 +122,18 @@ fn render(
     Ok((drawn, scale))
 }
 
-/// The chart with its title above and its source and credit below, as a PNG data URL.
-fn with_footer(chart: &web_sys::HtmlCanvasElement, title: &str, source: &str) -> Option<String> {
+/// The chart with its title above and its source and credit below, as a PNG data URL; `note`
+/// ("Illustrative: not real data") in bold first in the footer.
+fn with_footer(
+    chart: &web_sys::HtmlCanvasElement,
+    title: &str,
+    source: &str,
+    note: Option<&str>,
+) -> Option<String> {
     let out: web_sys::HtmlCanvasElement = super::dom::el("canvas").0.dyn_into().ok()?;
     let (w, h) = (chart.width(), chart.height());
-    let (head, foot) = (64u32, 96u32);
+    let noted = if note.is_some() { 34u32 } else { 0 };
+    let (head, foot) = (64u32, 96u32 + noted);
     out.set_width(w);
     out.set_height(h + head + foot);
     let ctx = context_2d(&out)?;
@@ -146,10 +153,16 @@ fn with_footer(chart: &web_sys::HtmlCanvasElement, title: &str, source: &str) ->
         family: theme.font,
     };
     let lines = crate::chart::wrap(source, f64::from(w) - 32.0, 22.0, false, 2, &m);
+    if let Some(note) = note {
+        ctx.set_font(&format!("bold 24px {}", theme.font));
+        ctx.set_fill_style_str(&css(theme.worse));
+        ctx.fill_text(note, 16.0, f64::from(h + head) + 34.0).ok()?;
+        ctx.set_fill_style_str(&css(theme.muted));
+    }
     ctx.set_font(&format!("22px {}", theme.font));
     for (i, line) in lines.iter().enumerate() {
-        ctx.fill_text(line, 16.0, f64::from(h + head) + 34.0 + 30.0 * i as f64)
-            .ok()?;
+        let y = f64::from(h + head + noted) + 34.0 + 30.0 * i as f64;
+        ctx.fill_text(line, 16.0, y).ok()?;
     }
     ctx.fill_text(
         "esep",
@@ -175,6 +188,14 @@ fn credits(feed: &Feed, plan: &ChartPlan, lang: Lang) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// "Illustrative: not real data", as a label under a chart's title or on a headline card.
+pub fn illustrative_label(lang: Lang, testid: &str) -> El {
+    el("p")
+        .class("badge-illustrative")
+        .attr("data-testid", testid)
+        .text(i18n::ILLUSTRATIVE.get(lang))
 }
 
 const MARKERS: [&str; 4] = ["●", "■", "▲", "◆"];
@@ -398,6 +419,7 @@ impl Chart {
         let nums = IntlNumbers::new(lang);
         let fmt = |x: f64| nums.decimal(x, 0);
         let width = f64::from(self.canvas.client_width()).max(320.0);
+        let note = feed.illustrative.then(|| i18n::ILLUSTRATIVE.get(lang));
         match kind {
             "csv" => {
                 // A byte-order mark so that spreadsheet programs read the Cyrillic right.
@@ -408,7 +430,16 @@ impl Chart {
                 download_text(&text, "text/csv;charset=utf-8", &name);
             }
             "svg" => {
-                let desc = format!("{} {}", plan.summary, credits.join(" "));
+                let desc = format!(
+                    "{}{} {}",
+                    note.map(|n| format!("{n}. ")).unwrap_or_default(),
+                    plan.summary,
+                    credits.join(" ")
+                );
+                let title = match note {
+                    Some(n) => format!("{} ({n})", plan.title),
+                    None => plan.title.clone(),
+                };
                 let mut svg = String::new();
                 let drawn = visual::draw_svg(
                     &self.visual(),
@@ -419,7 +450,11 @@ impl Chart {
                     &mut svg,
                     Backend::Svg,
                 );
-                if let Ok(svg) = drawn.and_then(|()| visual::titled_svg(svg, &plan.title, &desc)) {
+                let svg = drawn.and_then(|()| match note {
+                    Some(n) => visual::noted_svg(svg, n, &Theme::light()),
+                    None => Ok(svg),
+                });
+                if let Ok(svg) = svg.and_then(|svg| visual::titled_svg(svg, &title, &desc)) {
                     download_text(&svg, "image/svg+xml", &name);
                 }
             }
@@ -432,7 +467,7 @@ impl Chart {
                 };
                 if render(&canvas, &self.visual(), width, 2.0, None, &fmt).is_ok() {
                     let footer = credits.first().cloned().unwrap_or_default();
-                    if let Some(url) = with_footer(&canvas, &plan.title, &footer) {
+                    if let Some(url) = with_footer(&canvas, &plan.title, &footer, note) {
                         download_url(&url, &name);
                     }
                 }
@@ -620,7 +655,13 @@ fn build(
         .class("chart-title")
         .text(&plan.title);
     let summary = el("p").class("chart-summary").text(&plan.summary);
-    figure.append_with_node_2(&title.0, &summary.0).ok();
+    figure.append_with_node_1(&title.0).ok();
+    if feed.illustrative {
+        figure
+            .append_with_node_1(&illustrative_label(lang, "chart-illustrative").0)
+            .ok();
+    }
+    figure.append_with_node_1(&summary.0).ok();
     if !legend_buttons.is_empty() {
         figure.append_with_node_1(&legend.0).ok();
     }

@@ -86,9 +86,15 @@ fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
             .map(|lic| format!("{}: {}", i18n::LICENCE.get(l), lic.name))
             .unwrap_or_else(|| i18n::NO_LICENCE.get(l).to_owned());
         let publisher = feed.text(&feed.publisher, l);
-        let heading = el("h1")
-            .class("sr-only")
-            .text(&format!("{} — {publisher}", feed.text(&feed.title, l)));
+        // "Illustrative: not real data. " before the heading's and the credit's words.
+        let note = match feed.illustrative {
+            true => format!("{}. ", i18n::ILLUSTRATIVE.get(l)),
+            false => String::new(),
+        };
+        let heading = el("h1").class("sr-only").text(&format!(
+            "{note}{} — {publisher}",
+            feed.text(&feed.title, l)
+        ));
         let body = match found {
             Some(plan) => chart_figure(plan, feed.clone(), l, true),
             None => {
@@ -109,7 +115,10 @@ fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
         let credit = el("p")
             .class("embed-credit")
             .attr("data-testid", "embed-credit")
-            .text(&format!("{}: {publisher}. {licence} ", i18n::CREDIT.get(l)))
+            .text(&format!(
+                "{note}{}: {publisher}. {licence} ",
+                i18n::CREDIT.get(l)
+            ))
             .child(full)
             .text(" · esep");
         root.append_with_node_3(&heading.0, &body, &credit.0).ok();

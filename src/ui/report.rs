@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::backend::Backend;
 use super::browser::Listeners;
-use super::chart_view::chart_figure;
+use super::chart_view::{chart_figure, illustrative_label};
 use super::dom::{button, el, filled, link, live, El};
 use super::format::IntlNumbers;
 use super::state::{feed_address, Page};
@@ -139,11 +139,10 @@ fn header(f: &Feed, l: Lang, address: Option<&str>) -> El {
                 .text(&format!("{}: {a}", i18n::FEED_IN_USE.get(l)))
         }))
         .child(meta)
-        .opt(f.illustrative.then(|| {
-            el("p")
-                .class("badge-illustrative")
-                .text(i18n::ILLUSTRATIVE.get(l))
-        }))
+        .opt(
+            f.illustrative
+                .then(|| illustrative_label(l, "report-illustrative")),
+        )
 }
 
 /// What is wrong in the feed, for the publisher; the valid rest still renders.
@@ -218,6 +217,10 @@ fn headlines(feed: &Feed, l: Lang) -> El {
                     .text(&observation_value(feed, o, l, &nums)),
             )
             .opt(spark)
+            .opt(
+                feed.illustrative
+                    .then(|| illustrative_label(l, "card-illustrative")),
+            )
             .child(
                 el("p")
                     .class("card-label")
@@ -267,6 +270,10 @@ fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
                         .ok();
                 }
                 Some(Ok(other)) => {
+                    if feed.illustrative || other.feed.illustrative {
+                        let label = illustrative_label(l, "compare-illustrative");
+                        root.append_with_node_1(&label.0).ok();
+                    }
                     let charts = crate::plan::compare(&feed, &other.feed, l, &IntlNumbers::new(l));
                     if charts.is_empty() {
                         root.append_with_node_1(&el("p").text(i18n::COMPARE_NONE.get(l)).0)
