@@ -13,7 +13,7 @@ use crate::chart::trend::{Series, Trend};
 use crate::chart::{Tone, Visual};
 use std::cmp::Ordering;
 
-use crate::feed::derive::{computed_change, series_of, Computed};
+use crate::feed::derive::{computed_change, published_changes, series_of, Computed};
 use crate::feed::period::first_chars;
 use crate::feed::{
     AreaKind, ChartHint, Feed, Group, Lang, Measure, Observation, Period, PeriodKind,
@@ -66,6 +66,8 @@ struct Ctx<'a> {
     feed: &'a Feed,
     lang: Lang,
     nums: &'a dyn Numbers,
+    /// The feed's published changes (`derive::published_changes`), for trends' tooltips.
+    changes: &'a [&'a Observation],
 }
 
 impl Ctx<'_> {
@@ -111,7 +113,13 @@ impl Ctx<'_> {
 
 /// Splits the feed into sections and charts, in the reader's language.
 pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
-    let cx = Ctx { feed, lang, nums };
+    let changes = published_changes(feed);
+    let cx = Ctx {
+        feed,
+        lang,
+        nums,
+        changes: &changes,
+    };
     let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
     let mut sections = Vec::new();
     let mut all = Vec::new();
@@ -516,15 +524,18 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
             if !own(b, ob) || oa.metric != ob.metric || oa.period != ob.period {
                 continue;
             }
+            // A comparison draws no trend: no published changes needed.
             let ca = Ctx {
                 feed: a,
                 lang,
                 nums,
+                changes: &[],
             };
             let cb = Ctx {
                 feed: b,
                 lang,
                 nums,
+                changes: &[],
             };
             let rates = (
                 crate::feed::derive::per_100k(a, oa),
@@ -690,7 +701,7 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
             values[ci] = o.value;
             labels[ci] = cx.value(o);
             let mut lines = Vec::new();
-            if let Some(c) = previous.and_then(|p| computed_change(cx.feed, p, o)) {
+            if let Some(c) = previous.and_then(|p| computed_change(cx.feed, cx.changes, p, o)) {
                 lines = computed_lines(cx.feed, &c, cx.lang, cx.nums);
                 computed.push(c);
             }

@@ -33,9 +33,25 @@ pub struct Computed {
     pub published: Option<usize>,
 }
 
+/// The feed's published percentage changes (with a value), gathered once for a plan, so that
+/// finding the source's change for a pair of levels does not go through every observation of
+/// the feed for every point of every trend.
+pub fn published_changes(feed: &Feed) -> Vec<&Observation> {
+    feed.observations
+        .iter()
+        .filter(|x| matches!(x.measure, Measure::ChangePct { .. }) && x.value.is_some())
+        .collect()
+}
+
 /// The change from `before` to `now`, both levels with a value; `None` when `before` is 0 or a
-/// level is only bounded ("more than 1 000": the change is unknown).
-pub fn computed_change(feed: &Feed, before: &Observation, now: &Observation) -> Option<Computed> {
+/// level is only bounded ("more than 1 000": the change is unknown). `changes` is
+/// [`published_changes`] of the same feed.
+pub fn computed_change(
+    feed: &Feed,
+    changes: &[&Observation],
+    before: &Observation,
+    now: &Observation,
+) -> Option<Computed> {
     let bounded =
         |o: &Observation| matches!(o.qualifier, Some(Qualifier::MoreThan | Qualifier::LessThan));
     if bounded(before) || bounded(now) {
@@ -44,9 +60,8 @@ pub fn computed_change(feed: &Feed, before: &Observation, now: &Observation) -> 
     let pct = pct_change(before.value?, now.value?)?;
     let vs = Measure::ChangePct { vs: before.period };
     let series = series_of(feed, &now.metric);
-    let published = feed.observations.iter().find(|x| {
+    let published = changes.iter().find(|x| {
         x.measure == vs
-            && x.value.is_some()
             && x.period == now.period
             && x.area == now.area
             && series_of(feed, &x.metric) == series
