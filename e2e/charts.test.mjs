@@ -48,7 +48,8 @@ test('hovering each bar shows its own value, period and source, in order', async
   assert.deepEqual(values, ['−7%', '▼ more than 20%', '−3.8%', '−30.2%']);
   assert.match(seen[0].text, /Registered crimes/);
   assert.match(seen[0].text, /2025 vs 2024/);
-  assert.match(seen[0].text, /Source: gov\.kz/);
+  // The agency the figure comes from, then the site that published it.
+  assert.match(seen[0].text, /Source: Prosecutor's Office of Aktobe Region \(gov\.kz/);
   assert.match(seen[1].text, /Aktobe city · Jan–Oct 2025 vs Jan–Oct 2024/);
   assert.match(seen[3].text, /Q1 2020 vs Q1 2019/);
   // Leaving the canvas hides the tooltip.
@@ -155,6 +156,7 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   const s = svg.body.toString('utf8');
   assert.match(s, /^<svg/);
   assert.match(s, /<title>Change compared with the same period a year earlier<\/title>/);
+  assert.match(s, /<desc>[^<]*Data: Prosecutor's Office of Aktobe Region \(gov\.kz[^<]*Police Department of Aktobe Region \(polisia\.kz\)\. Compiled by: Prosecutor's Office of Aktobe Region\./);
   assert.match(s, /<desc>[^<]*Source: [^<]*gov\.kz/);
   assert.equal((s.match(/<rect/g) || []).length, 5, 'a rect per bar plus the background');
   const png = await get('png');

@@ -86,7 +86,13 @@ test('glossary, method, credit line, licence note and a contact to report an err
   const glossary = await page.getByTestId('glossary').innerText();
   assert.match(glossary, /Особо тяжкие преступления/);
   assert.match(await page.locator('.sources').innerText(), /не суммируются/);
-  assert.match(await page.getByTestId('credit').innerText(), /Данные: Прокуратура Актюбинской области\./);
+  // Each agency with the sites that carried its figures; the office that compiled the feed as compiler.
+  const credit = await page.getByTestId('credit').innerText();
+  assert.match(credit, /^Данные: Прокуратура Актюбинской области \(gov\.kz/);
+  assert.match(credit, /Департамент полиции Актюбинской области \(kazpravda\.kz, polisia\.kz, liter\.kz, zakon\.kz\)/);
+  assert.match(credit, /Комитет по правовой статистике и специальным учетам Генеральной прокуратуры \(sputnik\.kz/);
+  assert.match(credit, /\. Составитель: Прокуратура Актюбинской области\.$/);
+  assert.equal(await page.getByTestId('compiled-by').innerText(), 'Составитель: Прокуратура Актюбинской области · 14 источников');
   assert.match(await page.locator('.sources').innerText(), /Издатель не указал лицензию данных/);
   assert.equal(await page.getByTestId('contact').locator('a').getAttribute('href'), 'https://www.gov.kz/memleket/entities/prokuratura-aktobe');
   await context.close();

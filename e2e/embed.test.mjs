@@ -67,7 +67,9 @@ test('the embed shows title, summary, source, credit and a full-report link; no 
   assert.match(await page.locator('.chart-title').innerText(), /Өткен жылдың сәйкес кезеңімен салыстырғанда өзгеріс/);
   assert.ok(await page.getByTestId('chart-sources').locator('a').first().isVisible());
   const credit = page.getByTestId('embed-credit');
-  assert.match(await credit.innerText(), /Деректер: Ақтөбе облысының прокуратурасы\./);
+  // The chart's figures come from three bodies; the office is named again as the compiler.
+  assert.match(await credit.innerText(), /^Деректер: Ақтөбе облысының прокуратурасы \(gov\.kz[^)]*, enbekshiqazaq\.kz\); /);
+  assert.match(await credit.innerText(), /Ақтөбе облысының полиция департаменті \(polisia\.kz\)\. Құрастырушы: Ақтөбе облысының прокуратурасы\./);
   assert.match(await credit.innerText(), /esep/);
   const full = credit.getByTestId('full-report');
   assert.equal(await full.getAttribute('target'), '_blank');

@@ -200,7 +200,7 @@ for (const name of wanted) {
         }
         assert.ok(hovered, 'the tooltip shows on hover');
         assert.match(hovered, /Registered crimes/);
-        assert.match(hovered, /Source: gov\.kz/);
+        assert.match(hovered, /Source: Prosecutor's Office of Aktobe Region \(gov\.kz/);
         assert.deepEqual(await b.errors(), []);
       });
     }

@@ -44,7 +44,9 @@ test('headline cards show the office\'s lead figures with unit, period and sourc
   const text = (await cards.allInnerTexts()).join('\n');
   assert.match(text, /−7\s?%/);
   assert.match(text, /76 kg/);
-  assert.match(text, /Source: gov\.kz/);
+  assert.match(text, /Source: Prosecutor's Office of Aktobe Region \(gov\.kz/);
+  // The header names the office as the feed's compiler, with how many sources it drew on.
+  assert.equal(await page.getByTestId('compiled-by').innerText(), "Compiled by: Prosecutor's Office of Aktobe Region · 14 sources");
   // No headline of the real feed has earlier levels of the same length: no sparkline is drawn.
   assert.equal(await page.getByTestId('sparkline').count(), 0);
   await context.close();
@@ -142,4 +144,22 @@ test('screenshots at 360 px and 1280 px, without sideways scrolling on the phone
     await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
     await context.close();
   }
+});
+
+test('a chart\'s data table lists the changes the page computed, said as computed, with the published one first', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=en#crime-trend-1`);
+  await reportReady(page);
+  const figure = page.getByTestId('figure-crime-trend-1');
+  await figure.locator('details.data-table summary').click();
+  const computed = figure.locator('details.data-table tbody tr.computed');
+  assert.equal(await computed.count(), 1, 'Q1 2019 → Q1 2020: one computed change');
+  const row = await computed.innerText();
+  assert.match(row, /Q1 2020/);
+  assert.match(row, /−30\.2\s?% vs Q1 2019, as published; −36\.7\s?%, computed from the published figures/);
+  // Both levels' agency and site: the police, twice.
+  assert.match(row, /Police Department of Aktobe Region \(polisia\.kz\)/);
+  const first = await figure.locator('details.data-table tbody tr').first().innerText();
+  assert.match(first, /3,180/);
+  assert.match(first, /Police Department of Aktobe Region \(polisia\.kz\)/);
+  await context.close();
 });

@@ -45,20 +45,12 @@ fn cell(text: &str, numeric: bool) -> String {
     }
 }
 
-/// The body a figure comes from: its own `agency`, else the feed's publisher.
-fn agency<'f>(feed: &'f Feed, o: &'f Observation, lang: Lang) -> &'f str {
-    match feed.text(&o.agency, lang) {
-        "" => feed.text(&feed.publisher, lang),
-        agency => agency,
-    }
-}
-
 /// Who gave the figure and where it is published: agency, source title, publisher, address,
 /// date and grade, not yet made cells.
 fn provenance(feed: &Feed, o: &Observation, lang: Lang) -> [String; 6] {
     let source = feed.source(&o.source);
     [
-        agency(feed, o, lang).to_owned(),
+        feed.agency_of(o, lang).to_owned(),
         source.map(|s| s.title.clone()).unwrap_or_default(),
         source.map(|s| s.publisher.clone()).unwrap_or_default(),
         source.map(|s| s.url.clone()).unwrap_or_default(),

@@ -60,6 +60,9 @@ msgs! {
     NO_LICENCE: "Жариялаушы деректер лицензиясын көрсетпеген; дереккөзге сілтеме жасаңыз.", "Издатель не указал лицензию данных; ссылайтесь на источник.", "The publisher states no data licence; credit the source.";
     CREDIT: "Деректер", "Данные", "Data";
     SOURCE: "Дереккөз", "Источник", "Source";
+    // The body that gathered the feed's figures from their sources, named as such.
+    COMPILED_BY: "Құрастырушы", "Составитель", "Compiled by";
+    SOURCE_NOUN: "дереккөз", "источник|источника|источников|источника", "source|sources";
     PUBLISHED: "жарияланған", "опубликовано", "published";
     INDICATOR: "Көрсеткіш", "Показатель", "Indicator";
     AREA: "Аумақ", "Территория", "Area";

@@ -89,8 +89,9 @@ impl Ctx<'_> {
     fn source_line(&self, o: &Observation) -> Option<String> {
         let s = self.feed.source(&o.source)?;
         Some(format!(
-            "{}: {}, {}",
+            "{}: {} ({}, {})",
             i18n::SOURCE.get(self.lang),
+            self.feed.agency_of(o, self.lang),
             s.publisher,
             s.date
         ))
@@ -1211,6 +1212,10 @@ mod tests {
         let tip = &sections[0].charts[0].tips[0];
         assert_eq!(tip.value, "−7 %");
         assert!(tip.details.iter().any(|d| d.contains("2025 vs 2024")));
-        assert!(tip.details.iter().any(|d| d.starts_with("Source: gov.kz")));
+        // The agency the figure comes from, then the site that published it.
+        assert!(tip
+            .details
+            .iter()
+            .any(|d| d.starts_with("Source: Prosecutor's Office of Aktobe Region (gov.kz")));
     }
 }

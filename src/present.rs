@@ -265,6 +265,63 @@ pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers)
     }
 }
 
+/// Who gave these figures, in the order they come: each agency once, with the sites that
+/// published its figures: "Police Department of Aktobe Region (polisia.kz, liter.kz); …".
+pub fn agencies(feed: &Feed, observations: &[usize], lang: Lang) -> String {
+    let mut seen: Vec<(&str, Vec<&str>)> = Vec::new();
+    for o in observations.iter().filter_map(|i| feed.observation_at(*i)) {
+        let agency = feed.agency_of(o, lang);
+        let site = feed.source(&o.source).map_or("", |s| s.publisher.as_str());
+        match seen.iter_mut().find(|(a, _)| *a == agency) {
+            Some((_, sites)) if !sites.contains(&site) => sites.push(site),
+            Some(_) => {}
+            None => seen.push((agency, vec![site])),
+        }
+    }
+    let said = seen.iter().map(|(agency, sites)| {
+        let sites: Vec<&str> = sites.iter().copied().filter(|s| !s.is_empty()).collect();
+        match sites.is_empty() {
+            true => agency.to_string(),
+            false => format!("{agency} ({})", sites.join(", ")),
+        }
+    });
+    said.collect::<Vec<_>>().join("; ")
+}
+
+/// The agencies of those of these figures that cite `source`, each once: "Police Department of
+/// Aktobe Region".
+pub fn agencies_citing(feed: &Feed, observations: &[usize], source: &str, lang: Lang) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for o in observations.iter().filter_map(|i| feed.observation_at(*i)) {
+        let name = feed.agency_of(o, lang);
+        if o.source == source && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join("; ")
+}
+
+/// "Data: {agencies}. Compiled by: {the feed's publisher}.": the agencies are the figures'
+/// sources; the compiler only gathered them.
+pub fn credit_line(feed: &Feed, observations: &[usize], lang: Lang) -> String {
+    format!(
+        "{}: {}. {}.",
+        i18n::CREDIT.get(lang),
+        agencies(feed, observations, lang),
+        compiled_by(feed, lang)
+    )
+}
+
+/// "Compiled by: Prosecutor's Office of Aktobe Region".
+pub fn compiled_by(feed: &Feed, lang: Lang) -> String {
+    let compiler = feed.text(&feed.publisher, lang);
+    format!(
+        "{}: {}",
+        i18n::COMPILED_BY.get(lang),
+        compiler.trim_end_matches('.')
+    )
+}
+
 /// Good news, bad news or neither, for a change in a metric with this direction.
 pub fn tone(direction: Direction, change: f64) -> Tone {
     match direction {

@@ -14,7 +14,9 @@ use esep::chart::Visual;
 use esep::feed::{self, Lang};
 use esep::i18n;
 use esep::plan::{plan, sparkline, ChartPlan};
-use esep::present::{change_label, change_sentence, observation_label, LocaleNumbers};
+use esep::present::{
+    change_label, change_sentence, compiled_by, credit_line, observation_label, LocaleNumbers,
+};
 
 const AKTOBE: &str = include_str!("../public/feeds/aktobe-2025.json");
 
@@ -23,6 +25,11 @@ fn sentences(lang: Lang) -> Vec<String> {
     let f = feed::check(AKTOBE).expect("the real feed parses").feed;
     let nums = LocaleNumbers(lang);
     let mut out = Vec::new();
+    let all: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
+    out.push("== credits".to_owned());
+    out.push(format!("compiler: {}", compiled_by(&f, lang)));
+    out.push(format!("credit: {}", credit_line(&f, &all, lang)));
+    out.push(String::new());
     out.push(format!("== {}", i18n::HEADLINES.get(lang)));
     for id in &f.headlines {
         let Some(o) = f.observation(id) else { continue };
@@ -45,6 +52,10 @@ fn sentences(lang: Lang) -> Vec<String> {
         }
         for chart in &section.charts {
             chart_lines(chart, &mut out);
+            out.push(format!(
+                "credit: {}",
+                credit_line(&f, &chart.observations, lang)
+            ));
         }
     }
     out.push(String::new());

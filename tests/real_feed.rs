@@ -189,3 +189,37 @@ fn a_change_is_not_computed_from_bounded_levels_and_is_approximate_from_rounded_
     let c = derive::computed_change(&f, &changes, exact, later).unwrap();
     assert!(!c.approximate && c.published.is_none());
 }
+
+#[test]
+fn credits_name_each_figures_agency_and_the_compiler_only_as_compiler() {
+    use esep::feed::Lang;
+    use esep::present::{agencies, credit_line};
+    let f = feed();
+    let q1: Vec<usize> = f
+        .observations
+        .iter()
+        .filter(|o| o.source == "polisia-q1-2020")
+        .map(|o| o.index)
+        .collect();
+    assert_eq!(
+        agencies(&f, &q1, Lang::En),
+        "Police Department of Aktobe Region (polisia.kz)"
+    );
+    assert_eq!(
+        credit_line(&f, &q1, Lang::En),
+        "Data: Police Department of Aktobe Region (polisia.kz). \
+         Compiled by: Prosecutor's Office of Aktobe Region."
+    );
+    // The whole feed: every agency once, each with the sites that carried its figures; the
+    // prosecutor's office appears as an agency only for its own figures.
+    let all: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
+    let said = agencies(&f, &all, Lang::Ru);
+    assert!(said.contains("Департамент полиции Актюбинской области (kazpravda.kz, polisia.kz, liter.kz, zakon.kz)"), "{said}");
+    assert!(
+        said.matches("Прокуратура Актюбинской области (").count() == 1,
+        "{said}"
+    );
+    assert!(
+        credit_line(&f, &all, Lang::Kk).ends_with("Құрастырушы: Ақтөбе облысының прокуратурасы.")
+    );
+}

@@ -422,6 +422,15 @@ impl Feed {
         }
     }
 
+    /// The body a figure comes from: its `agency`, else the feed's compiler (`publisher`), whose
+    /// own figure it then is.
+    pub fn agency_of<'a>(&'a self, o: &'a Observation, lang: Lang) -> &'a str {
+        match self.text(&o.agency, lang) {
+            "" => self.text(&self.publisher, lang),
+            agency => agency,
+        }
+    }
+
     /// The sources of these observations (by file index), each once, in id order.
     pub fn sources_of(&self, observations: &[usize]) -> Vec<&Source> {
         let mut ids: Vec<&str> = observations

@@ -20,10 +20,13 @@ use super::format::IntlNumbers;
 use super::state::Page;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
 use crate::export;
-use crate::feed::{Feed, Lang};
+use crate::feed::{Feed, Lang, Observation};
 use crate::i18n;
 use crate::plan::ChartPlan;
-use crate::present::{observation_label, observation_value, Numbers as _};
+use crate::present::{
+    agencies_citing, computed_lines, credit_line, observation_label, observation_value,
+    Numbers as _,
+};
 
 /// The page's theme: `?theme=` (kept on `<html data-theme>`) or else the system's.
 fn prefers_dark() -> bool {
@@ -175,19 +178,18 @@ fn with_footer(
 
 /// The summary and the sources, for file descriptions and footers.
 fn credits(feed: &Feed, plan: &ChartPlan, lang: Lang) -> Vec<String> {
-    feed.sources_of(&plan.observations)
-        .into_iter()
-        .map(|s| {
-            format!(
-                "{}: {} — {}, {} ({})",
-                i18n::SOURCE.get(lang),
-                s.title,
-                s.publisher,
-                s.date,
-                s.url
-            )
-        })
-        .collect()
+    let who = credit_line(feed, &plan.observations, lang);
+    let sources = feed.sources_of(&plan.observations).into_iter().map(|s| {
+        format!(
+            "{}: {} — {}, {} ({})",
+            i18n::SOURCE.get(lang),
+            s.title,
+            s.publisher,
+            s.date,
+            s.url
+        )
+    });
+    std::iter::once(who).chain(sources).collect()
 }
 
 /// "Illustrative: not real data", as a label under a chart's title or on a headline card.
@@ -501,6 +503,16 @@ fn px(v: f64) -> String {
     format!("{}px", (v * 100.0).round() / 100.0)
 }
 
+/// A figure's agency and the linked site that published it: "Police Department of Aktobe
+/// Region (polisia.kz)".
+fn with_source(cell: El, feed: &Feed, o: &Observation, lang: Lang) -> El {
+    let cell = cell.text(feed.agency_of(o, lang));
+    match feed.source(&o.source) {
+        Some(s) => cell.text(" (").child(link(&s.url, &s.publisher)).text(") "),
+        None => cell,
+    }
+}
+
 /// The chart's data table, inside a `<details>`.
 fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
     let nums = IntlNumbers::new(lang);
@@ -537,8 +549,35 @@ fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
                     .class("num")
                     .text(&observation_value(feed, o, lang, &nums)),
             )
-            .child(el("td").opt(feed.source(&o.source).map(|s| link(&s.url, &s.publisher))));
+            .child(with_source(el("td"), feed, o, lang));
         row.append_to(&body.0);
+        // The changes the page computed up to this figure, said as computed, with both sources.
+        for c in plan.computed.iter().filter(|c| c.now == *i) {
+            let Some(before) = feed.observation_at(c.before) else {
+                continue;
+            };
+            el("tr")
+                .class("computed")
+                .child(
+                    el("th")
+                        .attr("scope", "row")
+                        .text(&observation_label(feed, o, lang)),
+                )
+                .child(el("td").text(area.unwrap_or_default()))
+                .child(el("td").text(&i18n::observation_period(o, lang)))
+                .child(
+                    el("td")
+                        .class("num")
+                        .text(&computed_lines(feed, c, lang, &nums).join("; ")),
+                )
+                .child(with_source(
+                    with_source(el("td"), feed, before, lang),
+                    feed,
+                    o,
+                    lang,
+                ))
+                .append_to(&body.0);
+        }
     }
     el("details")
         .class("data-table")
@@ -644,7 +683,10 @@ fn build(
         .class("chart-sources")
         .attr("data-testid", "chart-sources");
     for s in feed.sources_of(&plan.observations) {
+        // Who gave the figures, then where they were published.
+        let agencies = agencies_citing(&feed, &plan.observations, &s.id, lang);
         let item = el("li")
+            .text(&format!("{agencies}: "))
             .child(link(&s.url, &s.title))
             .text(&format!(" — {}, {}", s.publisher, s.date));
         item.append_to(&sources.0);

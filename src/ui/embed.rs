@@ -18,6 +18,7 @@ use super::status::feed_part;
 use crate::feed::Feed;
 use crate::i18n;
 use crate::plan::plan;
+use crate::present::{compiled_by, credit_line};
 
 /// Posts the document's height to the parent window, when framed.
 fn post_height() {
@@ -85,16 +86,21 @@ fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
             .as_ref()
             .map(|lic| format!("{}: {}", i18n::LICENCE.get(l), lic.name))
             .unwrap_or_else(|| i18n::NO_LICENCE.get(l).to_owned());
-        let publisher = feed.text(&feed.publisher, l);
         // "Illustrative: not real data. " before the heading's and the credit's words.
         let note = match feed.illustrative {
             true => format!("{}. ", i18n::ILLUSTRATIVE.get(l)),
             false => String::new(),
         };
         let heading = el("h1").class("sr-only").text(&format!(
-            "{note}{} — {publisher}",
-            feed.text(&feed.title, l)
+            "{note}{}. {}",
+            feed.text(&feed.title, l),
+            compiled_by(&feed, l)
         ));
+        // Who gave the chart's figures, and who compiled them; the compiler alone without a chart.
+        let credit = match &found {
+            Some(plan) => credit_line(&feed, &plan.observations, l),
+            None => format!("{}.", compiled_by(&feed, l)),
+        };
         let body = match found {
             Some(plan) => chart_figure(plan, feed.clone(), l, true),
             None => {
@@ -115,10 +121,7 @@ fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
         let credit = el("p")
             .class("embed-credit")
             .attr("data-testid", "embed-credit")
-            .text(&format!(
-                "{note}{}: {publisher}. {licence} ",
-                i18n::CREDIT.get(l)
-            ))
+            .text(&format!("{note}{credit} {licence} "))
             .child(full)
             .text(" · esep");
         root.append_with_node_3(&heading.0, &body, &credit.0).ok();

@@ -16,7 +16,9 @@ use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
 use crate::plan::{plan, sparkline as plan_sparkline};
-use crate::present::{arrow, change_sentence, observation_label, observation_value, tone};
+use crate::present::{
+    arrow, change_sentence, compiled_by, credit_line, observation_label, observation_value, tone,
+};
 
 /// A source as the report lists it: linked title, publisher, date and grade.
 fn source_item(src: &Source, lang: Lang) -> El {
@@ -109,9 +111,10 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     });
 }
 
-/// Publisher, title, description, the feed's address when it is not the bundled one, period,
-/// date of the data, and the "illustrative" badge.
+/// The compiler and how many sources, title, description, the feed's address when it is not
+/// the bundled one, period, date of the data, and the "illustrative" badge.
 fn header(f: &Feed, l: Lang, address: Option<&str>) -> El {
+    let n = f.sources.len();
     let mut meta = el("p").class("meta");
     if let Some(p) = f.period {
         meta = meta.text(&period_label(&p, l));
@@ -125,7 +128,16 @@ fn header(f: &Feed, l: Lang, address: Option<&str>) -> El {
     }
     el("header")
         .class("report-head")
-        .child(el("p").class("publisher").text(f.text(&f.publisher, l)))
+        .child(
+            el("p")
+                .class("publisher")
+                .attr("data-testid", "compiled-by")
+                .text(&format!(
+                    "{} · {}",
+                    compiled_by(f, l),
+                    i18n::counted(n as f64, &n.to_string(), i18n::SOURCE_NOUN, l)
+                )),
+        )
         .child(
             el("h1")
                 .attr("data-testid", "title")
@@ -195,9 +207,13 @@ fn headlines(feed: &Feed, l: Lang) -> El {
                     .attr("aria-hidden", "true")
                     .text(&format!("{a} "))
             });
-        let src = feed
-            .source(&o.source)
-            .map(|s| link(&s.url, &format!("{}: {}", i18n::SOURCE.get(l), s.publisher)));
+        let src = feed.source(&o.source).map(|s| {
+            let agency = feed.agency_of(o, l);
+            link(
+                &s.url,
+                &format!("{}: {agency} ({})", i18n::SOURCE.get(l), s.publisher),
+            )
+        });
         let spark = spark_url(&plan_sparkline(feed, o)).map(|src| {
             el("img")
                 .class("spark")
@@ -396,14 +412,15 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
             el("p")
                 .class("credit-line")
                 .attr("data-testid", "credit")
-                .text(&format!(
-                    "{}: {}.",
-                    i18n::CREDIT.get(l),
-                    feed.text(&feed.publisher, l)
-                )),
+                .text(&credit_line(feed, &all_figures(feed), l)),
         )
         .child(licence)
         .opt(contact)
+}
+
+/// Every figure of the feed, by file index.
+fn all_figures(feed: &Feed) -> Vec<usize> {
+    feed.observations.iter().map(|o| o.index).collect()
 }
 
 /// The whole feed as CSV, from the split module `extras` (scripts/wasm-ld.mjs): the CSV code is

@@ -6,7 +6,7 @@ use super::report::Path;
 use super::table::Ids;
 use super::{Validator, CHANGE_TOLERANCE_PP};
 use crate::feed::derive;
-use crate::feed::model::{AnnotationKind, Feed, Lang, Measure};
+use crate::feed::model::{AnnotationKind, Feed, Grade, Lang, Measure};
 use crate::feed::period::Period;
 
 impl<'d> Validator<'d> {
@@ -48,6 +48,23 @@ impl<'d> Validator<'d> {
                         " (",
                         &one_decimal(computed),
                         " %); both are kept as published",
+                    ],
+                );
+            }
+        }
+        // A figure quoted by someone else names the body it comes from: without `agency` the
+        // page would credit it to the feed's compiler, who only gathered it.
+        for o in &feed.observations {
+            let quoted = feed.source(&o.source).filter(|s| s.grade != Grade::Primary);
+            if let (true, Some(s)) = (o.agency.is_empty(), quoted) {
+                self.warn_parts(
+                    Path::Key(&Path::Item("observations", o.index), "agency"),
+                    &[
+                        "missing: the figure is quoted from ",
+                        &s.publisher,
+                        " (",
+                        s.grade.name(),
+                        "), so readers would see the feed's compiler as its agency; name the body it comes from",
                     ],
                 );
             }
