@@ -156,7 +156,7 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   const s = svg.body.toString('utf8');
   assert.match(s, /^<svg/);
   assert.match(s, /<title>Change compared with the same period a year earlier<\/title>/);
-  assert.match(s, /<desc>[^<]*Data: Prosecutor's Office of Aktobe Region \(gov\.kz[^<]*Police Department of Aktobe Region \(polisia\.kz\)\. Compiled by: Prosecutor's Office of Aktobe Region\./);
+  assert.match(s, /<desc>[^<]*Data: Prosecutor&apos;s Office of Aktobe Region \(gov\.kz[^<]*Police Department of Aktobe Region \(polisia\.kz\)\. Compiled by: Prosecutor&apos;s Office of Aktobe Region\./);
   assert.match(s, /<desc>[^<]*Source: [^<]*gov\.kz/);
   assert.equal((s.match(/<rect/g) || []).length, 5, 'a rect per bar plus the background');
   const png = await get('png');

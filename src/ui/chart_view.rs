@@ -570,12 +570,14 @@ fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
                         .class("num")
                         .text(&computed_lines(feed, c, lang, &nums).join("; ")),
                 )
-                .child(with_source(
-                    with_source(el("td"), feed, before, lang),
-                    feed,
-                    o,
-                    lang,
-                ))
+                .child(
+                    match before.source == o.source && before.agency == o.agency {
+                        true => with_source(el("td"), feed, o, lang),
+                        false => {
+                            with_source(with_source(el("td"), feed, before, lang), feed, o, lang)
+                        }
+                    },
+                )
                 .append_to(&body.0);
         }
     }
