@@ -82,12 +82,31 @@ fn internet_fraud_rose_by_about_37_percent_from_published_levels() {
 }
 
 #[test]
-fn no_rate_per_100k_without_a_sourced_population() {
+fn rates_per_100k_only_for_counts_in_the_year_of_a_sourced_population() {
     let f = feed();
-    assert!(f
+    let rate = |id: &str| derive::per_100k(&f, f.observation(id).unwrap());
+    // 6 824 offences among 916 750 residents on 1 January 2022; the country 157 473 of 19 503 159.
+    assert!((rate("registered-offences-2022").unwrap() - 744.37).abs() < 0.01);
+    let kz = f
         .observations
         .iter()
-        .all(|o| derive::per_100k(&f, o).is_none()));
+        .find(|o| {
+            o.area == "kazakhstan"
+                && o.metric == "registered-criminal-offences"
+                && o.period == Period::parse("2022").unwrap()
+        })
+        .unwrap();
+    assert!((derive::per_100k(&f, kz).unwrap() - 807.42).abs() < 0.01);
+    // 2025's figures are not divided by 2022's people; kilograms are not a rate.
+    let with_rate: Vec<&str> = f
+        .observations
+        .iter()
+        .filter(|o| derive::per_100k(&f, o).is_some())
+        .map(|o| o.period.year())
+        .map(|y| if y == 2022 { "2022" } else { "other" })
+        .collect();
+    assert!(with_rate.iter().all(|y| *y == "2022"), "{with_rate:?}");
+    assert!(rate("drugs-seized-police-2022").is_none());
 }
 
 #[test]

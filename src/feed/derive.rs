@@ -116,16 +116,17 @@ pub fn derived_changes(feed: &Feed) -> Vec<DerivedChange> {
     out
 }
 
-/// The value per 100 000 people of the observation's area, when the area has a population
-/// and the value is a level (a rate of a change or of a percentage means nothing).
+/// The value per 100 000 people of the observation's area: only for a count (of offences,
+/// cases…: a rate of a change, a percentage, kilograms or tenge means nothing) in a period
+/// within the year of the area's population, so that 2025's figures are never divided by 2022's
+/// people.
 pub fn per_100k(feed: &Feed, o: &Observation) -> Option<f64> {
-    if o.measure != Measure::Level {
-        return None;
-    }
-    let metric = feed.metric(&o.metric)?;
-    if metric.unit == super::model::Unit::Percent {
+    if o.measure != Measure::Level || feed.metric(&o.metric)?.unit != super::model::Unit::Count {
         return None;
     }
     let population = feed.area(&o.area)?.population.as_ref()?;
-    Some(o.value? / population.value * 100_000.0)
+    let year = population.year;
+    (o.period.start.0 == year && o.period.end.0 == year)
+        .then(|| o.value.map(|v| v / population.value * 100_000.0))
+        .flatten()
 }
