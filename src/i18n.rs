@@ -120,6 +120,12 @@ msgs! {
     MESSAGE: "Не дұрыс емес", "Что не так", "What is wrong";
     PREVIEW: "Беттің алдын ала көрінісі: жарамды бөліктер", "Предпросмотр страницы: то, что корректно", "Preview of the page: what is valid";
     PER_100K: "100 000 тұрғынға", "на 100 000 жителей", "per 100 000 people";
+    // editor: «халық саны, 2022 жыл» — the population a rate divides by, in a chart's subtitle.
+    POPULATION: "халық саны", "численность населения", "population";
+    EARLIER_YEARS: "Бұрынғы жылдар", "Прежние годы", "Earlier years";
+    SHOW_ALL: "Барлығын көрсету", "Показать все", "Show all";
+    WHAT_CHANGED: "Не өзгерді", "Что изменилось", "What changed";
+    SECTIONS: "Бөлімдер", "Разделы", "Sections";
     COMPARE_TITLE: "Салыстыру", "Сравнение", "Comparison";
     COMPARE_NONE: "Екі файлда ортақ көрсеткіш жоқ (бірдей id мен кезең).", "В двух файлах нет общих показателей (тот же id и период).", "The two files share no figure (same id and period).";
     TRY_AGAIN: "Қайталау", "Повторить", "Try again";

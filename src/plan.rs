@@ -2,11 +2,20 @@
 //! context area) and each section into charts, chosen from the metric's unit, the measure and
 //! the periods. Pure: tested natively; the UI only draws what this returns.
 //!
-//! Within a section:
-//! 1. published changes (change-pct / change-pp) → diverging bars around zero;
+//! Figures share an axis only when they are comparable ([`axis`]): same kind of quantity, unit,
+//! period, comparison and counting agency. Within a section:
+//! 1. published changes (change-pct / change-pp) → diverging bars around zero, one chart per
+//!    comparable group;
 //! 2. levels of one metric and area over two or more periods of the same shape → a trend
-//!    (columns for one series, lines when several series share a unit and period shape);
-//! 3. the remaining levels → horizontal bars, one chart per unit, largest first.
+//!    (columns for one series, lines when several series of one agency share a unit and shape);
+//! 3. one figure for many districts → ranked bars and a tile map;
+//! 4. the remaining levels → horizontal bars per comparable group, largest first.
+//!
+//! A figure comparable with nothing is a card, never a one-bar chart. Charts and cards whose
+//! figures all end before the feed's year are "earlier years", after the current ones.
+mod axis;
+pub use axis::{axis_key, comparable, current_year, AxisKey};
+
 use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
 use crate::chart::trend::{Series, Trend};
@@ -40,15 +49,31 @@ pub struct Tip {
 pub struct ChartPlan {
     /// Stable id: used for `data-testid`, file names and links (`crime-changes`).
     pub id: String,
+    /// A short headline: what the chart is about.
     pub title: String,
-    /// One sentence built from the data, also the canvas's accessible description.
+    /// What is measured, where and when: areas, period, counting agency.
+    pub subtitle: String,
+    /// The one sentence shown under the title: the chart's main point.
+    pub takeaway: String,
+    /// Every figure in words: the canvas's accessible description and the files' description.
     pub summary: String,
+    /// Every figure ends before the feed's year: shown under "Earlier years".
+    pub earlier: bool,
     pub visual: Visual,
     pub tips: Vec<Tip>,
     /// Indexes into `feed.observations` of everything the chart shows, for tables and CSV.
     pub observations: Vec<usize>,
     /// The changes the chart computed from its published levels (a trend's tooltips), for CSV.
     pub computed: Vec<Computed>,
+}
+
+/// A figure comparable with no other, shown as a card (value, label, period, agency, source).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardPlan {
+    /// The observation's id (`drug-labs-liquidated-2025`), else `<section>-figure-<index>`.
+    pub id: String,
+    pub observation: usize,
+    pub earlier: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +84,10 @@ pub struct SectionPlan {
     pub context: bool,
     /// For a comparison area: which area it is, and that it is not the feed's own.
     pub note: Option<String>,
+    /// Current charts first, then earlier ones.
     pub charts: Vec<ChartPlan>,
+    /// Current cards first, then earlier ones.
+    pub cards: Vec<CardPlan>,
 }
 
 struct Ctx<'a> {
@@ -96,6 +124,43 @@ impl Ctx<'_> {
             s.date
         ))
     }
+    /// "Aktobe Region · Jan–Sep 2025 vs Jan–Sep 2024 · Police Department of Aktobe Region":
+    /// where, when and who counted, each once. A trend's period runs from its first to its last.
+    fn subtitle(&self, obs: &[&Observation]) -> String {
+        let (mut areas, mut agencies): (Vec<String>, Vec<&str>) = (Vec::new(), Vec::new());
+        let (mut first, mut last) = (None::<&Observation>, None::<&Observation>);
+        for &o in obs {
+            let area = self.area(o);
+            if !areas.contains(&area) {
+                areas.push(area);
+            }
+            let agency = self.feed.agency_of(o, self.lang);
+            if !agencies.contains(&agency) {
+                agencies.push(agency);
+            }
+            if first.is_none_or(|f| o.period < f.period) {
+                first = Some(o);
+            }
+            if last.is_none_or(|l| o.period > l.period) {
+                last = Some(o);
+            }
+        }
+        let when = match (first, last) {
+            // "2022–2025"; "Jan–Sep 2024 – Jan–Sep 2025", spaced, where the periods have dashes.
+            (Some(a), Some(b)) if a.period != b.period => format!(
+                "{}{}{}",
+                period_label(&a.period, self.lang),
+                match a.period.kind == PeriodKind::Year && b.period.kind == PeriodKind::Year {
+                    true => "–",
+                    false => " – ",
+                },
+                period_label(&b.period, self.lang)
+            ),
+            (Some(a), _) => self.period(a),
+            _ => String::new(),
+        };
+        format!("{} · {when} · {}", areas.join(", "), agencies.join("; "))
+    }
     fn tip(&self, key: (usize, usize), o: &Observation, extra: Vec<String>) -> Tip {
         let mut details = vec![format!("{} · {}", self.area(o), self.period(o))];
         details.extend(extra);
@@ -131,14 +196,15 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
         let obs = select(&all, &|o| {
             !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
         });
-        let charts = charts_for(&cx, g.name(), &obs);
-        if !charts.is_empty() {
+        let (charts, cards) = charts_for(&cx, g.name(), &obs);
+        if !charts.is_empty() || !cards.is_empty() {
             sections.push(SectionPlan {
                 id: g.name().to_owned(),
                 title: i18n::group_title(g, lang).to_owned(),
                 context: false,
                 note: None,
                 charts,
+                cards,
             });
         }
     }
@@ -151,8 +217,22 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
         .map(|a| feed.text(&a.name, lang));
     for area in feed.areas.iter().filter(|a| a.context) {
         let obs = select(&all, &|o| o.area == area.id);
-        let charts = charts_for(&cx, &area.id, &obs);
-        if !charts.is_empty() {
+        let (mut charts, cards) = charts_for(&cx, &area.id, &obs);
+        // The feed's own areas beside this one per 100 000 residents, where both have a
+        // population of the figures' year: the comparison the counts alone cannot make.
+        let own: Vec<&Observation> = select(&all, &|o| !is_context(o));
+        if let Some(rates) = rates_chart(&cx, &area.id, &own, &obs) {
+            // First among the current charts, or among the earlier ones.
+            let at = match rates.earlier {
+                true => charts
+                    .iter()
+                    .position(|c| c.earlier)
+                    .unwrap_or(charts.len()),
+                false => 0,
+            };
+            charts.insert(at, rates);
+        }
+        if !charts.is_empty() || !cards.is_empty() {
             sections.push(SectionPlan {
                 id: area.id.clone(),
                 title: format!(
@@ -163,10 +243,184 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
                 context: true,
                 note: Some(i18n::context_note(feed.text(&area.name, lang), home, lang)),
                 charts,
+                cards,
             });
         }
     }
     sections
+}
+
+/// "What changed": one sentence per headline figure (at most five), each with the id of the
+/// chart or card that shows it, for the summary under the report's title.
+pub fn what_changed(
+    feed: &Feed,
+    sections: &[SectionPlan],
+    lang: Lang,
+    nums: &dyn Numbers,
+) -> Vec<(String, String)> {
+    let cx = Ctx {
+        feed,
+        lang,
+        nums,
+        changes: &[],
+    };
+    let mut out = Vec::new();
+    for o in feed
+        .headlines
+        .iter()
+        .filter_map(|id| feed.observation(id))
+        .take(5)
+    {
+        let sentence = change_sentence(feed, o, lang, nums).unwrap_or_else(|| {
+            let (label, place, value) = (cx.label(o), cx.area(o), cx.value(o));
+            match lang {
+                Lang::En => format!("{label}, {place}: {value} in {}.", cx.period(o)),
+                Lang::Ru => format!(
+                    "{label}, {place}: {value} за {}.",
+                    i18n::during(&o.period, lang)
+                ),
+                Lang::Kk => format!("{label}, {place}: {} — {value}.", cx.period(o)),
+            }
+        });
+        let shown = sections.iter().find_map(|s| {
+            let chart = s.charts.iter().find(|c| c.observations.contains(&o.index));
+            let card = s.cards.iter().find(|c| c.observation == o.index);
+            chart.map(|c| &c.id).or(card.map(|c| &c.id))
+        });
+        out.push((sentence, shown.cloned().unwrap_or_default()));
+    }
+    out
+}
+
+/// Charts of the bundled feed that were split into cards or renamed, by the feed's id: the id
+/// newsrooms published (`#crime-changes`, `embed.html?embed=drugs-figures-1`) and its successor.
+const ALIASES: &[(&str, &str, &str)] = &[
+    ("aktobe-2025", "crime-changes", "registered-crimes-2025"),
+    (
+        "aktobe-2025",
+        "crime-figures-1",
+        "pretrial-investigations-jan-feb-2023",
+    ),
+    (
+        "aktobe-2025",
+        "crime-by-type-figures-1",
+        "drug-crimes-police-9m2025",
+    ),
+    (
+        "aktobe-2025",
+        "drugs-figures-1",
+        "drug-labs-liquidated-2025",
+    ),
+    (
+        "aktobe-2025",
+        "drugs-figures-2",
+        "synthetic-drugs-seized-2025",
+    ),
+    (
+        "aktobe-2025",
+        "fraud-figures-1",
+        "antifraud-brochures-9m2025",
+    ),
+    (
+        "aktobe-2025",
+        "fraud-figures-2",
+        "internet-fraud-damage-9m2025",
+    ),
+    (
+        "aktobe-2025",
+        "courts-figures-1",
+        "state-prosecution-cases-9m2025",
+    ),
+    (
+        "aktobe-2025",
+        "children-figures-1",
+        "childrens-rights-projects-2025",
+    ),
+    ("aktobe-2025", "budget-figures-1", "funds-recovered-2025"),
+    ("aktobe-2025", "kazakhstan-figures-1", "kazakhstan-2024"),
+    (
+        "aktobe-2025",
+        "kazakhstan-figures-2",
+        "kz-clearance-rate-2025",
+    ),
+];
+
+/// The id a link should lead to: `id` itself, or the successor of a chart that was split or
+/// renamed in this feed.
+pub fn successor<'a>(feed: &Feed, id: &'a str) -> &'a str {
+    ALIASES
+        .iter()
+        .find(|(f, old, _)| *f == feed.id && *old == id)
+        .map_or(id, |(_, _, new)| new)
+}
+
+/// Own figures and the comparison area's of the same metric and year, per 100 000 residents,
+/// metric by metric ("Registered criminal offences · Aktobe Region", "… · Kazakhstan"); `None`
+/// without such a pair.
+fn rates_chart(
+    cx: &Ctx,
+    slug: &str,
+    own: &[&Observation],
+    other: &[&Observation],
+) -> Option<ChartPlan> {
+    let rate = |o: &Observation| crate::feed::derive::per_100k(cx.feed, o);
+    let mut pairs: Vec<&Observation> = Vec::new();
+    for b in other.iter().filter(|o| rate(o).is_some()) {
+        for a in own.iter().filter(|o| rate(o).is_some()) {
+            if a.metric == b.metric && a.period == b.period {
+                pairs.push(a);
+                pairs.push(b);
+            }
+        }
+    }
+    let first = *pairs.first()?;
+    let (mut bars, mut tips) = (Vec::new(), Vec::new());
+    let mut summary = String::new();
+    for (i, &o) in pairs.iter().enumerate() {
+        let r = rate(o).unwrap_or(0.0);
+        let label = format!("{} · {}", cx.label(o), cx.area(o));
+        let value_label = cx.nums.decimal(r, 1);
+        summary.push_str(&format!("{label}: {value_label}. "));
+        let mut tip = cx.tip((0, i), o, Vec::new());
+        tip.details
+            .insert(1, format!("{}: {}", cx.label(o), cx.value(o)));
+        tip.value = value_label.clone();
+        tips.push(tip);
+        bars.push(Bar {
+            label,
+            value: r,
+            value_label,
+            tone: Tone::Neutral,
+        });
+    }
+    let year = cx
+        .feed
+        .area(&first.area)
+        .and_then(|a| a.population.as_ref())
+        .map_or(0, |p| p.year);
+    let mut places: Vec<String> = Vec::new();
+    for o in &pairs {
+        let place = cx.area(o);
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    Some(ChartPlan {
+        id: format!("{slug}-per-100k"),
+        title: format!("{} — {}", places.join(" · "), i18n::PER_100K.get(cx.lang)),
+        subtitle: format!(
+            "{} · {}: {year}",
+            period_label(&first.period, cx.lang),
+            i18n::POPULATION.get(cx.lang)
+        ),
+        takeaway: summary.split(". ").take(2).collect::<Vec<_>>().join(". ") + ".",
+        summary: summary.trim_end().to_owned(),
+        earlier: first.period.end.0 < current_year(cx.feed),
+        visual: Visual::Bars(bars),
+        tips,
+        observations: indexes(&pairs),
+        computed: Vec::new(),
+    })
 }
 
 /// Which observations (by file index) a trend or district chart already shows.
@@ -305,18 +559,42 @@ fn by_value_desc(a: &Observation, b: &Observation) -> Ordering {
     b.value.partial_cmp(&a.value).unwrap_or(Ordering::Equal)
 }
 
-fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
+/// Figures in groups that may share an axis ([`axis_key`]), latest period first.
+fn comparable_groups<'f>(feed: &Feed, obs: &[&'f Observation]) -> Vec<Vec<&'f Observation>> {
+    group_obs(obs, &|a, b| axis_key(feed, a).cmp(&axis_key(feed, b)))
+}
+
+/// A card for a figure that shares an axis with nothing.
+fn card(slug: &str, o: &Observation) -> CardPlan {
+    CardPlan {
+        id: o
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("{slug}-figure-{}", o.index)),
+        observation: o.index,
+        earlier: false,
+    }
+}
+
+fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> (Vec<ChartPlan>, Vec<CardPlan>) {
     let mut charts = Vec::new();
+    let mut cards = Vec::new();
     let metric = |o: &Observation| cx.feed.metric(&o.metric);
     // The unit's name in the feed ("count", "million-tenge"), which also orders the groups.
     let unit = |o: &Observation| metric(o).map_or("", |m| m.unit.name());
-    // 1. Published changes.
-    let mut changes = select(obs, &|o| o.measure.is_change() && o.value.is_some());
-    sort_obs(&mut changes, &|a, b| {
-        b.period.cmp(&a.period).then(a.index.cmp(&b.index))
-    });
-    if !changes.is_empty() {
-        charts.push(change_chart(cx, slug, &changes));
+    // 1. Published changes: a chart per comparable group; a change alone is a card.
+    let changes = select(obs, &|o| o.measure.is_change() && o.value.is_some());
+    for group in comparable_groups(cx.feed, &changes) {
+        match group.as_slice() {
+            [one] => cards.push(card(slug, one)),
+            _ => {
+                let id = match charts.len() {
+                    0 => format!("{slug}-changes"),
+                    n => format!("{slug}-changes-{}", n + 1),
+                };
+                charts.push(change_chart(cx, id, &group));
+            }
+        }
     }
     // 2. Series over time: (metric, area) with levels in ≥ 2 periods of one shape.
     let levels = select(obs, &|o| o.measure == Measure::Level && o.value.is_some());
@@ -341,9 +619,14 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         }
         sort_obs(&mut points, &by_period);
         charted.mark(&points);
-        let key = points
-            .first()
-            .map(|o| (metric(o).map(|m| m.group), unit(o), o.period.months()));
+        let key = points.first().map(|o| {
+            (
+                metric(o).map(|m| m.group),
+                unit(o),
+                o.period.months(),
+                cx.feed.agency_of(o, cx.feed.lang),
+            )
+        });
         series.push((key, points));
     }
     for (n, run) in runs(series.len(), &|a, b| series[a].0.cmp(&series[b].0))
@@ -390,15 +673,46 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> Vec<ChartPlan> {
         charts.push(chart);
         charts.push(tile_map(cx, format!("{slug}-map-{districts}"), &places));
     }
-    // 4. Everything else, one bar chart per unit.
-    let rest = group_obs(&select(&levels, &|o| !charted.has(o)), &|a, b| {
-        unit(a).cmp(unit(b))
-    });
-    for (n, mut group) in rest.into_iter().enumerate() {
+    // 4. Everything else: a bar chart per comparable group, largest first; alone, a card.
+    // Ids name the period ("crime-2022"), so that an id never passes to other figures when the
+    // feed grows ("-figures-1" did: see `ALIASES`).
+    for mut group in comparable_groups(cx.feed, &select(&levels, &|o| !charted.has(o))) {
+        let Some(first) = group.first() else { continue };
+        if group.len() == 1 {
+            cards.push(card(slug, first));
+            continue;
+        }
+        let mut id = format!("{slug}-{}", first.period).replace("..", "-");
+        let taken = charts
+            .iter()
+            .filter(|c: &&ChartPlan| c.id.starts_with(&id))
+            .count();
+        if taken > 0 {
+            id = format!("{id}-{}", taken + 1);
+        }
         sort_obs(&mut group, &by_value_desc);
-        charts.push(level_chart(cx, format!("{slug}-figures-{}", n + 1), &group));
+        charts.push(level_chart(cx, id, &group));
     }
-    charts
+    // Current first, then earlier years, each in the order built.
+    let year = current_year(cx.feed);
+    let old = |i: &usize| {
+        cx.feed
+            .observation_at(*i)
+            .is_some_and(|o| o.period.end.0 < year)
+    };
+    for c in &mut charts {
+        c.earlier = c.observations.iter().all(old);
+    }
+    for c in &mut cards {
+        c.earlier = old(&c.observation);
+    }
+    let (mut now, then): (Vec<ChartPlan>, Vec<ChartPlan>) =
+        charts.into_iter().partition(|c| !c.earlier);
+    now.extend(then);
+    let (mut now_cards, then_cards): (Vec<CardPlan>, Vec<CardPlan>) =
+        cards.into_iter().partition(|c| !c.earlier);
+    now_cards.extend(then_cards);
+    (now, now_cards)
 }
 
 /// The published levels a headline card can draw as a sparkline: the same metric (or series)
@@ -499,7 +813,10 @@ fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
                 )
             })
             .unwrap_or_default(),
+        subtitle: cx.subtitle(places),
+        takeaway: i18n::MAP_NOTE.get(cx.lang).to_owned(),
         summary: i18n::MAP_NOTE.get(cx.lang).to_owned(),
+        earlier: false,
         visual: Visual::Tiles(Tiles { tiles }),
         tips,
         observations,
@@ -584,7 +901,10 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
             charts.push(ChartPlan {
                 id: format!("compare-{}-{}", oa.metric, oa.period).replace("..", "-"),
                 title,
+                subtitle: period.clone(),
+                takeaway: summary.clone(),
                 summary,
+                earlier: false,
                 tips: vec![
                     ca.tip((0, 0), oa, Vec::new()),
                     cb.tip((0, 1), ob, Vec::new()),
@@ -598,30 +918,38 @@ pub fn compare(a: &Feed, b: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<ChartP
     charts
 }
 
-fn change_chart(cx: &Ctx, slug: &str, changes: &[&Observation]) -> ChartPlan {
+fn change_chart(cx: &Ctx, id: String, changes: &[&Observation]) -> ChartPlan {
     let mut summary = String::new();
-    for sentence in changes
-        .iter()
-        .filter_map(|o| change_sentence(cx.feed, o, cx.lang, cx.nums))
-    {
+    // The takeaway: the largest change, in words.
+    let (mut takeaway, mut largest) = (String::new(), -1.0);
+    for o in changes {
+        let Some(sentence) = change_sentence(cx.feed, o, cx.lang, cx.nums) else {
+            continue;
+        };
         if !summary.is_empty() {
             summary.push(' ');
         }
         summary.push_str(&sentence);
+        if o.value.is_some_and(|v| v.abs() > largest) {
+            largest = o.value.map_or(0.0, f64::abs);
+            takeaway = sentence;
+        }
     }
     // "к прошлому году" says years; quarters and months are "к аналогичному периоду".
     let title = match changes.iter().all(|o| o.period.kind == PeriodKind::Year) {
         true => i18n::CHANGES_TITLE,
         false => i18n::CHANGES_TITLE_PERIOD,
     };
-    bar_chart(
+    let mut chart = bar_chart(
         cx,
-        format!("{slug}-changes"),
+        id,
         title.get(cx.lang).to_owned(),
         summary,
         changes,
         true,
-    )
+    );
+    chart.takeaway = takeaway;
+    chart
 }
 
 /// One bar per observation, labelled "metric · area · period", with its tip. A change's bar
@@ -637,6 +965,11 @@ fn bar_chart(
 ) -> ChartPlan {
     let mut bars = Vec::new();
     let mut tips = Vec::new();
+    let first = obs.first();
+    let same_area = obs.iter().all(|o| first.is_some_and(|f| f.area == o.area));
+    let same_metric = obs
+        .iter()
+        .all(|o| first.is_some_and(|f| f.metric == o.metric));
     for (i, o) in obs.iter().enumerate() {
         let v = o.value.unwrap_or(0.0);
         let (value_label, tone) = if changes {
@@ -648,8 +981,15 @@ fn bar_chart(
         } else {
             (cx.value(o), Tone::Neutral)
         };
+        // What differs between the bars: the area, the metric, or both; where and when else
+        // are in the subtitle.
+        let label = match (same_area, same_metric) {
+            (true, _) => cx.label(o),
+            (false, true) => cx.area(o),
+            (false, false) => format!("{} · {}", cx.label(o), cx.area(o)),
+        };
         bars.push(Bar {
-            label: format!("{} · {} · {}", cx.label(o), cx.area(o), cx.period(o)),
+            label,
             value: v,
             value_label,
             tone,
@@ -659,7 +999,10 @@ fn bar_chart(
     ChartPlan {
         id,
         title,
+        subtitle: cx.subtitle(obs),
+        takeaway: String::new(),
         summary,
+        earlier: false,
         tips,
         observations: indexes(obs),
         computed: Vec::new(),
@@ -744,11 +1087,9 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
             sentences.push(text.to_owned());
         }
     }
+    // The area is in the subtitle.
     let title = match series {
-        [one] => one
-            .first()
-            .map(|o| [cx.label(o), cx.area(o)].join(" · "))
-            .unwrap_or_default(),
+        [one] => one.first().map(|o| cx.label(o)).unwrap_or_default(),
         _ => all
             .first()
             .and_then(|o| cx.feed.metric(&o.metric))
@@ -758,7 +1099,10 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
     ChartPlan {
         id,
         title,
+        subtitle: cx.subtitle(&all),
+        takeaway: sentences.first().cloned().unwrap_or_default(),
         summary: sentences.join(" "),
+        earlier: false,
         visual: Visual::Trend(Trend {
             categories,
             series: out_series,
@@ -819,36 +1163,34 @@ fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
             cx.value(o)
         )
     };
-    let summary = match group {
-        [first, .., last] if group.len() > 3 => format!(
-            "{}: {}. {}: {}.",
-            i18n::HIGHEST.get(cx.lang),
-            say(first),
-            i18n::LOWEST.get(cx.lang),
-            say(last)
-        ),
-        _ => {
-            let mut all = String::new();
-            for o in group {
-                if !all.is_empty() {
-                    all.push(' ');
-                }
-                all.push_str(&say(o));
-                all.push('.');
-            }
-            all
-        }
-    };
-    // Each metric's label once ("A, B"); one label for a single bar.
-    let mut labels: Vec<String> = Vec::new();
+    // Every figure for the screen reader; the largest as the takeaway.
+    let mut summary = String::new();
     for o in group {
-        let label = cx.label(o);
-        if !labels.contains(&label) {
-            labels.push(label);
+        if !summary.is_empty() {
+            summary.push(' ');
         }
+        summary.push_str(&say(o));
+        summary.push('.');
     }
-    let title = labels.join(", ");
-    bar_chart(cx, id, title, summary, group, false)
+    let takeaway = group
+        .first()
+        .map(|o| format!("{}: {}.", i18n::HIGHEST.get(cx.lang), say(o)))
+        .unwrap_or_default();
+    // One metric: its name. Categories of one breakdown: the theme's ("Crime by type"), never
+    // a list of names.
+    let first = group.first();
+    let title = match group
+        .iter()
+        .all(|o| first.is_some_and(|f| f.metric == o.metric))
+    {
+        true => first.map(|o| cx.label(o)),
+        false => first
+            .and_then(|o| cx.feed.metric(&o.metric))
+            .map(|m| i18n::group_title(m.group, cx.lang).to_owned()),
+    };
+    let mut chart = bar_chart(cx, id, title.unwrap_or_default(), summary, group, false);
+    chart.takeaway = takeaway;
+    chart
 }
 
 #[cfg(test)]
@@ -892,12 +1234,18 @@ mod tests {
     }
 
     #[test]
-    fn every_observation_of_the_real_feed_appears_in_exactly_one_chart() {
+    fn every_observation_of_the_real_feed_appears_in_exactly_one_chart_or_card() {
         let feed = aktobe();
         let sections = plan(&feed, Lang::En, &PlainNumbers);
         let mut shown: Vec<usize> = sections
             .iter()
-            .flat_map(|s| s.charts.iter().flat_map(|c| c.observations.clone()))
+            .flat_map(|s| s.charts.iter().filter(|c| !c.id.ends_with("per-100k")))
+            .flat_map(|c| c.observations.clone())
+            .chain(
+                sections
+                    .iter()
+                    .flat_map(|s| s.cards.iter().map(|c| c.observation)),
+            )
             .collect();
         shown.sort_unstable();
         let all: Vec<usize> = feed
@@ -910,22 +1258,71 @@ mod tests {
     }
 
     #[test]
-    fn the_crime_section_leads_with_the_2025_change_and_kazakhstan_comes_last_as_context() {
+    fn the_crime_section_leads_with_this_years_figures_and_kazakhstan_comes_last_as_context() {
         let feed = aktobe();
         let sections = plan(&feed, Lang::En, &PlainNumbers);
         let crime = &sections[0];
         assert_eq!(crime.id, "crime");
-        let changes = &crime.charts[0];
-        assert_eq!(changes.id, "crime-changes");
-        let Visual::Bars(bars) = &changes.visual else {
-            panic!("bars expected")
-        };
-        assert!(bars[0].label.contains("2025 vs 2024"), "{}", bars[0].label);
-        assert_eq!(bars[0].value, -7.0);
-        assert_eq!(bars[0].tone, Tone::Better);
+        // The 2025 change is comparable with no other change (other periods, agencies): a card,
+        // the first of the section's, before the Q1 2020 change under "earlier years".
+        let first = feed.observation_at(crime.cards[0].observation).unwrap();
+        assert_eq!(first.id.as_deref(), Some("registered-crimes-2025"));
+        assert!(!crime.cards[0].earlier);
+        let q1 = crime
+            .cards
+            .iter()
+            .find(|c| c.id == "registered-crimes-q1-2020-change")
+            .unwrap();
+        assert!(q1.earlier);
+        // Current charts before earlier ones.
+        let earlier: Vec<bool> = crime.charts.iter().map(|c| c.earlier).collect();
+        assert!(earlier.windows(2).all(|w| w[0] <= w[1]), "{earlier:?}");
         let last = sections.last().unwrap();
         assert!(last.context);
         assert!(last.title.starts_with("Kazakhstan"));
+    }
+
+    #[test]
+    fn no_chart_has_one_bar_or_a_list_for_a_title_and_every_chart_is_comparable() {
+        let feed = aktobe();
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            for s in plan(&feed, lang, &PlainNumbers) {
+                for c in &s.charts {
+                    if let Visual::Bars(bars) = &c.visual {
+                        assert!(bars.len() >= 2, "{}: one bar", c.id);
+                    }
+                    // Never "A, B": two metrics' names joined.
+                    let names: Vec<&str> = feed
+                        .metrics
+                        .iter()
+                        .map(|m| feed.text(&m.label, lang))
+                        .collect();
+                    for a in &names {
+                        for b in names.iter().filter(|b| b != &a) {
+                            let list = format!("{a}, {b}");
+                            assert!(
+                                !c.title.contains(&list),
+                                "{}: a list title: {}",
+                                c.id,
+                                c.title
+                            );
+                        }
+                    }
+                    assert!(!c.subtitle.is_empty() && !c.takeaway.is_empty(), "{}", c.id);
+                    let obs: Vec<&Observation> = c
+                        .observations
+                        .iter()
+                        .filter_map(|i| feed.observation_at(*i))
+                        .collect();
+                    // Bars: one comparable group. Trends: one agency, unit and period shape.
+                    if let (Visual::Bars(_), Some(first)) = (&c.visual, obs.first()) {
+                        if !c.id.contains("districts") {
+                            assert!(obs.iter().all(|o| comparable(&feed, first, o)), "{}", c.id);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -1205,17 +1602,119 @@ mod tests {
         assert!(compare(&a, &aktobe(), Lang::En, &PlainNumbers).is_empty());
     }
 
+    /// Every chart id of the bundled feed before charts became cards (newsrooms' links).
+    const OLD_IDS: [&str; 20] = [
+        "crime-changes",
+        "crime-trend-1",
+        "crime-figures-1",
+        "crime-by-gravity-changes",
+        "crime-by-type-changes",
+        "crime-by-type-figures-1",
+        "drugs-figures-1",
+        "drugs-figures-2",
+        "fraud-trend-1",
+        "fraud-figures-1",
+        "fraud-figures-2",
+        "courts-figures-1",
+        "children-figures-1",
+        "budget-figures-1",
+        "kazakhstan-changes",
+        "kazakhstan-trend-1",
+        "kazakhstan-trend-2",
+        "kazakhstan-trend-3",
+        "kazakhstan-figures-1",
+        "kazakhstan-figures-2",
+    ];
+
+    #[test]
+    fn every_old_chart_id_leads_to_a_chart_or_card_of_today() {
+        let feed = aktobe();
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        let ids: Vec<&str> = sections
+            .iter()
+            .flat_map(|s| s.charts.iter().map(|c| c.id.as_str()))
+            .chain(
+                sections
+                    .iter()
+                    .flat_map(|s| s.cards.iter().map(|c| c.id.as_str())),
+            )
+            .collect();
+        for old in OLD_IDS {
+            let new = successor(&feed, old);
+            assert!(ids.contains(&new), "{old} → {new}: not in {ids:?}");
+        }
+        // Ids are unique, and a renamed id is not reused for other figures.
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len());
+        for (_, old, _) in ALIASES {
+            assert!(!ids.contains(old), "{old} is reused");
+        }
+        // Another feed's ids are left alone.
+        let mut other = aktobe();
+        other.id = "other".into();
+        assert_eq!(successor(&other, "crime-changes"), "crime-changes");
+    }
+
+    #[test]
+    fn what_changed_says_each_headline_and_links_where_it_is_shown() {
+        let feed = aktobe();
+        let sections = plan(&feed, Lang::En, &PlainNumbers);
+        let said = what_changed(&feed, &sections, Lang::En, &PlainNumbers);
+        assert_eq!(said.len(), 5);
+        assert_eq!(
+            said[0],
+            (
+                "Registered crimes, Aktobe Region: fell by 7 % in 2025 compared with 2024."
+                    .to_owned(),
+                "registered-crimes-2025".to_owned()
+            )
+        );
+        assert!(said[1].0.contains("76 kg in 2025"), "{}", said[1].0);
+        assert!(said.iter().all(|(_, id)| !id.is_empty()));
+    }
+
+    #[test]
+    #[ignore]
+    fn print_the_plan() {
+        let feed = aktobe();
+        for s in plan(&feed, Lang::En, &PlainNumbers) {
+            println!("== {} {}", s.id, s.title);
+            for c in &s.charts {
+                println!(
+                    "  chart {} earlier={} | {} | {}\n     takeaway: {}",
+                    c.id, c.earlier, c.title, c.subtitle, c.takeaway
+                );
+                if let Visual::Bars(b) = &c.visual {
+                    for b in b {
+                        println!("     bar {} = {}", b.label, b.value_label);
+                    }
+                }
+            }
+            for c in &s.cards {
+                println!("  card {} earlier={}", c.id, c.earlier);
+            }
+        }
+    }
+
     #[test]
     fn tips_name_the_period_the_value_and_the_source() {
         let feed = aktobe();
         let sections = plan(&feed, Lang::En, &PlainNumbers);
-        let tip = &sections[0].charts[0].tips[0];
-        assert_eq!(tip.value, "−7 %");
-        assert!(tip.details.iter().any(|d| d.contains("2025 vs 2024")));
-        // The agency the figure comes from, then the site that published it.
+        let gravity = sections
+            .iter()
+            .find(|s| s.id == "crime-by-gravity")
+            .unwrap();
+        let tip = &gravity.charts[0].tips[0];
+        assert_eq!(tip.value, "−61 %");
         assert!(tip
             .details
             .iter()
-            .any(|d| d.starts_with("Source: Prosecutor's Office of Aktobe Region (gov.kz")));
+            .any(|d| d.contains("Jan–Sep 2025 vs Jan–Sep 2024")));
+        // The agency the figure comes from, then the site that published it.
+        assert!(tip.details.iter().any(
+            |d| d.starts_with("Source: Prosecutor's Office of Aktobe Region (enbekshiqazaq.kz")
+        ));
     }
 }

@@ -288,19 +288,6 @@ pub fn agencies(feed: &Feed, observations: &[usize], lang: Lang) -> String {
     said.collect::<Vec<_>>().join("; ")
 }
 
-/// The agencies of those of these figures that cite `source`, each once: "Police Department of
-/// Aktobe Region".
-pub fn agencies_citing(feed: &Feed, observations: &[usize], source: &str, lang: Lang) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for o in observations.iter().filter_map(|i| feed.observation_at(*i)) {
-        let name = feed.agency_of(o, lang);
-        if o.source == source && !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names.join("; ")
-}
-
 /// "Data: {agencies}. Compiled by: {the feed's publisher}.": the agencies are the figures'
 /// sources; the compiler only gathered them.
 pub fn credit_line(feed: &Feed, observations: &[usize], lang: Lang) -> String {

@@ -17,6 +17,8 @@ const UI_LAYERS: &[&[&str]] = &[
     &["status", "share"],
     // The parts: one chart, the report, the embed, the checker.
     &["chart_view"],
+    // A figure as a card (headlines and figures comparable with no other).
+    &["card"],
     &["report", "embed"],
     &["checker"],
     // The shell and mounting, imported by nothing but `ui/mod.rs`.

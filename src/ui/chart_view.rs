@@ -24,8 +24,7 @@ use crate::feed::{Feed, Lang, Observation};
 use crate::i18n;
 use crate::plan::ChartPlan;
 use crate::present::{
-    agencies_citing, computed_lines, credit_line, observation_label, observation_value,
-    Numbers as _,
+    computed_lines, credit_line, observation_label, observation_value, Numbers as _,
 };
 
 /// The page's theme: `?theme=` (kept on `<html data-theme>`) or else the system's.
@@ -630,8 +629,9 @@ fn build(
         .attr(
             "aria-label",
             &format!(
-                "{} {} {}",
+                "{}. {}. {} {}",
                 plan.title,
+                plan.subtitle,
                 plan.summary,
                 i18n::CHART_KEYS.get(lang)
             ),
@@ -681,25 +681,29 @@ fn build(
     });
     let embed_el = embed_button.as_ref().map(|b| b.0.clone());
     actions = actions.opt(embed_button);
-    let sources = el("ul")
+    // The footer: where the figures were published, one short line (the documents' titles are
+    // in the report's list of sources and in the link's title).
+    let mut sources = el("p")
         .class("chart-sources")
-        .attr("data-testid", "chart-sources");
-    for s in feed.sources_of(&plan.observations) {
-        // Who gave the figures, then where they were published.
-        let agencies = agencies_citing(&feed, &plan.observations, &s.id, lang);
-        let item = el("li")
-            .text(&format!("{agencies}: "))
-            .child(link(&s.url, &s.title))
-            .text(&format!(" — {}, {}", s.publisher, s.date));
-        item.append_to(&sources.0);
+        .attr("data-testid", "chart-sources")
+        .text(&format!("{}: ", i18n::SOURCES.get(lang)));
+    for (n, s) in feed.sources_of(&plan.observations).into_iter().enumerate() {
+        if n > 0 {
+            sources = sources.text("; ");
+        }
+        sources = sources
+            .child(link(&s.url, &s.publisher).attr("title", &s.title))
+            .text(&format!(", {}", s.date));
     }
     // A rebuilt view may hand back the same `<figure>`: start from an empty one.
     figure.replace_children_with_node_0();
     let title = el(if embedded { "h2" } else { "h3" })
         .class("chart-title")
         .text(&plan.title);
-    let summary = el("p").class("chart-summary").text(&plan.summary);
-    figure.append_with_node_1(&title.0).ok();
+    // The headline, what is measured where and when, then the one point it makes.
+    let subtitle = el("p").class("chart-subtitle").text(&plan.subtitle);
+    let summary = el("p").class("chart-summary").text(&plan.takeaway);
+    figure.append_with_node_2(&title.0, &subtitle.0).ok();
     if feed.illustrative {
         figure
             .append_with_node_1(&illustrative_label(lang, "chart-illustrative").0)
@@ -720,13 +724,8 @@ fn build(
     let (chart_box_el, table_el) = (chart_box.0.clone(), data_table.0.clone());
     let caption = el("figcaption")
         .child(actions)
-        .child(data_table)
-        .child(
-            el("p")
-                .class("sources-title")
-                .text(&format!("{}:", i18n::SOURCES.get(lang))),
-        )
-        .child(sources);
+        .child(sources)
+        .child(data_table);
     figure.append_with_node_2(&chart_box.0, &announce.0).ok();
     figure.append_with_node_2(&failed.0, &caption.0).ok();
 
@@ -905,6 +904,10 @@ pub fn mount_chart(
     spawn_local(async move {
         first.set_active(first.active.get());
         if window().location().hash().ok().as_deref() == Some(&format!("#{}", first.plan.id)) {
+            // Inside a closed "earlier years" part: open it first.
+            if let Ok(Some(part)) = first.canvas.closest("details.earlier") {
+                part.set_attribute("open", "").ok();
+            }
             first.canvas.scroll_into_view();
         }
     });

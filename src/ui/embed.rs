@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 
 use super::address::page_url;
 use super::browser::Resize;
+use super::card::figure_card;
 use super::chart_view::chart_figure;
 use super::dom::{el, filled};
 use super::format::IntlNumbers;
@@ -76,7 +77,15 @@ pub fn embed(body: &web_sys::Element, chart: String, feed: Loading, address: Str
 fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
     filled(parent, move |root, l, _| {
         let nums = IntlNumbers::new(l);
-        let found = plan(&feed, l, &nums)
+        // An id from before a chart became cards leads to its successor.
+        let chart = crate::plan::successor(&feed, &chart).to_owned();
+        let sections = plan(&feed, l, &nums);
+        let card = sections
+            .iter()
+            .flat_map(|s| &s.cards)
+            .find(|c| c.id == chart)
+            .and_then(|c| feed.observation_at(c.observation));
+        let found = sections
             .into_iter()
             .flat_map(|s| s.charts)
             .find(|c| c.id == chart);
@@ -97,13 +106,20 @@ fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
             compiled_by(&feed, l)
         ));
         // Who gave the chart's figures, and who compiled them; the compiler alone without a chart.
-        let credit = match &found {
-            Some(plan) => credit_line(&feed, &plan.observations, l),
-            None => format!("{}.", compiled_by(&feed, l)),
+        let credit = match (&found, card) {
+            (Some(plan), _) => credit_line(&feed, &plan.observations, l),
+            (None, Some(o)) => credit_line(&feed, &[o.index], l),
+            (None, None) => format!("{}.", compiled_by(&feed, l)),
         };
-        let body = match found {
-            Some(plan) => chart_figure(plan, feed.clone(), l, true),
-            None => {
+        let body = match (found, card) {
+            (Some(plan), _) => chart_figure(plan, feed.clone(), l, true),
+            (None, Some(o)) => {
+                el("ul")
+                    .class("cards")
+                    .child(figure_card(&feed, o, l, false))
+                    .0
+            }
+            (None, None) => {
                 el("p")
                     .class("chart-failed")
                     .attr("role", "alert")

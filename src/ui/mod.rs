@@ -5,6 +5,7 @@ mod address;
 mod app;
 mod backend;
 mod browser;
+mod card;
 mod chart_view;
 mod checker;
 mod dom;

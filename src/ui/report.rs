@@ -7,18 +7,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::backend::Backend;
 use super::browser::Listeners;
+use super::card::figure_card;
 use super::chart_view::{chart_figure, illustrative_label};
 use super::dom::{button, el, filled, link, live, El};
 use super::format::IntlNumbers;
 use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
-use crate::plan::{plan, sparkline as plan_sparkline};
-use crate::present::{
-    arrow, change_sentence, compiled_by, credit_line, observation_label, observation_value, tone,
-};
+use crate::plan::plan;
+use crate::present::{compiled_by, credit_line};
 
 /// A source as the report lists it: linked title, publisher, date and grade.
 fn source_item(src: &Source, lang: Lang) -> El {
@@ -30,20 +28,6 @@ fn source_item(src: &Source, lang: Lang) -> El {
                 .class("grade")
                 .text(&format!(" ({})", i18n::grade_text(src.grade, lang))),
         )
-}
-
-/// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
-fn spark_url(values: &[f64]) -> Option<String> {
-    let colour = plotters::style::RGBColor(0x3d, 0x85, 0xc6);
-    let mut svg = String::new();
-    let drawn = crate::chart::spark::svg_into(values, (96, 32), colour, &mut svg, Backend::Svg);
-    if drawn != Ok(true) {
-        return None;
-    }
-    Some(format!(
-        "data:image/svg+xml;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(&svg))
-    ))
 }
 
 /// The report into `parent`: the offline note, header, problems and headline cards, the
@@ -92,6 +76,8 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             if let Some(p) = problems(&errors, l) {
                 p.append_to(root);
             }
+            let sections = plan(&feed, l, &IntlNumbers::new(l));
+            reading_path(&feed, &sections, l).append_to(root);
             headlines(&feed, l).append_to(root);
         }
     };
@@ -102,13 +88,39 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             compare(parent, feed.clone(), url);
         }
     }
+    let first = std::cell::Cell::new(true);
     filled(parent, move |root, l, listeners| {
         sections(root, &feed, l);
         if let Some(g) = glossary(&feed, l) {
             g.append_to(root);
         }
         sources(&feed, l, listeners).append_to(root);
+        if first.replace(false) {
+            reveal(&feed);
+        }
+        // A link to a chart or card in a closed "earlier years" part opens it.
+        let feed = feed.clone();
+        listeners.on(&window(), "hashchange", move |_| reveal(&feed));
     });
+}
+
+/// Brings the chart or card the address names (`#theft-2022`) into view once the report is
+/// built, opening the "earlier years" part it is in; an id the feed's charts had before they
+/// were split leads to its successor (`plan::successor`).
+fn reveal(feed: &Feed) {
+    let document = leptos::prelude::document();
+    let hash = window().location().hash().unwrap_or_default();
+    let id = crate::plan::successor(feed, hash.trim_start_matches('#'));
+    let Some(target) = (!id.is_empty())
+        .then(|| document.get_element_by_id(id))
+        .flatten()
+    else {
+        return;
+    };
+    if let Ok(Some(part)) = target.closest("details") {
+        part.set_attribute("open", "").ok();
+    }
+    target.scroll_into_view();
 }
 
 /// The compiler and how many sources, title, description, the feed's address when it is not
@@ -179,77 +191,51 @@ fn problems(errors: &[String], l: Lang) -> Option<El> {
     Some(section)
 }
 
+/// Under the title: what changed, a sentence per headline figure linking to where it is shown,
+/// and the sections as a navigation bar that stays at the top of the screen.
+fn reading_path(feed: &Feed, sections: &[crate::plan::SectionPlan], l: Lang) -> El {
+    let mut said = el("ul")
+        .class("what-changed")
+        .attr("data-testid", "what-changed");
+    for (sentence, id) in crate::plan::what_changed(feed, sections, l, &IntlNumbers::new(l)) {
+        said = said.child(el("li").child(anchor(&id, &sentence)));
+    }
+    let mut nav = el("ul");
+    for s in sections {
+        nav = nav.child(el("li").child(anchor(&format!("h-{}", s.id), &s.title)));
+    }
+    el("div")
+        .child(
+            el("section")
+                .attr("aria-labelledby", "h-what-changed")
+                .child(
+                    el("h2")
+                        .attr("id", "h-what-changed")
+                        .text(i18n::WHAT_CHANGED.get(l)),
+                )
+                .child(said),
+        )
+        .child(
+            el("nav")
+                .class("toc")
+                .attr("aria-label", i18n::SECTIONS.get(l))
+                .attr("data-testid", "toc")
+                .child(nav),
+        )
+}
+
+/// A link to a part of this page.
+fn anchor(id: &str, text: &str) -> El {
+    el("a").attr("href", &format!("#{id}")).text(text)
+}
+
 /// The figures the publisher leads with, one card each.
 fn headlines(feed: &Feed, l: Lang) -> El {
-    let nums = IntlNumbers::new(l);
     let cards = el("ul").class("cards");
     for id in &feed.headlines {
-        let Some(o) = feed.observation(id) else {
-            continue;
-        };
-        let metric = feed.metric(&o.metric);
-        let card_tone = match (metric, o.value, o.measure.is_change()) {
-            (Some(m), Some(v), true) => tone(m.direction, v),
-            _ => crate::chart::Tone::Neutral,
-        };
-        let tone_class = match card_tone {
-            crate::chart::Tone::Better => "card tone-better",
-            crate::chart::Tone::Worse => "card tone-worse",
-            crate::chart::Tone::Neutral => "card",
-        };
-        // A qualified change says its direction in its value ("▼ more than 20 %").
-        let marker = (o.measure.is_change() && o.qualifier.is_none())
-            .then(|| o.value.map(arrow))
-            .flatten()
-            .map(|a| {
-                el("span")
-                    .class("arrow")
-                    .attr("aria-hidden", "true")
-                    .text(&format!("{a} "))
-            });
-        let src = feed.source(&o.source).map(|s| {
-            let agency = feed.agency_of(o, l);
-            link(
-                &s.url,
-                &format!("{}: {agency} ({})", i18n::SOURCE.get(l), s.publisher),
-            )
-        });
-        let spark = spark_url(&plan_sparkline(feed, o)).map(|src| {
-            el("img")
-                .class("spark")
-                .attr("src", &src)
-                .attr("alt", "")
-                .attr("width", "96")
-                .attr("height", "32")
-                .attr("data-testid", "sparkline")
-        });
-        let card = el("li")
-            .class(tone_class)
-            .attr("data-testid", "headline")
-            .child(
-                el("p")
-                    .class("card-value")
-                    .opt(marker)
-                    .text(&observation_value(feed, o, l, &nums)),
-            )
-            .opt(spark)
-            .opt(
-                feed.illustrative
-                    .then(|| illustrative_label(l, "card-illustrative")),
-            )
-            .child(
-                el("p")
-                    .class("card-label")
-                    .text(&observation_label(feed, o, l)),
-            )
-            .child(
-                el("p")
-                    .class("card-period")
-                    .text(&i18n::observation_period(o, l)),
-            )
-            .opt(change_sentence(feed, o, l, &nums).map(|m| el("p").class("card-meaning").text(&m)))
-            .child(el("p").class("card-source").opt(src));
-        card.append_to(&cards.0);
+        if let Some(o) = feed.observation(id) {
+            figure_card(feed, o, l, true).append_to(&cards.0);
+        }
     }
     el("section")
         .attr("aria-labelledby", "h-headlines")
@@ -327,8 +313,41 @@ fn sections(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
             .attr("data-testid", &format!("section-{}", section.id))
             .child(el("h2").attr("id", &heading).text(&section.title))
             .opt(section.note.map(|n| el("p").class("note").text(&n)));
-        for c in section.charts {
-            out = out.child(El(chart_figure(c, feed.clone(), l, false)));
+        // This year's charts and cards, then the earlier years' in a part of their own, closed.
+        for earlier in [false, true] {
+            let charts: Vec<_> = section
+                .charts
+                .iter()
+                .filter(|c| c.earlier == earlier)
+                .collect();
+            let cards: Vec<_> = section
+                .cards
+                .iter()
+                .filter(|c| c.earlier == earlier)
+                .collect();
+            if charts.is_empty() && cards.is_empty() {
+                continue;
+            }
+            let mut part = match earlier {
+                false => el("div").class("current"),
+                true => el("details")
+                    .class("earlier")
+                    .attr("data-testid", &format!("earlier-{}", section.id))
+                    .child(el("summary").child(el("h3").text(i18n::EARLIER_YEARS.get(l)))),
+            };
+            for c in charts {
+                part = part.child(El(chart_figure(c.clone(), feed.clone(), l, false)));
+            }
+            let mut grid = el("ul").class("cards figure-cards");
+            for c in cards.iter() {
+                if let Some(o) = feed.observation_at(c.observation) {
+                    grid = grid.child(figure_card(feed, o, l, false).attr("id", &c.id));
+                }
+            }
+            if !cards.is_empty() {
+                part = part.child(grid);
+            }
+            out = out.child(part);
         }
         out.append_to(parent);
     }
@@ -358,7 +377,15 @@ fn glossary(feed: &Feed, l: Lang) -> Option<El> {
                     .attr("id", "h-glossary")
                     .text(i18n::GLOSSARY.get(l)),
             )
-            .child(list)
+            .child(
+                el("details")
+                    .child(el("summary").text(&format!(
+                        "{} ({})",
+                        i18n::SHOW_ALL.get(l),
+                        seen.len()
+                    )))
+                    .child(list),
+            )
     })
 }
 
@@ -405,9 +432,18 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
                 .attr("id", "h-sources")
                 .text(i18n::SOURCES_AND_METHOD.get(l)),
         )
-        .child(el("p").class("method").text(i18n::METHOD.get(l)))
         .child(el("p").child(all).child(status))
-        .child(items)
+        .child(
+            el("details")
+                .attr("data-testid", "all-sources")
+                .child(el("summary").text(&format!(
+                    "{} ({})",
+                    i18n::SHOW_ALL.get(l),
+                    feed.sources.len()
+                )))
+                .child(el("p").class("method").text(i18n::METHOD.get(l)))
+                .child(items),
+        )
         .child(
             el("p")
                 .class("credit-line")

@@ -1,0 +1,160 @@
+//! Which figures may share an axis. A bar or a line invites comparison, so figures share one only
+//! when they are the same kind of quantity with the same unit, period, comparison and counting
+//! agency: several areas for one metric and period, the categories of one breakdown of offences
+//! counted by one agency, one series over time. A figure comparable with nothing is a card.
+
+use crate::feed::derive::series_of;
+use crate::feed::{Direction, Feed, Group, Observation, Period};
+
+/// Groups whose metrics count registered offences, so that their categories (theft and fraud;
+/// minor and grave crimes; crimes and misdemeanours) are parts of one breakdown. Other groups
+/// (seizures, trials, brochures) count different things: only one metric shares an axis.
+fn counts_offences(g: Group) -> bool {
+    matches!(
+        g,
+        Group::Crime | Group::CrimeByGravity | Group::CrimeByType | Group::Corruption
+    )
+}
+
+/// What two figures must have in common to share an axis, ordered so that sorting by it keeps
+/// each comparable group together, latest period first.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AxisKey<'f> {
+    /// Later periods first.
+    pub period: std::cmp::Reverse<Period>,
+    measure: &'static str,
+    vs: Option<Period>,
+    unit: &'static str,
+    direction: &'static str,
+    /// The counting agency: two agencies count on different bases.
+    agency: &'f str,
+    /// "offences" for a breakdown of offences, else the metric itself (its series).
+    kind: &'f str,
+}
+
+/// The figure's [`AxisKey`]; `None` when its metric is unknown.
+pub fn axis_key<'f>(feed: &'f Feed, o: &'f Observation) -> Option<AxisKey<'f>> {
+    let m = feed.metric(&o.metric)?;
+    let offences = counts_offences(m.group) && m.direction == Direction::LowerIsBetter;
+    Some(AxisKey {
+        period: std::cmp::Reverse(o.period),
+        measure: o.measure.kind().name(),
+        vs: o.measure.vs(),
+        unit: m.unit.name(),
+        direction: m.direction.name(),
+        agency: feed.agency_of(o, feed.lang),
+        kind: match offences {
+            true => "offences",
+            false => series_of(feed, &o.metric),
+        },
+    })
+}
+
+/// Whether `a` and `b` may share an axis.
+pub fn comparable(feed: &Feed, a: &Observation, b: &Observation) -> bool {
+    let (ka, kb) = (axis_key(feed, a), axis_key(feed, b));
+    ka.is_some() && ka == kb
+}
+
+/// The last year the feed reports on: the end of its `period`, else of its latest figure.
+/// Figures that end before it are from earlier years.
+pub fn current_year(feed: &Feed) -> i32 {
+    match feed.period {
+        Some(p) => p.end.0,
+        None => feed
+            .observations
+            .iter()
+            .map(|o| o.period.end.0)
+            .max()
+            .unwrap_or(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aktobe() -> Feed {
+        crate::feed::check(include_str!("../../public/feeds/aktobe-2025.json"))
+            .unwrap()
+            .feed
+    }
+
+    fn pair(f: &Feed, a: &str, b: &str) -> bool {
+        comparable(f, f.observation(a).unwrap(), f.observation(b).unwrap())
+    }
+
+    #[test]
+    fn the_real_feeds_incomparable_figures_never_share_an_axis() {
+        let f = aktobe();
+        // Drug figures of different periods, agencies and kinds (issue: one axis today).
+        assert!(!pair(
+            &f,
+            "drug-offences-2022",
+            "drug-labs-aktobe-city-2022"
+        ));
+        assert!(!pair(
+            &f,
+            "drug-labs-liquidated-2025",
+            "drug-stores-liquidated-2025"
+        ));
+        // Seizures counted by the police and in prosecutor-coordinated operations, or in
+        // different periods: never on one axis.
+        assert!(!pair(
+            &f,
+            "synthetic-drugs-seized-2025",
+            "drugs-seized-police-9m2025"
+        ));
+        assert!(!pair(
+            &f,
+            "drugs-seized-police-2022",
+            "drugs-seized-police-9m2025"
+        ));
+        // Brochures and billboards count different things.
+        assert!(!pair(
+            &f,
+            "antifraud-brochures-9m2025",
+            "antifraud-billboards-9m2025"
+        ));
+        // Fraud in 2023 and drug crimes in 2025.
+        assert!(!pair(&f, "fraud-9m2023", "drug-crimes-police-9m2025"));
+        // The 2025 change and the Q1 2020 change.
+        assert!(!pair(
+            &f,
+            "registered-crimes-2025",
+            "registered-crimes-q1-2020-change"
+        ));
+        // The January–October crimes and the yearly offences.
+        assert!(!pair(
+            &f,
+            "kz-registered-10m2025",
+            "kz-registered-offences-2025"
+        ));
+    }
+
+    #[test]
+    fn categories_of_one_breakdown_by_one_agency_share_an_axis() {
+        let f = aktobe();
+        // Form 1-М, 2022: the gravity categories, and theft with fraud.
+        assert!(pair(&f, "minor-crimes-2022", "grave-crimes-2022"));
+        assert!(pair(&f, "theft-2022", "fraud-2022"));
+        assert!(pair(
+            &f,
+            "registered-offences-2022",
+            "registered-misdemeanours-2022"
+        ));
+        // Persons prosecuted are not offences.
+        assert!(!pair(&f, "juveniles-prosecuted-2022", "theft-2022"));
+        // The published changes of the gravity categories, January–September 2025.
+        assert!(pair(
+            &f,
+            "particularly-serious-crimes-9m2025",
+            "minor-crimes-9m2025"
+        ));
+    }
+
+    #[test]
+    fn the_current_year_is_the_end_of_the_feeds_period() {
+        assert_eq!(current_year(&aktobe()), 2025);
+    }
+}

@@ -1,0 +1,101 @@
+//! A figure as a card: its value with qualifier and direction, label, period, meaning, agency
+//! and source. Headline cards and the cards of figures that share an axis with no other.
+
+use super::backend::Backend;
+use super::chart_view::illustrative_label;
+use super::dom::{el, link, El};
+use super::format::IntlNumbers;
+use crate::feed::{Feed, Lang, Observation};
+use crate::i18n;
+use crate::plan::sparkline as plan_sparkline;
+use crate::present::{arrow, change_sentence, observation_label, observation_value, tone};
+
+/// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
+fn spark_url(values: &[f64]) -> Option<String> {
+    let colour = plotters::style::RGBColor(0x3d, 0x85, 0xc6);
+    let mut svg = String::new();
+    let drawn = crate::chart::spark::svg_into(values, (96, 32), colour, &mut svg, Backend::Svg);
+    if drawn != Ok(true) {
+        return None;
+    }
+    Some(format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    ))
+}
+
+/// One figure as a card (`<li>`); `headline` for the cards the publisher leads with.
+pub fn figure_card(feed: &Feed, o: &Observation, l: Lang, headline: bool) -> El {
+    let nums = IntlNumbers::new(l);
+    let metric = feed.metric(&o.metric);
+    let card_tone = match (metric, o.value, o.measure.is_change()) {
+        (Some(m), Some(v), true) => tone(m.direction, v),
+        _ => crate::chart::Tone::Neutral,
+    };
+    let tone_class = match card_tone {
+        crate::chart::Tone::Better => "card tone-better",
+        crate::chart::Tone::Worse => "card tone-worse",
+        crate::chart::Tone::Neutral => "card",
+    };
+    // A qualified change says its direction in its value ("▼ more than 20 %").
+    let marker = (o.measure.is_change() && o.qualifier.is_none())
+        .then(|| o.value.map(arrow))
+        .flatten()
+        .map(|a| {
+            el("span")
+                .class("arrow")
+                .attr("aria-hidden", "true")
+                .text(&format!("{a} "))
+        });
+    let src = feed.source(&o.source).map(|s| {
+        let agency = feed.agency_of(o, l);
+        link(
+            &s.url,
+            &format!("{}: {agency} ({})", i18n::SOURCE.get(l), s.publisher),
+        )
+    });
+    let spark = spark_url(&plan_sparkline(feed, o)).map(|src| {
+        el("img")
+            .class("spark")
+            .attr("src", &src)
+            .attr("alt", "")
+            .attr("width", "96")
+            .attr("height", "32")
+            .attr("data-testid", "sparkline")
+    });
+    el("li")
+        .class(tone_class)
+        .attr(
+            "data-testid",
+            if headline { "headline" } else { "figure-card" },
+        )
+        .child(
+            el("p")
+                .class("card-value")
+                .opt(marker)
+                .text(&observation_value(feed, o, l, &nums)),
+        )
+        .opt(spark)
+        .opt(
+            feed.illustrative
+                .then(|| illustrative_label(l, "card-illustrative")),
+        )
+        .child(
+            el("p")
+                .class("card-label")
+                .text(&observation_label(feed, o, l)),
+        )
+        .child(el("p").class("card-period").text(&format!(
+            "{} · {}",
+            feed.area(&o.area).map_or("", |a| feed.text(&a.name, l)),
+            i18n::observation_period(o, l)
+        )))
+        // The figure in words, on the key figures only: elsewhere value, label and period say it.
+        .opt(
+            headline
+                .then(|| change_sentence(feed, o, l, &nums))
+                .flatten()
+                .map(|m| el("p").class("card-meaning").text(&m)),
+        )
+        .child(el("p").class("card-source").opt(src))
+}
