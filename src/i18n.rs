@@ -190,10 +190,7 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
         (PeriodKind::Half(h), Lang::Ru) => format!("{h}-е полугодие {y}"),
         (PeriodKind::Half(h), Lang::Kk) => format!("{y} ж. {h}-жартыжылдық"),
         (PeriodKind::Quarter(q), _) => {
-            let r = ROMAN
-                .get(usize::from(q.clamp(1, 4)) - 1)
-                .copied()
-                .unwrap_or("");
+            let r = roman(q);
             match lang {
                 Lang::En => format!("Q{q} {y}"),
                 Lang::Ru => format!("{r} кв. {y}"),
@@ -217,30 +214,72 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
 }
 
 /// "`what` vs `then`" in the language's own order: "2025 vs 2024", "2025 к 2024",
-/// "2025 (2024 жылмен салыстырғанда)".
-pub fn versus(what: &str, then: &Period, lang: Lang) -> String {
+/// "2025 (2024 жылмен салыстырғанда)"; `now` is the period `what` stands for.
+pub fn versus(what: &str, then: &Period, now: &Period, lang: Lang) -> String {
     match lang {
-        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, then, lang)),
+        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, now, lang)),
         _ => format!("{what} {} {}", VS.get(lang), period_label(then, lang)),
     }
 }
 
+/// The same months (and kind) in both periods, each within one year: "the same period" of
+/// another year.
+fn same_months(p: &Period, now: &Period) -> bool {
+    p.kind == now.kind && p.start.1 == now.start.1 && p.end.1 == now.end.1 && p.start.0 == p.end.0
+}
+
+/// A period in a Kazakh sentence, in `case`. A year is "жыл" ("2025 жылы", "2024 жылмен"); a
+/// part of a year is named after its year in the genitive and takes the possessive before the
+/// case ("2020 жылдың I тоқсанында", "2025 жылдың наурыз айында", "2025 жылдың
+/// қаңтар–қыркүйек айларында", "2024 жылдың 2-жартыжылдығымен"); the same months as `now` in
+/// an earlier year are "2024 жылдың сәйкес кезеңі", as the press writes it. A span across
+/// years has no name but "кезең" ("2024 ж. қар. – 2025 ж. ақп. кезеңінде").
+fn kk_period(p: &Period, now: Option<&Period>, case: kk::Case) -> String {
+    let (y, m) = p.start;
+    let (ey, em) = p.end;
+    let year = format!("{y} жылдың");
+    let (head, noun) = match p.kind {
+        PeriodKind::Year if case == kk::Case::Locative => return format!("{y} жылы"),
+        PeriodKind::Year => return format!("{y} жыл{}", kk::suffix("жыл", case)),
+        PeriodKind::Quarter(q) => (format!("{year} {}", roman(q)), "тоқсан".to_owned()),
+        PeriodKind::Half(h) => (year, format!("{h}-жартыжылдық")),
+        PeriodKind::Month => (
+            format!("{year} {}", month(m, Lang::Kk, false)),
+            "ай".to_owned(),
+        ),
+        PeriodKind::Range if now.is_some_and(|n| same_months(p, n)) => {
+            (format!("{year} сәйкес"), "кезең".to_owned())
+        }
+        PeriodKind::Range if y == ey => (
+            format!(
+                "{year} {}–{}",
+                month(m, Lang::Kk, false),
+                month(em, Lang::Kk, false)
+            ),
+            "айлар".to_owned(),
+        ),
+        PeriodKind::Range => (period_label(p, Lang::Kk), "кезең".to_owned()),
+    };
+    format!("{head} {}", kk::possessed(&noun, Some(case)))
+}
+
+fn roman(q: u8) -> &'static str {
+    ROMAN
+        .get(usize::from(q.clamp(1, 4)) - 1)
+        .copied()
+        .unwrap_or("")
+}
+
 /// A period as the time something happened in a sentence: "2025", in Russian after "за"
 /// ("2025 год", "январь–сентябрь 2025 года", "I квартал 2020 года"), in Kazakh "2025 жылы",
-/// a quarter or months "… кезеңінде".
+/// "2020 жылдың I тоқсанында", "2025 жылдың қаңтар–қыркүйек айларында" ([`kk_period`]).
 pub fn during(p: &Period, lang: Lang) -> String {
     let label = period_label(p, lang);
     let (y, m) = p.start;
     let (ey, em) = p.end;
     match (p.kind, lang) {
         (PeriodKind::Year, Lang::Ru) => format!("{label} год"),
-        (PeriodKind::Quarter(q), Lang::Ru) => {
-            let r = ROMAN
-                .get(usize::from(q.clamp(1, 4)) - 1)
-                .copied()
-                .unwrap_or("");
-            format!("{r} квартал {y} года")
-        }
+        (PeriodKind::Quarter(q), Lang::Ru) => format!("{} квартал {y} года", roman(q)),
         (PeriodKind::Half(_) | PeriodKind::Month, Lang::Ru) => format!("{label} года"),
         (PeriodKind::Range, Lang::Ru) if y == ey => {
             format!(
@@ -249,33 +288,30 @@ pub fn during(p: &Period, lang: Lang) -> String {
                 month(em, lang, false)
             )
         }
-        (PeriodKind::Year, Lang::Kk) => format!("{label} жылы"),
-        (_, Lang::Kk) => format!("{label} кезеңінде"),
+        (_, Lang::Kk) => kk_period(p, None, kk::Case::Locative),
         _ => label,
     }
 }
 
 /// A period as what `now` is compared with: "2024"; in Russian after "по сравнению с"
 /// ("2024 годом", the same months of another year "аналогичным периодом 2024 года"); in Kazakh
-/// before "салыстырғанда" ("2024 жылмен", a quarter or months "… кезеңімен").
+/// before "салыстырғанда" ("2024 жылмен", "2019 жылдың I тоқсанымен", the same months "2024
+/// жылдың сәйкес кезеңімен").
 pub fn compared_with(p: &Period, now: &Period, lang: Lang) -> String {
-    let label = period_label(p, lang);
-    let same_months = p.kind == now.kind && p.start.1 == now.start.1 && p.end.1 == now.end.1;
     match (p.kind, lang) {
-        (PeriodKind::Year, Lang::Ru) => format!("{label} годом"),
-        (_, Lang::Ru) if same_months && p.start.0 == p.end.0 => {
+        (PeriodKind::Year, Lang::Ru) => format!("{} годом", p.start.0),
+        (_, Lang::Ru) if same_months(p, now) => {
             format!("аналогичным периодом {} года", p.start.0)
         }
-        (PeriodKind::Year, Lang::Kk) => format!("{label} жылмен"),
-        (_, Lang::Kk) => format!("{label} кезеңімен"),
-        _ => label,
+        (_, Lang::Kk) => kk_period(p, Some(now), kk::Case::Instrumental),
+        _ => period_label(p, lang),
     }
 }
 
 /// An observation's period, with its comparison period when it is a change.
 pub fn observation_period(o: &crate::feed::Observation, lang: Lang) -> String {
     match o.measure.vs() {
-        Some(vs) => versus(&period_label(&o.period, lang), &vs, lang),
+        Some(vs) => versus(&period_label(&o.period, lang), &vs, &o.period, lang),
         None => period_label(&o.period, lang),
     }
 }
@@ -419,18 +455,28 @@ mod tests {
 
     #[test]
     fn comparisons_read_in_each_language_s_order() {
-        let y2024 = Period::parse("2024").unwrap();
-        assert_eq!(versus("2025", &y2024, Lang::En), "2025 vs 2024");
-        assert_eq!(versus("2025", &y2024, Lang::Ru), "2025 к 2024");
-        // Years are "жыл"; quarters and months keep "кезең".
+        let p = |t: &str| Period::parse(t).unwrap();
+        let (y2024, y2025) = (p("2024"), p("2025"));
+        assert_eq!(versus("2025", &y2024, &y2025, Lang::En), "2025 vs 2024");
+        assert_eq!(versus("2025", &y2024, &y2025, Lang::Ru), "2025 к 2024");
+        // Years are "жыл"; a quarter is named after its year; the same months are "сәйкес
+        // кезең".
         assert_eq!(
-            versus("2025", &y2024, Lang::Kk),
+            versus("2025", &y2024, &y2025, Lang::Kk),
             "2025 (2024 жылмен салыстырғанда)"
         );
-        let q = Period::parse("2019-Q1").unwrap();
         assert_eq!(
-            versus("2020 ж. I тоқсан", &q, Lang::Kk),
-            "2020 ж. I тоқсан (2019 ж. I тоқсан кезеңімен салыстырғанда)"
+            versus("2020 ж. I тоқсан", &p("2019-Q1"), &p("2020-Q1"), Lang::Kk),
+            "2020 ж. I тоқсан (2019 жылдың I тоқсанымен салыстырғанда)"
+        );
+        assert_eq!(
+            versus(
+                "2025 ж. қаң.–қыр.",
+                &p("2024-01..2024-09"),
+                &p("2025-01..2025-09"),
+                Lang::Kk
+            ),
+            "2025 ж. қаң.–қыр. (2024 жылдың сәйкес кезеңімен салыстырғанда)"
         );
     }
 
@@ -493,7 +539,6 @@ mod tests {
     fn periods_in_sentences_take_the_case_their_place_asks_for() {
         let p = |t: &str| Period::parse(t).unwrap();
         assert_eq!(during(&p("2025"), Lang::Ru), "2025 год");
-        assert_eq!(during(&p("2025"), Lang::Kk), "2025 жылы");
         assert_eq!(during(&p("2025"), Lang::En), "2025");
         assert_eq!(
             during(&p("2025-01..2025-09"), Lang::Ru),
@@ -501,10 +546,6 @@ mod tests {
         );
         assert_eq!(during(&p("2020-Q1"), Lang::Ru), "I квартал 2020 года");
         assert_eq!(during(&p("2025-03"), Lang::Ru), "март 2025 года");
-        assert_eq!(
-            during(&p("2020-Q1"), Lang::Kk),
-            "2020 ж. I тоқсан кезеңінде"
-        );
         let (now, then) = (p("2025-01..2025-09"), p("2024-01..2024-09"));
         assert_eq!(
             compared_with(&then, &now, Lang::Ru),
@@ -514,18 +555,52 @@ mod tests {
             compared_with(&p("2024"), &p("2025"), Lang::Ru),
             "2024 годом"
         );
-        assert_eq!(
-            compared_with(&p("2024"), &p("2025"), Lang::Kk),
-            "2024 жылмен"
-        );
-        assert_eq!(
-            compared_with(&then, &now, Lang::Kk),
-            "2024 ж. қаң.–қыр. кезеңімен"
-        );
         // Other months are named, not "the same period".
         assert_eq!(
             compared_with(&p("2024-01..2024-06"), &now, Lang::Ru),
             "янв.–июнь 2024"
+        );
+    }
+
+    #[test]
+    fn kazakh_periods_are_years_or_parts_of_a_year_in_the_case_their_place_asks_for() {
+        let p = |t: &str| Period::parse(t).unwrap();
+        let during = |t: &str| during(&p(t), Lang::Kk);
+        let compared = |t: &str, now: &str| compared_with(&p(t), &p(now), Lang::Kk);
+        // A year is "жыл", in the sentence's time "жылы" (never "кезең").
+        assert_eq!(during("2025"), "2025 жылы");
+        assert_eq!(compared("2024", "2025"), "2024 жылмен");
+        // A quarter, a half, a month: a part of its year, possessive and then the case.
+        assert_eq!(during("2020-Q1"), "2020 жылдың I тоқсанында");
+        assert_eq!(compared("2019-Q1", "2020-Q1"), "2019 жылдың I тоқсанымен");
+        assert_eq!(during("2025-H2"), "2025 жылдың 2-жартыжылдығында");
+        assert_eq!(
+            compared("2024-H1", "2025-H1"),
+            "2024 жылдың 1-жартыжылдығымен"
+        );
+        assert_eq!(during("2025-03"), "2025 жылдың наурыз айында");
+        assert_eq!(compared("2024-03", "2025-03"), "2024 жылдың наурыз айымен");
+        // Months: spelled out as "айлар"; the same months of another year "сәйкес кезең".
+        assert_eq!(
+            during("2025-01..2025-09"),
+            "2025 жылдың қаңтар–қыркүйек айларында"
+        );
+        assert_eq!(
+            compared("2024-01..2024-09", "2025-01..2025-09"),
+            "2024 жылдың сәйкес кезеңімен"
+        );
+        assert_eq!(
+            compared("2024-01..2024-06", "2025-01..2025-09"),
+            "2024 жылдың қаңтар–маусым айларымен"
+        );
+        // A span across years has no name of its own: "кезең".
+        assert_eq!(
+            during("2024-11..2025-02"),
+            "2024 ж. қар. – 2025 ж. ақп. кезеңінде"
+        );
+        assert_eq!(
+            compared("2023-11..2024-02", "2024-11..2025-02"),
+            "2023 ж. қар. – 2024 ж. ақп. кезеңімен"
         );
     }
 

@@ -804,7 +804,12 @@ fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
             i18n::during(&first.period, cx.lang),
             i18n::during(&last.period, cx.lang)
         ),
-        Lang::Kk => format!("{label}, {place}: {p} — {a}, {q} — {b}."),
+        // "2019 жылдың I тоқсанында — 3 180": the period as the time of the figure.
+        Lang::Kk => format!(
+            "{label}, {place}: {} — {a}, {} — {b}.",
+            i18n::during(&first.period, cx.lang),
+            i18n::during(&last.period, cx.lang)
+        ),
     }
 }
 
@@ -846,8 +851,7 @@ fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
             labels.push(label);
         }
     }
-    let title = labels.join(", ");
-    bar_chart(cx, id, title, summary, group, false)
+    bar_chart(cx, id, labels.join(", "), summary, group, false)
 }
 
 #[cfg(test)]

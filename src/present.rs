@@ -237,7 +237,10 @@ pub fn observation_label(feed: &Feed, o: &Observation, lang: Lang) -> String {
 /// by the source"), and the computed one only where it differs ("−36.7 %, computed from the
 /// published figures").
 pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers) -> Vec<String> {
-    let Some(then) = feed.observation_at(c.before).map(|o| &o.period) else {
+    let (Some(then), Some(now)) = (
+        feed.observation_at(c.before).map(|o| &o.period),
+        feed.observation_at(c.now).map(|o| &o.period),
+    ) else {
         return Vec::new();
     };
     let bare = nums.percent(c.pct, true);
@@ -253,7 +256,7 @@ pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers)
             let value = observation_value(feed, p, lang, nums);
             let mut lines = vec![format!(
                 "{}, {}",
-                i18n::versus(&value, then, lang),
+                i18n::versus(&value, then, now, lang),
                 i18n::AS_PUBLISHED.get(lang)
             )];
             if p.value.map(|v| nums.percent(v, true)) != Some(bare) {
@@ -261,7 +264,10 @@ pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers)
             }
             lines
         }
-        None => vec![format!("{}, {said}", i18n::versus(&computed, then, lang))],
+        None => vec![format!(
+            "{}, {said}",
+            i18n::versus(&computed, then, now, lang)
+        )],
     }
 }
 
