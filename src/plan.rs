@@ -815,13 +815,8 @@ fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
 
 fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
     let say = |o: &Observation| {
-        format!(
-            "{} ({}, {}): {}",
-            cx.label(o),
-            cx.area(o),
-            cx.period(o),
-            cx.value(o)
-        )
+        let place = format!("{}, {}", cx.area(o), cx.period(o));
+        format!("{}: {}", with_place(&cx.label(o), &place), cx.value(o))
     };
     let summary = match group {
         [first, .., last] if group.len() > 3 => format!(
@@ -851,7 +846,28 @@ fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
             labels.push(label);
         }
     }
-    bar_chart(cx, id, labels.join(", "), summary, group, false)
+    bar_chart(cx, id, list(&labels), summary, group, false)
+}
+
+/// A label with its place and period in parentheses: "Fraud (Aktobe Region, 2023)". A label
+/// that ends in parentheses of its own takes them there, after a semicolon, rather than a
+/// second pair straight after the first: "Projects (with the akimat; Aktobe Region, 2025)".
+fn with_place(label: &str, place: &str) -> String {
+    match label.strip_suffix(')') {
+        Some(open) => format!("{open}; {place})"),
+        None => format!("{label} ({place})"),
+    }
+}
+
+/// Labels as one list: "A, B", or "A; B" when a label has a comma of its own ("Fraud;
+/// Crimes, drug-related"), so that the list still shows where each one ends.
+fn list(labels: &[String]) -> String {
+    let sep = if labels.iter().any(|l| l.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
+    labels.join(sep)
 }
 
 #[cfg(test)]
@@ -1079,6 +1095,29 @@ mod tests {
             Some(-30.2)
         );
         assert!(!q1.approximate);
+    }
+
+    #[test]
+    fn a_label_with_parentheses_of_its_own_takes_its_place_inside_them() {
+        assert_eq!(
+            with_place("Fraud", "Aktobe Region, 2023"),
+            "Fraud (Aktobe Region, 2023)"
+        );
+        assert_eq!(
+            with_place("Жобалар (әкімдікпен бірлесіп)", "Ақтөбе облысы, 2025"),
+            "Жобалар (әкімдікпен бірлесіп; Ақтөбе облысы, 2025)"
+        );
+    }
+
+    #[test]
+    fn a_list_of_labels_with_commas_of_their_own_is_cut_by_semicolons() {
+        let l = |v: &[&str]| list(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&["Fraud", "Theft"]), "Fraud, Theft");
+        assert_eq!(
+            l(&["Мошенничество", "Преступления, связанные с наркотиками"]),
+            "Мошенничество; Преступления, связанные с наркотиками"
+        );
+        assert_eq!(l(&["One"]), "One");
     }
 
     #[test]
