@@ -14,6 +14,18 @@ pub trait Numbers {
     fn percent(&self, v: f64, signed: bool) -> String;
 }
 
+/// The locales the page's `Intl.NumberFormat` is made with for each language (`ui::format`),
+/// which [`LocaleNumbers`] mirrors. Kazakh numbers use the Russian (Kazakhstan) locale: the same
+/// conventions as CLDR's Kazakh (spaces between thousands, a decimal comma), and Chromium's `kk`
+/// data turned out to fall back to "44,106.5".
+pub fn intl_locales(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Kk => &["ru-KZ"],
+        Lang::Ru => &["ru-KZ", "ru"],
+        Lang::En => &["en-GB", "en"],
+    }
+}
+
 /// Plain formatting for tests and the command line: no grouping, '.' decimals.
 pub struct PlainNumbers;
 
@@ -38,8 +50,10 @@ impl Numbers for PlainNumbers {
 /// the golden files of every sentence (`tests/golden/`) show numbers as readers see them:
 /// ru-KZ for Kazakh and Russian ("1 234 567,5" grouped with U+00A0, "−7 %" with U+00A0 before
 /// "%"), en-GB for English ("1,234,567.5", "−7%"); a minus sign U+2212 in percentages, as
-/// `ui::format` puts it there. Ties round away from zero, as `Intl` does. An end-to-end test
-/// should compare the two on the same numbers in each browser engine (not yet written).
+/// `ui::format` puts it there. Ties round away from zero, as `Intl` does; a negative number
+/// that rounds to zero keeps its sign where `Intl` keeps it ("-0"). `e2e/numbers.test.mjs`
+/// compares the two in Chromium on the numbers of `tests/golden/numbers.json`
+/// (`tests/numbers.rs`).
 pub struct LocaleNumbers(pub Lang);
 
 impl LocaleNumbers {
@@ -79,7 +93,9 @@ impl Numbers for LocaleNumbers {
     fn decimal(&self, v: f64, max_frac: u8) -> String {
         let body = self.digits(v, max_frac);
         // Intl writes a hyphen-minus here; `ui::format` leaves decimals as Intl writes them.
-        if v < 0.0 && body.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        // Its sign display "auto" keeps the sign of a negative number that rounds to zero
+        // ("-0"), and of −0 itself.
+        if v.is_sign_negative() {
             format!("-{body}")
         } else {
             body
@@ -88,10 +104,12 @@ impl Numbers for LocaleNumbers {
     fn percent(&self, v: f64, signed: bool) -> String {
         let body = self.digits(v, 1);
         let zero = !body.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+        // Signed is Intl's "exceptZero": no sign on what rounds to zero; unsigned is "auto",
+        // which keeps the minus of a negative that rounds to zero ("−0 %"), as `decimal` does.
         let sign = match (signed, v) {
-            _ if zero => "",
+            (true, _) if zero => "",
             (true, v) if v > 0.0 => "+",
-            (_, v) if v < 0.0 => "\u{2212}",
+            (_, v) if v.is_sign_negative() => "\u{2212}",
             _ => "",
         };
         match self.0 {
@@ -515,6 +533,11 @@ mod tests {
         assert_eq!(en.percent(-7.0, true), "\u{2212}7%");
         assert_eq!(en.percent(37.25, true), "+37.3%");
         assert_eq!(en.percent(20.0, false), "20%");
+        // What rounds to zero: no sign when signed ("exceptZero"), Intl's "-0" otherwise.
+        assert_eq!(kk.percent(-0.04, true), "0\u{a0}%");
+        assert_eq!(kk.percent(-0.04, false), "\u{2212}0\u{a0}%");
+        assert_eq!(kk.decimal(-0.04, 1), "-0");
+        assert_eq!(kk.decimal(-1234.5, 1), "-1\u{a0}234,5");
     }
 
     #[test]
