@@ -116,7 +116,8 @@ msgs! {
     PATH: "Орны", "Место", "Where";
     MESSAGE: "Не дұрыс емес", "Что не так", "What is wrong";
     PREVIEW: "Беттің алдын ала көрінісі: жарамды бөліктер", "Предпросмотр страницы: то, что корректно", "Preview of the page: what is valid";
-    PER_100K: "100 000 тұрғынға", "на 100 000 жителей", "per 100 000 people";
+    // A no-break space between thousands, as the page's numbers have; English groups with a comma.
+    PER_100K: "100\u{a0}000 тұрғынға", "на 100\u{a0}000 жителей", "per 100,000 people";
     COMPARE_TITLE: "Салыстыру", "Сравнение", "Comparison";
     COMPARE_NONE: "Екі файлда ортақ көрсеткіш жоқ (бірдей id мен кезең).", "В двух файлах нет общих показателей (тот же id и период).", "The two files share no figure (same id and period).";
     TRY_AGAIN: "Қайталау", "Повторить", "Try again";

@@ -1233,7 +1233,7 @@ mod tests {
         // crimes and solved-share are levels in both; the share is a percentage: no rate.
         assert_eq!(charts.len(), 2);
         let crimes = charts.iter().find(|c| c.id.contains("crimes")).unwrap();
-        assert!(crimes.title.contains("per 100 000"));
+        assert!(crimes.title.contains("per 100,000"));
         let Visual::Bars(bars) = &crimes.visual else {
             panic!()
         };
@@ -1242,7 +1242,7 @@ mod tests {
             "half the people, twice the rate"
         );
         let share = charts.iter().find(|c| c.id.contains("solved")).unwrap();
-        assert!(!share.title.contains("per 100 000"));
+        assert!(!share.title.contains("per 100,000"));
         // Nothing in common: no chart.
         assert!(compare(&a, &aktobe(), Lang::En, &PlainNumbers).is_empty());
     }

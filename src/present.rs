@@ -123,8 +123,11 @@ fn unit_word(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {
         (Unit::Kg, Lang::En) => "kg",
         (Unit::Kg, _) => "кг",
-        (Unit::MillionTenge, Lang::En) => "million ₸",
+        // English writes a currency's sign before the figure ("₸1,638 million"): the sign
+        // is put there by `value_text_signed`, the word stays after.
+        (Unit::MillionTenge, Lang::En) => "million",
         (Unit::MillionTenge, _) => "млн ₸",
+        (Unit::Tenge, Lang::En) => "",
         (Unit::Tenge, _) => "₸",
         _ => "",
     }
@@ -164,7 +167,7 @@ fn by_amount(q: Option<Qualifier>, body: String, lang: Lang) -> String {
     }
 }
 
-/// The value as a reader sees it: "−7 %", "76 kg", "more than 1 000 million ₸", "not available".
+/// The value as a reader sees it: "−7 %", "76 kg", "more than ₸1,000 million", "not available".
 pub fn value_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
     value_text_signed(o, o.value, unit, lang, nums, true)
 }
@@ -204,7 +207,10 @@ fn value_text_signed(
         }
         Measure::Level if unit == Unit::Percent => nums.percent(v, false),
         Measure::Level => {
-            let n = nums.decimal(v, 1);
+            let mut n = nums.decimal(v, 1);
+            if lang == Lang::En && matches!(unit, Unit::Tenge | Unit::MillionTenge) {
+                n.insert(0, '₸');
+            }
             match unit_word(unit, lang) {
                 "" => n,
                 w => format!("{n} {w}"),
@@ -402,8 +408,14 @@ mod tests {
         let more = obs(1000.0, Measure::Level, Some(Qualifier::MoreThan));
         assert_eq!(
             value_text(&more, Unit::MillionTenge, Lang::En, &PlainNumbers),
-            "more than 1000 million ₸"
+            "more than ₸1000 million"
         );
+        let tenge = obs(1638.0, Measure::Level, None);
+        let say = |unit, lang| value_text(&tenge, unit, lang, &LocaleNumbers(lang));
+        assert_eq!(say(Unit::MillionTenge, Lang::En), "₸1,638 million");
+        assert_eq!(say(Unit::Tenge, Lang::En), "₸1,638");
+        assert_eq!(say(Unit::MillionTenge, Lang::Ru), "1\u{a0}638 млн ₸");
+        assert_eq!(say(Unit::Tenge, Lang::Kk), "1\u{a0}638 ₸");
         let brochures = obs(25000.0, Measure::Level, Some(Qualifier::MoreThan));
         assert_eq!(
             value_text(&brochures, Unit::Count, Lang::Kk, &PlainNumbers),
