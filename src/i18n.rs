@@ -184,28 +184,36 @@ const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// A period as a reader says it: "Jan–Sep 2025", "янв.–сент. 2025", "Q1 2020", "2020 ж. I тоқсан".
 pub fn period_label(p: &Period, lang: Lang) -> String {
+    label(p, lang, false)
+}
+
+/// [`period_label`]; `long` for Kazakh gives the year in the genitive and months in full, the
+/// head of a part of a year in a sentence ("2020 жылдың I тоқсан", "2025 жылдың
+/// қаңтар–қыркүйек"; see [`kk_period`]).
+fn label(p: &Period, lang: Lang, long: bool) -> String {
     let (y, m) = p.start;
+    let year = if long { "жылдың" } else { "ж." };
     match (p.kind, lang) {
         (PeriodKind::Year, _) => y.to_string(),
         (PeriodKind::Half(h), Lang::En) => format!("H{h} {y}"),
         (PeriodKind::Half(h), Lang::Ru) => format!("{h}-е полугодие {y}"),
-        (PeriodKind::Half(h), Lang::Kk) => format!("{y} ж. {h}-жартыжылдық"),
+        (PeriodKind::Half(h), Lang::Kk) => format!("{y} {year} {h}-жартыжылдық"),
         (PeriodKind::Quarter(q), _) => {
             let r = roman(q);
             match lang {
                 Lang::En => format!("Q{q} {y}"),
                 Lang::Ru => format!("{r} кв. {y}"),
-                Lang::Kk => format!("{y} ж. {r} тоқсан"),
+                Lang::Kk => format!("{y} {year} {r} тоқсан"),
             }
         }
-        (PeriodKind::Month, Lang::Kk) => format!("{y} ж. {}", month(m, lang, false)),
+        (PeriodKind::Month, Lang::Kk) => format!("{y} {year} {}", month(m, lang, false)),
         (PeriodKind::Month, _) => format!("{} {y}", month(m, lang, false)),
         (PeriodKind::Range, _) => {
             let (ey, em) = p.end;
-            let from = month(m, lang, true);
-            let to = month(em, lang, true);
+            let from = month(m, lang, !long);
+            let to = month(em, lang, !long);
             match (y == ey, lang) {
-                (true, Lang::Kk) => format!("{y} ж. {from}–{to}"),
+                (true, Lang::Kk) => format!("{y} {year} {from}–{to}"),
                 (true, _) => format!("{from}–{to} {y}"),
                 (false, Lang::Kk) => format!("{y} ж. {from} – {ey} ж. {to}"),
                 (false, _) => format!("{from} {y} – {to} {ey}"),
@@ -229,39 +237,34 @@ fn same_months(p: &Period, now: &Period) -> bool {
     p.kind == now.kind && p.start.1 == now.start.1 && p.end.1 == now.end.1 && p.start.0 == p.end.0
 }
 
-/// A period in a Kazakh sentence, in `case`. A year is "жыл" ("2025 жылы", "2024 жылмен"); a
-/// part of a year is named after its year in the genitive and takes the possessive before the
-/// case ("2020 жылдың I тоқсанында", "2025 жылдың наурыз айында", "2025 жылдың
-/// қаңтар–қыркүйек айларында", "2024 жылдың 2-жартыжылдығымен"); the same months as `now` in
-/// an earlier year are "2024 жылдың сәйкес кезеңі", as the press writes it. A span across
-/// years has no name but "кезең" ("2024 ж. қар. – 2025 ж. ақп. кезеңінде").
-fn kk_period(p: &Period, now: Option<&Period>, case: kk::Case) -> String {
-    let (y, m) = p.start;
-    let (ey, em) = p.end;
-    let year = format!("{y} жылдың");
-    let (head, noun) = match p.kind {
-        PeriodKind::Year if case == kk::Case::Locative => return format!("{y} жылы"),
-        PeriodKind::Year => return format!("{y} жыл{}", kk::suffix("жыл", case)),
-        PeriodKind::Quarter(q) => (format!("{year} {}", roman(q)), "тоқсан".to_owned()),
-        PeriodKind::Half(h) => (year, format!("{h}-жартыжылдық")),
-        PeriodKind::Month => (
-            format!("{year} {}", month(m, Lang::Kk, false)),
-            "ай".to_owned(),
-        ),
+/// A period in a Kazakh sentence: as the time of something (`locative`: "2025 жылы") or as what
+/// is compared with ("2024 жылмен"). A year is "жыл"; a part of a year is named after its year
+/// in the genitive and takes the possessive before the case ([`kk::possessive`]: "2020 жылдың I
+/// тоқсанында", "2025 жылдың наурыз айында", "2025 жылдың қаңтар–қыркүйек айларында", "2024
+/// жылдың 2-жартыжылдығымен"); the same months as `now` in an earlier year are "2024 жылдың
+/// сәйкес кезеңі", as the press writes it. A span across years has no name but "кезең" ("2024
+/// ж. қар. – 2025 ж. ақп. кезеңінде").
+fn kk_period(p: &Period, now: Option<&Period>, locative: bool) -> String {
+    let y = p.start.0;
+    let mut out = match p.kind {
+        // The page says a year only in these two places: "2025 жылы", "2024 жылмен".
+        PeriodKind::Year => return format!("{y} {}", if locative { "жылы" } else { "жылмен" }),
+        PeriodKind::Range if y != p.end.0 => period_label(p, Lang::Kk) + " кезең",
         PeriodKind::Range if now.is_some_and(|n| same_months(p, n)) => {
-            (format!("{year} сәйкес"), "кезең".to_owned())
+            format!("{y} жылдың сәйкес кезең")
         }
-        PeriodKind::Range if y == ey => (
-            format!(
-                "{year} {}–{}",
-                month(m, Lang::Kk, false),
-                month(em, Lang::Kk, false)
-            ),
-            "айлар".to_owned(),
-        ),
-        PeriodKind::Range => (period_label(p, Lang::Kk), "кезең".to_owned()),
+        PeriodKind::Range => label(p, Lang::Kk, true) + " айлар",
+        PeriodKind::Month => label(p, Lang::Kk, true) + " ай",
+        // "… I тоқсан", "… 2-жартыжылдық"
+        _ => label(p, Lang::Kk, true),
     };
-    format!("{head} {}", kk::possessed(&noun, Some(case)))
+    let case = if locative {
+        kk::Case::Locative
+    } else {
+        kk::Case::Instrumental
+    };
+    kk::possessive(&mut out, case);
+    out
 }
 
 fn roman(q: u8) -> &'static str {
@@ -289,7 +292,7 @@ pub fn during(p: &Period, lang: Lang) -> String {
                 month(em, lang, false)
             )
         }
-        (_, Lang::Kk) => kk_period(p, None, kk::Case::Locative),
+        (_, Lang::Kk) => kk_period(p, None, true),
         _ => label,
     }
 }
@@ -304,7 +307,7 @@ pub fn compared_with(p: &Period, now: &Period, lang: Lang) -> String {
         (_, Lang::Ru) if same_months(p, now) => {
             format!("аналогичным периодом {} года", p.start.0)
         }
-        (_, Lang::Kk) => kk_period(p, Some(now), kk::Case::Instrumental),
+        (_, Lang::Kk) => kk_period(p, Some(now), false),
         _ => period_label(p, lang),
     }
 }

@@ -85,37 +85,46 @@ pub fn suffix(word: &str, case: Case) -> String {
     out
 }
 
-/// `word` with the third person's possessive ending and then `case`'s, as a part of a whole
-/// is named after its whole in the genitive ("2020 жылдың I тоқсанында", "… айларымен"): the
+/// `text` with the third person's possessive ending and then `case`'s, as a part of a whole is
+/// named after its whole in the genitive ("2020 жылдың I тоқсанында", "… айларымен"): the
 /// possessive is "-ы/-і" after a consonant, "-сы/-сі" after a vowel; a final "қ к п" is voiced
 /// before it ("жартыжылдық" → "жартыжылдығы"); after it the case's ending begins with the
-/// pronominal "н" ("-нда", "-на", "-нан", "-н", "-ның"), the instrumental stays "-мен".
-/// `None` for the nominative ("тоқсаны").
-pub fn possessed(word: &str, case: Option<Case>) -> String {
-    let back = is_back(word);
-    let last = word.chars().last().unwrap_or('а');
-    let mut out: String = word.chars().take(word.chars().count() - 1).collect();
-    out.push(match last {
-        'қ' => 'ғ',
-        'к' => 'г',
-        'п' => 'б',
-        c => c,
-    });
-    if class(last) == 0 {
-        out.push('с');
+/// pronominal "н" ("-нда", "-на", "-нан", "-н", "-ның"), the instrumental stays "-мен". In place,
+/// on the text's last word.
+pub fn possessive(text: &mut String, case: Case) {
+    let back = is_back(text);
+    match text.pop() {
+        Some('қ') => text.push('ғ'),
+        Some('к') => text.push('г'),
+        Some('п') => text.push('б'),
+        Some(c) => {
+            text.push(c);
+            if class(c) == 0 {
+                text.push('с');
+            }
+        }
+        None => {}
     }
-    out.push(if back { 'ы' } else { 'і' });
-    let (b, f) = match case {
-        None => ("", ""),
-        Some(Case::Dative) => ("на", "не"),
-        Some(Case::Ablative) => ("нан", "нен"),
-        Some(Case::Locative) => ("нда", "нде"),
-        Some(Case::Genitive) => ("ның", "нің"),
-        Some(Case::Accusative) => ("н", "н"),
-        Some(Case::Instrumental) => ("мен", "мен"),
-    };
-    out.push_str(if back { b } else { f });
-    out
+    let (b, f) = AFTER_POSSESSIVE[case as usize];
+    text.push_str(if back { b } else { f });
+}
+
+/// The possessive's vowel and the case's ending after it, by case: (back, front).
+const AFTER_POSSESSIVE: [(&str, &str); 6] = [
+    ("ына", "іне"),
+    ("ынан", "інен"),
+    ("ында", "інде"),
+    ("ының", "інің"),
+    ("ын", "ін"),
+    ("ымен", "імен"),
+];
+
+/// [`possessive`] of one word, as a new string.
+#[cfg(test)]
+fn possessed(word: &str, case: Case) -> String {
+    let mut text = word.to_owned();
+    possessive(&mut text, case);
+    text
 }
 
 /// Ones and tens as they are said: the last word of a number that ends in them.
@@ -356,21 +365,20 @@ mod tests {
     #[test]
     fn a_part_of_a_whole_takes_the_possessive_and_then_its_case() {
         for (word, case, form) in [
-            ("тоқсан", Some(Locative), "тоқсанында"),
-            ("тоқсан", Some(Instrumental), "тоқсанымен"),
-            ("тоқсан", None, "тоқсаны"),
-            ("кезең", Some(Locative), "кезеңінде"),
-            ("кезең", Some(Instrumental), "кезеңімен"),
-            ("ай", Some(Locative), "айында"),
-            ("айлар", Some(Instrumental), "айларымен"),
-            ("айлар", Some(Locative), "айларында"),
-            ("жартыжылдық", Some(Locative), "жартыжылдығында"),
-            ("жартыжылдық", Some(Instrumental), "жартыжылдығымен"),
-            ("мектеп", Some(Dative), "мектебіне"),
-            ("көрсеткіш", Some(Ablative), "көрсеткішінен"),
-            ("бөлме", Some(Locative), "бөлмесінде"),
-            ("қала", Some(Genitive), "қаласының"),
-            ("облыс", Some(Accusative), "облысын"),
+            ("тоқсан", Locative, "тоқсанында"),
+            ("тоқсан", Instrumental, "тоқсанымен"),
+            ("кезең", Locative, "кезеңінде"),
+            ("кезең", Instrumental, "кезеңімен"),
+            ("ай", Locative, "айында"),
+            ("айлар", Instrumental, "айларымен"),
+            ("айлар", Locative, "айларында"),
+            ("жартыжылдық", Locative, "жартыжылдығында"),
+            ("жартыжылдық", Instrumental, "жартыжылдығымен"),
+            ("мектеп", Dative, "мектебіне"),
+            ("көрсеткіш", Ablative, "көрсеткішінен"),
+            ("бөлме", Locative, "бөлмесінде"),
+            ("қала", Genitive, "қаласының"),
+            ("облыс", Accusative, "облысын"),
         ] {
             assert_eq!(possessed(word, case), form, "{word} {case:?}");
         }
