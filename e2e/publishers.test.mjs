@@ -106,7 +106,7 @@ test('?compare= puts two regions on shared axes, per 100 000 people where popula
   const section = page.getByTestId('compare');
   await section.locator('canvas').first().waitFor({ timeout: 20000 });
   const text = await section.innerText();
-  assert.match(text, /Registered crimes \(per 100 000 people\) · Jan–Sep 2025/);
+  assert.match(text, /Registered crimes \(per 100,000 people\) · Jan–Sep 2025/);
   // 2012 of 900 000 → 223.6; 1500 of 450 000 → 333.3.
   assert.match(text, /223\.6/);
   assert.match(text, /333\.3/);

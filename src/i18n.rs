@@ -119,7 +119,8 @@ msgs! {
     PATH: "Орны", "Место", "Where";
     MESSAGE: "Не дұрыс емес", "Что не так", "What is wrong";
     PREVIEW: "Беттің алдын ала көрінісі: жарамды бөліктер", "Предпросмотр страницы: то, что корректно", "Preview of the page: what is valid";
-    PER_100K: "100 000 тұрғынға", "на 100 000 жителей", "per 100 000 people";
+    // A no-break space between thousands, as the page's numbers have; English groups with a comma.
+    PER_100K: "100\u{a0}000 тұрғынға", "на 100\u{a0}000 жителей", "per 100,000 people";
     // editor: «халық саны, 2022 жыл» — the population a rate divides by, in a chart's subtitle.
     POPULATION: "халық саны", "численность населения", "population";
     EARLIER_YEARS: "Бұрынғы жылдар", "Прежние годы", "Earlier years";
@@ -192,31 +193,36 @@ const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// A period as a reader says it: "Jan–Sep 2025", "янв.–сент. 2025", "Q1 2020", "2020 ж. I тоқсан".
 pub fn period_label(p: &Period, lang: Lang) -> String {
+    label(p, lang, false)
+}
+
+/// [`period_label`]; `long` for Kazakh gives the year in the genitive and months in full, the
+/// head of a part of a year in a sentence ("2020 жылдың I тоқсан", "2025 жылдың
+/// қаңтар–қыркүйек"; see [`kk_period`]).
+fn label(p: &Period, lang: Lang, long: bool) -> String {
     let (y, m) = p.start;
+    let year = if long { "жылдың" } else { "ж." };
     match (p.kind, lang) {
         (PeriodKind::Year, _) => y.to_string(),
         (PeriodKind::Half(h), Lang::En) => format!("H{h} {y}"),
         (PeriodKind::Half(h), Lang::Ru) => format!("{h}-е полугодие {y}"),
-        (PeriodKind::Half(h), Lang::Kk) => format!("{y} ж. {h}-жартыжылдық"),
+        (PeriodKind::Half(h), Lang::Kk) => format!("{y} {year} {h}-жартыжылдық"),
         (PeriodKind::Quarter(q), _) => {
-            let r = ROMAN
-                .get(usize::from(q.clamp(1, 4)) - 1)
-                .copied()
-                .unwrap_or("");
+            let r = roman(q);
             match lang {
                 Lang::En => format!("Q{q} {y}"),
                 Lang::Ru => format!("{r} кв. {y}"),
-                Lang::Kk => format!("{y} ж. {r} тоқсан"),
+                Lang::Kk => format!("{y} {year} {r} тоқсан"),
             }
         }
-        (PeriodKind::Month, Lang::Kk) => format!("{y} ж. {}", month(m, lang, false)),
+        (PeriodKind::Month, Lang::Kk) => format!("{y} {year} {}", month(m, lang, false)),
         (PeriodKind::Month, _) => format!("{} {y}", month(m, lang, false)),
         (PeriodKind::Range, _) => {
             let (ey, em) = p.end;
-            let from = month(m, lang, true);
-            let to = month(em, lang, true);
+            let from = month(m, lang, !long);
+            let to = month(em, lang, !long);
             match (y == ey, lang) {
-                (true, Lang::Kk) => format!("{y} ж. {from}–{to}"),
+                (true, Lang::Kk) => format!("{y} {year} {from}–{to}"),
                 (true, _) => format!("{from}–{to} {y}"),
                 (false, Lang::Kk) => format!("{y} ж. {from} – {ey} ж. {to}"),
                 (false, _) => format!("{from} {y} – {to} {ey}"),
@@ -226,30 +232,67 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
 }
 
 /// "`what` vs `then`" in the language's own order: "2025 vs 2024", "2025 к 2024",
-/// "2025 (2024 жылмен салыстырғанда)".
-pub fn versus(what: &str, then: &Period, lang: Lang) -> String {
+/// "2025 (2024 жылмен салыстырғанда)"; `now` is the period `what` stands for.
+pub fn versus(what: &str, then: &Period, now: &Period, lang: Lang) -> String {
     match lang {
-        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, then, lang)),
+        Lang::Kk => format!("{what} ({} салыстырғанда)", compared_with(then, now, lang)),
         _ => format!("{what} {} {}", VS.get(lang), period_label(then, lang)),
     }
 }
 
+/// The same months (and kind) in both periods, each within one year: "the same period" of
+/// another year.
+fn same_months(p: &Period, now: &Period) -> bool {
+    p.kind == now.kind && p.start.1 == now.start.1 && p.end.1 == now.end.1 && p.start.0 == p.end.0
+}
+
+/// A period in a Kazakh sentence: as the time of something (`locative`: "2025 жылы") or as what
+/// is compared with ("2024 жылмен"). A year is "жыл"; a part of a year is named after its year
+/// in the genitive and takes the possessive before the case ([`kk::possessive`]: "2020 жылдың I
+/// тоқсанында", "2025 жылдың наурыз айында", "2025 жылдың қаңтар–қыркүйек айларында", "2024
+/// жылдың 2-жартыжылдығымен"); the same months as `now` in an earlier year are "2024 жылдың
+/// сәйкес кезеңі", as the press writes it. A span across years has no name but "кезең" ("2024
+/// ж. қар. – 2025 ж. ақп. кезеңінде").
+fn kk_period(p: &Period, now: Option<&Period>, locative: bool) -> String {
+    let y = p.start.0;
+    let mut out = match p.kind {
+        // The page says a year only in these two places: "2025 жылы", "2024 жылмен".
+        PeriodKind::Year => return format!("{y} {}", if locative { "жылы" } else { "жылмен" }),
+        PeriodKind::Range if y != p.end.0 => period_label(p, Lang::Kk) + " кезең",
+        PeriodKind::Range if now.is_some_and(|n| same_months(p, n)) => {
+            format!("{y} жылдың сәйкес кезең")
+        }
+        PeriodKind::Range => label(p, Lang::Kk, true) + " айлар",
+        PeriodKind::Month => label(p, Lang::Kk, true) + " ай",
+        // "… I тоқсан", "… 2-жартыжылдық"
+        _ => label(p, Lang::Kk, true),
+    };
+    let case = if locative {
+        kk::Case::Locative
+    } else {
+        kk::Case::Instrumental
+    };
+    kk::possessive(&mut out, case);
+    out
+}
+
+fn roman(q: u8) -> &'static str {
+    ROMAN
+        .get(usize::from(q.clamp(1, 4)) - 1)
+        .copied()
+        .unwrap_or("")
+}
+
 /// A period as the time something happened in a sentence: "2025", in Russian after "за"
 /// ("2025 год", "январь–сентябрь 2025 года", "I квартал 2020 года"), in Kazakh "2025 жылы",
-/// a quarter or months "… кезеңінде".
+/// "2020 жылдың I тоқсанында", "2025 жылдың қаңтар–қыркүйек айларында" ([`kk_period`]).
 pub fn during(p: &Period, lang: Lang) -> String {
     let label = period_label(p, lang);
     let (y, m) = p.start;
     let (ey, em) = p.end;
     match (p.kind, lang) {
         (PeriodKind::Year, Lang::Ru) => format!("{label} год"),
-        (PeriodKind::Quarter(q), Lang::Ru) => {
-            let r = ROMAN
-                .get(usize::from(q.clamp(1, 4)) - 1)
-                .copied()
-                .unwrap_or("");
-            format!("{r} квартал {y} года")
-        }
+        (PeriodKind::Quarter(q), Lang::Ru) => format!("{} квартал {y} года", roman(q)),
         (PeriodKind::Half(_) | PeriodKind::Month, Lang::Ru) => format!("{label} года"),
         (PeriodKind::Range, Lang::Ru) if y == ey => {
             format!(
@@ -258,33 +301,30 @@ pub fn during(p: &Period, lang: Lang) -> String {
                 month(em, lang, false)
             )
         }
-        (PeriodKind::Year, Lang::Kk) => format!("{label} жылы"),
-        (_, Lang::Kk) => format!("{label} кезеңінде"),
+        (_, Lang::Kk) => kk_period(p, None, true),
         _ => label,
     }
 }
 
 /// A period as what `now` is compared with: "2024"; in Russian after "по сравнению с"
 /// ("2024 годом", the same months of another year "аналогичным периодом 2024 года"); in Kazakh
-/// before "салыстырғанда" ("2024 жылмен", a quarter or months "… кезеңімен").
+/// before "салыстырғанда" ("2024 жылмен", "2019 жылдың I тоқсанымен", the same months "2024
+/// жылдың сәйкес кезеңімен").
 pub fn compared_with(p: &Period, now: &Period, lang: Lang) -> String {
-    let label = period_label(p, lang);
-    let same_months = p.kind == now.kind && p.start.1 == now.start.1 && p.end.1 == now.end.1;
     match (p.kind, lang) {
-        (PeriodKind::Year, Lang::Ru) => format!("{label} годом"),
-        (_, Lang::Ru) if same_months && p.start.0 == p.end.0 => {
+        (PeriodKind::Year, Lang::Ru) => format!("{} годом", p.start.0),
+        (_, Lang::Ru) if same_months(p, now) => {
             format!("аналогичным периодом {} года", p.start.0)
         }
-        (PeriodKind::Year, Lang::Kk) => format!("{label} жылмен"),
-        (_, Lang::Kk) => format!("{label} кезеңімен"),
-        _ => label,
+        (_, Lang::Kk) => kk_period(p, Some(now), false),
+        _ => period_label(p, lang),
     }
 }
 
 /// An observation's period, with its comparison period when it is a change.
 pub fn observation_period(o: &crate::feed::Observation, lang: Lang) -> String {
     match o.measure.vs() {
-        Some(vs) => versus(&period_label(&o.period, lang), &vs, lang),
+        Some(vs) => versus(&period_label(&o.period, lang), &vs, &o.period, lang),
         None => period_label(&o.period, lang),
     }
 }
@@ -428,18 +468,28 @@ mod tests {
 
     #[test]
     fn comparisons_read_in_each_language_s_order() {
-        let y2024 = Period::parse("2024").unwrap();
-        assert_eq!(versus("2025", &y2024, Lang::En), "2025 vs 2024");
-        assert_eq!(versus("2025", &y2024, Lang::Ru), "2025 к 2024");
-        // Years are "жыл"; quarters and months keep "кезең".
+        let p = |t: &str| Period::parse(t).unwrap();
+        let (y2024, y2025) = (p("2024"), p("2025"));
+        assert_eq!(versus("2025", &y2024, &y2025, Lang::En), "2025 vs 2024");
+        assert_eq!(versus("2025", &y2024, &y2025, Lang::Ru), "2025 к 2024");
+        // Years are "жыл"; a quarter is named after its year; the same months are "сәйкес
+        // кезең".
         assert_eq!(
-            versus("2025", &y2024, Lang::Kk),
+            versus("2025", &y2024, &y2025, Lang::Kk),
             "2025 (2024 жылмен салыстырғанда)"
         );
-        let q = Period::parse("2019-Q1").unwrap();
         assert_eq!(
-            versus("2020 ж. I тоқсан", &q, Lang::Kk),
-            "2020 ж. I тоқсан (2019 ж. I тоқсан кезеңімен салыстырғанда)"
+            versus("2020 ж. I тоқсан", &p("2019-Q1"), &p("2020-Q1"), Lang::Kk),
+            "2020 ж. I тоқсан (2019 жылдың I тоқсанымен салыстырғанда)"
+        );
+        assert_eq!(
+            versus(
+                "2025 ж. қаң.–қыр.",
+                &p("2024-01..2024-09"),
+                &p("2025-01..2025-09"),
+                Lang::Kk
+            ),
+            "2025 ж. қаң.–қыр. (2024 жылдың сәйкес кезеңімен салыстырғанда)"
         );
     }
 
@@ -502,7 +552,6 @@ mod tests {
     fn periods_in_sentences_take_the_case_their_place_asks_for() {
         let p = |t: &str| Period::parse(t).unwrap();
         assert_eq!(during(&p("2025"), Lang::Ru), "2025 год");
-        assert_eq!(during(&p("2025"), Lang::Kk), "2025 жылы");
         assert_eq!(during(&p("2025"), Lang::En), "2025");
         assert_eq!(
             during(&p("2025-01..2025-09"), Lang::Ru),
@@ -510,10 +559,6 @@ mod tests {
         );
         assert_eq!(during(&p("2020-Q1"), Lang::Ru), "I квартал 2020 года");
         assert_eq!(during(&p("2025-03"), Lang::Ru), "март 2025 года");
-        assert_eq!(
-            during(&p("2020-Q1"), Lang::Kk),
-            "2020 ж. I тоқсан кезеңінде"
-        );
         let (now, then) = (p("2025-01..2025-09"), p("2024-01..2024-09"));
         assert_eq!(
             compared_with(&then, &now, Lang::Ru),
@@ -523,18 +568,52 @@ mod tests {
             compared_with(&p("2024"), &p("2025"), Lang::Ru),
             "2024 годом"
         );
-        assert_eq!(
-            compared_with(&p("2024"), &p("2025"), Lang::Kk),
-            "2024 жылмен"
-        );
-        assert_eq!(
-            compared_with(&then, &now, Lang::Kk),
-            "2024 ж. қаң.–қыр. кезеңімен"
-        );
         // Other months are named, not "the same period".
         assert_eq!(
             compared_with(&p("2024-01..2024-06"), &now, Lang::Ru),
             "янв.–июнь 2024"
+        );
+    }
+
+    #[test]
+    fn kazakh_periods_are_years_or_parts_of_a_year_in_the_case_their_place_asks_for() {
+        let p = |t: &str| Period::parse(t).unwrap();
+        let during = |t: &str| during(&p(t), Lang::Kk);
+        let compared = |t: &str, now: &str| compared_with(&p(t), &p(now), Lang::Kk);
+        // A year is "жыл", in the sentence's time "жылы" (never "кезең").
+        assert_eq!(during("2025"), "2025 жылы");
+        assert_eq!(compared("2024", "2025"), "2024 жылмен");
+        // A quarter, a half, a month: a part of its year, possessive and then the case.
+        assert_eq!(during("2020-Q1"), "2020 жылдың I тоқсанында");
+        assert_eq!(compared("2019-Q1", "2020-Q1"), "2019 жылдың I тоқсанымен");
+        assert_eq!(during("2025-H2"), "2025 жылдың 2-жартыжылдығында");
+        assert_eq!(
+            compared("2024-H1", "2025-H1"),
+            "2024 жылдың 1-жартыжылдығымен"
+        );
+        assert_eq!(during("2025-03"), "2025 жылдың наурыз айында");
+        assert_eq!(compared("2024-03", "2025-03"), "2024 жылдың наурыз айымен");
+        // Months: spelled out as "айлар"; the same months of another year "сәйкес кезең".
+        assert_eq!(
+            during("2025-01..2025-09"),
+            "2025 жылдың қаңтар–қыркүйек айларында"
+        );
+        assert_eq!(
+            compared("2024-01..2024-09", "2025-01..2025-09"),
+            "2024 жылдың сәйкес кезеңімен"
+        );
+        assert_eq!(
+            compared("2024-01..2024-06", "2025-01..2025-09"),
+            "2024 жылдың қаңтар–маусым айларымен"
+        );
+        // A span across years has no name of its own: "кезең".
+        assert_eq!(
+            during("2024-11..2025-02"),
+            "2024 ж. қар. – 2025 ж. ақп. кезеңінде"
+        );
+        assert_eq!(
+            compared("2023-11..2024-02", "2024-11..2025-02"),
+            "2023 ж. қар. – 2024 ж. ақп. кезеңімен"
         );
     }
 

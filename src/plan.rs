@@ -1149,19 +1149,19 @@ fn trend_sentence(cx: &Ctx, first: &Observation, last: &Observation) -> String {
             i18n::during(&first.period, cx.lang),
             i18n::during(&last.period, cx.lang)
         ),
-        Lang::Kk => format!("{label}, {place}: {p} — {a}, {q} — {b}."),
+        // "2019 жылдың I тоқсанында — 3 180": the period as the time of the figure.
+        Lang::Kk => format!(
+            "{label}, {place}: {} — {a}, {} — {b}.",
+            i18n::during(&first.period, cx.lang),
+            i18n::during(&last.period, cx.lang)
+        ),
     }
 }
 
 fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
     let say = |o: &Observation| {
-        format!(
-            "{} ({}, {}): {}",
-            cx.label(o),
-            cx.area(o),
-            cx.period(o),
-            cx.value(o)
-        )
+        let place = format!("{}, {}", cx.area(o), cx.period(o));
+        format!("{}: {}", with_place(&cx.label(o), &place), cx.value(o))
     };
     // Every figure for the screen reader; the largest as the takeaway.
     let mut summary = String::new();
@@ -1191,6 +1191,16 @@ fn level_chart(cx: &Ctx, id: String, group: &[&Observation]) -> ChartPlan {
     let mut chart = bar_chart(cx, id, title.unwrap_or_default(), summary, group, false);
     chart.takeaway = takeaway;
     chart
+}
+
+/// A label with its place and period in parentheses: "Fraud (Aktobe Region, 2023)". A label
+/// that ends in parentheses of its own takes them there, after a semicolon, rather than a
+/// second pair straight after the first: "Projects (with the akimat; Aktobe Region, 2025)".
+fn with_place(label: &str, place: &str) -> String {
+    match label.strip_suffix(')') {
+        Some(open) => format!("{open}; {place})"),
+        None => format!("{label} ({place})"),
+    }
 }
 
 #[cfg(test)]
@@ -1476,6 +1486,18 @@ mod tests {
     }
 
     #[test]
+    fn a_label_with_parentheses_of_its_own_takes_its_place_inside_them() {
+        assert_eq!(
+            with_place("Fraud", "Aktobe Region, 2023"),
+            "Fraud (Aktobe Region, 2023)"
+        );
+        assert_eq!(
+            with_place("Жобалар (әкімдікпен бірлесіп)", "Ақтөбе облысы, 2025"),
+            "Жобалар (әкімдікпен бірлесіп; Ақтөбе облысы, 2025)"
+        );
+    }
+
+    #[test]
     fn a_long_annotation_is_cut_after_a_word_on_the_chart() {
         assert_eq!(short_note("New method"), "New method");
         assert_eq!(
@@ -1588,7 +1610,7 @@ mod tests {
         // crimes and solved-share are levels in both; the share is a percentage: no rate.
         assert_eq!(charts.len(), 2);
         let crimes = charts.iter().find(|c| c.id.contains("crimes")).unwrap();
-        assert!(crimes.title.contains("per 100 000"));
+        assert!(crimes.title.contains("per 100,000"));
         let Visual::Bars(bars) = &crimes.visual else {
             panic!()
         };
@@ -1597,7 +1619,7 @@ mod tests {
             "half the people, twice the rate"
         );
         let share = charts.iter().find(|c| c.id.contains("solved")).unwrap();
-        assert!(!share.title.contains("per 100 000"));
+        assert!(!share.title.contains("per 100,000"));
         // Nothing in common: no chart.
         assert!(compare(&a, &aktobe(), Lang::En, &PlainNumbers).is_empty());
     }

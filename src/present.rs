@@ -14,6 +14,18 @@ pub trait Numbers {
     fn percent(&self, v: f64, signed: bool) -> String;
 }
 
+/// The locales the page's `Intl.NumberFormat` is made with for each language (`ui::format`),
+/// which [`LocaleNumbers`] mirrors. Kazakh numbers use the Russian (Kazakhstan) locale: the same
+/// conventions as CLDR's Kazakh (spaces between thousands, a decimal comma), and Chromium's `kk`
+/// data turned out to fall back to "44,106.5".
+pub fn intl_locales(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Kk => &["ru-KZ"],
+        Lang::Ru => &["ru-KZ", "ru"],
+        Lang::En => &["en-GB", "en"],
+    }
+}
+
 /// Plain formatting for tests and the command line: no grouping, '.' decimals.
 pub struct PlainNumbers;
 
@@ -38,8 +50,10 @@ impl Numbers for PlainNumbers {
 /// the golden files of every sentence (`tests/golden/`) show numbers as readers see them:
 /// ru-KZ for Kazakh and Russian ("1 234 567,5" grouped with U+00A0, "−7 %" with U+00A0 before
 /// "%"), en-GB for English ("1,234,567.5", "−7%"); a minus sign U+2212 in percentages, as
-/// `ui::format` puts it there. Ties round away from zero, as `Intl` does. An end-to-end test
-/// should compare the two on the same numbers in each browser engine (not yet written).
+/// `ui::format` puts it there. Ties round away from zero, as `Intl` does; a negative number
+/// that rounds to zero keeps its sign where `Intl` keeps it ("-0"). `e2e/numbers.test.mjs`
+/// compares the two in Chromium on the numbers of `tests/golden/numbers.json`
+/// (`tests/numbers.rs`).
 pub struct LocaleNumbers(pub Lang);
 
 impl LocaleNumbers {
@@ -79,7 +93,9 @@ impl Numbers for LocaleNumbers {
     fn decimal(&self, v: f64, max_frac: u8) -> String {
         let body = self.digits(v, max_frac);
         // Intl writes a hyphen-minus here; `ui::format` leaves decimals as Intl writes them.
-        if v < 0.0 && body.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        // Its sign display "auto" keeps the sign of a negative number that rounds to zero
+        // ("-0"), and of −0 itself.
+        if v.is_sign_negative() {
             format!("-{body}")
         } else {
             body
@@ -88,10 +104,12 @@ impl Numbers for LocaleNumbers {
     fn percent(&self, v: f64, signed: bool) -> String {
         let body = self.digits(v, 1);
         let zero = !body.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+        // Signed is Intl's "exceptZero": no sign on what rounds to zero; unsigned is "auto",
+        // which keeps the minus of a negative that rounds to zero ("−0 %"), as `decimal` does.
         let sign = match (signed, v) {
-            _ if zero => "",
+            (true, _) if zero => "",
             (true, v) if v > 0.0 => "+",
-            (_, v) if v < 0.0 => "\u{2212}",
+            (_, v) if v.is_sign_negative() => "\u{2212}",
             _ => "",
         };
         match self.0 {
@@ -105,8 +123,11 @@ fn unit_word(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {
         (Unit::Kg, Lang::En) => "kg",
         (Unit::Kg, _) => "кг",
-        (Unit::MillionTenge, Lang::En) => "million ₸",
+        // English writes a currency's sign before the figure ("₸1,638 million"): the sign
+        // is put there by `value_text_signed`, the word stays after.
+        (Unit::MillionTenge, Lang::En) => "million",
         (Unit::MillionTenge, _) => "млн ₸",
+        (Unit::Tenge, Lang::En) => "",
         (Unit::Tenge, _) => "₸",
         _ => "",
     }
@@ -146,7 +167,7 @@ fn by_amount(q: Option<Qualifier>, body: String, lang: Lang) -> String {
     }
 }
 
-/// The value as a reader sees it: "−7 %", "76 kg", "more than 1 000 million ₸", "not available".
+/// The value as a reader sees it: "−7 %", "76 kg", "more than ₸1,000 million", "not available".
 pub fn value_text(o: &Observation, unit: Unit, lang: Lang, nums: &dyn Numbers) -> String {
     value_text_signed(o, o.value, unit, lang, nums, true)
 }
@@ -186,7 +207,10 @@ fn value_text_signed(
         }
         Measure::Level if unit == Unit::Percent => nums.percent(v, false),
         Measure::Level => {
-            let n = nums.decimal(v, 1);
+            let mut n = nums.decimal(v, 1);
+            if lang == Lang::En && matches!(unit, Unit::Tenge | Unit::MillionTenge) {
+                n.insert(0, '₸');
+            }
             match unit_word(unit, lang) {
                 "" => n,
                 w => format!("{n} {w}"),
@@ -237,7 +261,10 @@ pub fn observation_label(feed: &Feed, o: &Observation, lang: Lang) -> String {
 /// by the source"), and the computed one only where it differs ("−36.7 %, computed from the
 /// published figures").
 pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers) -> Vec<String> {
-    let Some(then) = feed.observation_at(c.before).map(|o| &o.period) else {
+    let (Some(then), Some(now)) = (
+        feed.observation_at(c.before).map(|o| &o.period),
+        feed.observation_at(c.now).map(|o| &o.period),
+    ) else {
         return Vec::new();
     };
     let bare = nums.percent(c.pct, true);
@@ -253,7 +280,7 @@ pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers)
             let value = observation_value(feed, p, lang, nums);
             let mut lines = vec![format!(
                 "{}, {}",
-                i18n::versus(&value, then, lang),
+                i18n::versus(&value, then, now, lang),
                 i18n::AS_PUBLISHED.get(lang)
             )];
             if p.value.map(|v| nums.percent(v, true)) != Some(bare) {
@@ -261,7 +288,10 @@ pub fn computed_lines(feed: &Feed, c: &Computed, lang: Lang, nums: &dyn Numbers)
             }
             lines
         }
-        None => vec![format!("{}, {said}", i18n::versus(&computed, then, lang))],
+        None => vec![format!(
+            "{}, {said}",
+            i18n::versus(&computed, then, now, lang)
+        )],
     }
 }
 
@@ -422,8 +452,14 @@ mod tests {
         let more = obs(1000.0, Measure::Level, Some(Qualifier::MoreThan));
         assert_eq!(
             value_text(&more, Unit::MillionTenge, Lang::En, &PlainNumbers),
-            "more than 1000 million ₸"
+            "more than ₸1000 million"
         );
+        let tenge = obs(1638.0, Measure::Level, None);
+        let say = |unit, lang| value_text(&tenge, unit, lang, &LocaleNumbers(lang));
+        assert_eq!(say(Unit::MillionTenge, Lang::En), "₸1,638 million");
+        assert_eq!(say(Unit::Tenge, Lang::En), "₸1,638");
+        assert_eq!(say(Unit::MillionTenge, Lang::Ru), "1\u{a0}638 млн ₸");
+        assert_eq!(say(Unit::Tenge, Lang::Kk), "1\u{a0}638 ₸");
         let brochures = obs(25000.0, Measure::Level, Some(Qualifier::MoreThan));
         assert_eq!(
             value_text(&brochures, Unit::Count, Lang::Kk, &PlainNumbers),
@@ -553,6 +589,11 @@ mod tests {
         assert_eq!(en.percent(-7.0, true), "\u{2212}7%");
         assert_eq!(en.percent(37.25, true), "+37.3%");
         assert_eq!(en.percent(20.0, false), "20%");
+        // What rounds to zero: no sign when signed ("exceptZero"), Intl's "-0" otherwise.
+        assert_eq!(kk.percent(-0.04, true), "0\u{a0}%");
+        assert_eq!(kk.percent(-0.04, false), "\u{2212}0\u{a0}%");
+        assert_eq!(kk.decimal(-0.04, 1), "-0");
+        assert_eq!(kk.decimal(-1234.5, 1), "-1\u{a0}234,5");
     }
 
     #[test]

@@ -85,6 +85,48 @@ pub fn suffix(word: &str, case: Case) -> String {
     out
 }
 
+/// `text` with the third person's possessive ending and then `case`'s, as a part of a whole is
+/// named after its whole in the genitive ("2020 жылдың I тоқсанында", "… айларымен"): the
+/// possessive is "-ы/-і" after a consonant, "-сы/-сі" after a vowel; a final "қ к п" is voiced
+/// before it ("жартыжылдық" → "жартыжылдығы"); after it the case's ending begins with the
+/// pronominal "н" ("-нда", "-на", "-нан", "-н", "-ның"), the instrumental stays "-мен". In place,
+/// on the text's last word.
+pub fn possessive(text: &mut String, case: Case) {
+    let back = is_back(text);
+    match text.pop() {
+        Some('қ') => text.push('ғ'),
+        Some('к') => text.push('г'),
+        Some('п') => text.push('б'),
+        Some(c) => {
+            text.push(c);
+            if class(c) == 0 {
+                text.push('с');
+            }
+        }
+        None => {}
+    }
+    let (b, f) = AFTER_POSSESSIVE[case as usize];
+    text.push_str(if back { b } else { f });
+}
+
+/// The possessive's vowel and the case's ending after it, by case: (back, front).
+const AFTER_POSSESSIVE: [(&str, &str); 6] = [
+    ("ына", "іне"),
+    ("ынан", "інен"),
+    ("ында", "інде"),
+    ("ының", "інің"),
+    ("ын", "ін"),
+    ("ымен", "імен"),
+];
+
+/// [`possessive`] of one word, as a new string.
+#[cfg(test)]
+fn possessed(word: &str, case: Case) -> String {
+    let mut text = word.to_owned();
+    possessive(&mut text, case);
+    text
+}
+
 /// Ones and tens as they are said: the last word of a number that ends in them.
 const ONES: [&str; 10] = [
     "нөл",
@@ -318,6 +360,28 @@ mod tests {
         assert_eq!(with_case("5 млн", Ablative), "5 млн-нан");
         assert_eq!(with_case("2 млрд", Dative), "2 млрд-қа");
         assert_eq!(with_case("1,5 п. т.", Dative), "1,5 п. т.-қа");
+    }
+
+    #[test]
+    fn a_part_of_a_whole_takes_the_possessive_and_then_its_case() {
+        for (word, case, form) in [
+            ("тоқсан", Locative, "тоқсанында"),
+            ("тоқсан", Instrumental, "тоқсанымен"),
+            ("кезең", Locative, "кезеңінде"),
+            ("кезең", Instrumental, "кезеңімен"),
+            ("ай", Locative, "айында"),
+            ("айлар", Instrumental, "айларымен"),
+            ("айлар", Locative, "айларында"),
+            ("жартыжылдық", Locative, "жартыжылдығында"),
+            ("жартыжылдық", Instrumental, "жартыжылдығымен"),
+            ("мектеп", Dative, "мектебіне"),
+            ("көрсеткіш", Ablative, "көрсеткішінен"),
+            ("бөлме", Locative, "бөлмесінде"),
+            ("қала", Genitive, "қаласының"),
+            ("облыс", Accusative, "облысын"),
+        ] {
+            assert_eq!(possessed(word, case), form, "{word} {case:?}");
+        }
     }
 
     #[test]

@@ -9,20 +9,15 @@ use crate::present::Numbers;
 
 /// `Intl` formatters for one language.
 pub struct IntlNumbers {
-    /// Kazakh numbers are formatted with the Russian (Kazakhstan) locale: the same conventions
-    /// as CLDR's Kazakh (spaces between thousands, a decimal comma), and Chromium's `kk` data
-    /// turned out to fall back to "44,106.5".
+    /// `present::intl_locales`: what `LocaleNumbers` mirrors in tests.
     locales: &'static [&'static str],
 }
 
 impl IntlNumbers {
     pub fn new(lang: Lang) -> IntlNumbers {
-        let locales: &'static [&'static str] = match lang {
-            Lang::Kk => &["ru-KZ"],
-            Lang::Ru => &["ru-KZ", "ru"],
-            Lang::En => &["en-GB", "en"],
-        };
-        IntlNumbers { locales }
+        IntlNumbers {
+            locales: crate::present::intl_locales(lang),
+        }
     }
 
     /// Formats with the `Intl.NumberFormat` for these locales and options, made once per page:
