@@ -119,7 +119,7 @@ test('the whole feed downloads as tidy CSV with source columns', async () => {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-all').click()]);
   assert.equal(dl.suggestedFilename(), 'aktobe-2025-all-en.csv');
   const lines = fs.readFileSync(await dl.path(), 'utf8').trim().split('\r\n');
-  assert.equal(lines.length, 1 + 74);
+  assert.equal(lines.length, 1 + 58);
   assert.match(lines[0], /source_url,source_date,source_grade,quote,origin,note,illustrative$/);
   assert.ok(lines.slice(1).every((l) => l.endsWith(',false')), 'a real feed: illustrative false on every row');
   await context.close();

@@ -179,6 +179,17 @@ impl Ctx<'_> {
 
 /// Splits the feed into sections and charts, in the reader's language.
 pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
+    plan_with::<false>(feed, lang, nums)
+}
+
+/// The plan with, in each comparison section, the feed's own areas beside it per 100 000
+/// residents (`rates_chart`): for the comparison page (`compare.html`), whose wasm carries
+/// the code (`has_rates` says whether there is such a chart).
+pub fn plan_with_rates(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
+    plan_with::<true>(feed, lang, nums)
+}
+
+fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
     let changes = published_changes(feed);
     let cx = Ctx {
         feed,
@@ -221,7 +232,10 @@ pub fn plan(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
         // The feed's own areas beside this one per 100 000 residents, where both have a
         // population of the figures' year: the comparison the counts alone cannot make.
         let own: Vec<&Observation> = select(&all, &|o| !is_context(o));
-        if let Some(rates) = rates_chart(&cx, &area.id, &own, &obs) {
+        if let Some(rates) = RATES
+            .then(|| rates_chart(&cx, &area.id, &own, &obs))
+            .flatten()
+        {
             // First among the current charts, or among the earlier ones.
             let at = match rates.earlier {
                 true => charts
@@ -354,6 +368,24 @@ pub fn successor<'a>(feed: &Feed, id: &'a str) -> &'a str {
         .map_or(id, |(_, _, new)| new)
 }
 
+/// Whether the comparison area `area` has figures that the feed's own areas have too, in a year
+/// both have a population of: what `plan_with_rates` draws per 100 000 residents.
+pub fn has_rates(feed: &Feed, area: &str) -> bool {
+    let rate = |o: &&Observation| crate::feed::derive::per_100k(feed, o).is_some();
+    let own = |o: &&Observation| feed.area(&o.area).is_some_and(|a| !a.context);
+    feed.observations
+        .iter()
+        .filter(|o| o.area == area)
+        .filter(rate)
+        .any(|b| {
+            feed.observations
+                .iter()
+                .filter(own)
+                .filter(rate)
+                .any(|a| a.metric == b.metric && a.period == b.period)
+        })
+}
+
 /// Own figures and the comparison area's of the same metric and year, per 100 000 residents,
 /// metric by metric ("Registered criminal offences · Aktobe Region", "… · Kazakhstan"); `None`
 /// without such a pair.
@@ -375,12 +407,16 @@ fn rates_chart(
     }
     let first = *pairs.first()?;
     let (mut bars, mut tips) = (Vec::new(), Vec::new());
-    let mut summary = String::new();
+    let (mut summary, mut first_pair) = (String::new(), String::new());
     for (i, &o) in pairs.iter().enumerate() {
         let r = rate(o).unwrap_or(0.0);
         let label = format!("{} · {}", cx.label(o), cx.area(o));
         let value_label = cx.nums.decimal(r, 1);
         summary.push_str(&format!("{label}: {value_label}. "));
+        // The takeaway: the first metric in both areas.
+        if i == 1 {
+            first_pair = summary.trim_end().to_owned();
+        }
         let mut tip = cx.tip((0, i), o, Vec::new());
         tip.details
             .insert(1, format!("{}: {}", cx.label(o), cx.value(o)));
@@ -413,7 +449,7 @@ fn rates_chart(
             period_label(&first.period, cx.lang),
             i18n::POPULATION.get(cx.lang)
         ),
-        takeaway: summary.split(". ").take(2).collect::<Vec<_>>().join(". ") + ".",
+        takeaway: first_pair,
         summary: summary.trim_end().to_owned(),
         earlier: first.period.end.0 < current_year(cx.feed),
         visual: Visual::Bars(bars),
@@ -682,7 +718,10 @@ fn charts_for(cx: &Ctx, slug: &str, obs: &[&Observation]) -> (Vec<ChartPlan>, Ve
             cards.push(card(slug, first));
             continue;
         }
-        let mut id = format!("{slug}-{}", first.period).replace("..", "-");
+        // "crime-2022", "fraud-2025-01-2025-09".
+        let period = first.period.to_string();
+        let parts: Vec<&str> = period.split('.').filter(|p| !p.is_empty()).collect();
+        let mut id = format!("{slug}-{}", parts.join("-"));
         let taken = charts
             .iter()
             .filter(|c: &&ChartPlan| c.id.starts_with(&id))
@@ -1695,6 +1734,53 @@ mod tests {
         );
         assert!(said[1].0.contains("76 kg in 2025"), "{}", said[1].0);
         assert!(said.iter().all(|(_, id)| !id.is_empty()));
+    }
+
+    #[test]
+    fn aktobe_and_kazakhstan_per_100k_residents_on_the_comparison_page() {
+        assert!(
+            !has_rates(&aktobe(), "kazakhstan"),
+            "no population in the 2025 feed"
+        );
+        let feed = crate::feed::check(include_str!("../public/feeds/aktobe-2022.json"))
+            .unwrap()
+            .feed;
+        assert!(has_rates(&feed, "kazakhstan"));
+        let report = plan(&feed, Lang::En, &PlainNumbers);
+        assert!(report
+            .iter()
+            .all(|s| s.charts.iter().all(|c| !c.id.ends_with("per-100k"))));
+        let page = plan_with_rates(&feed, Lang::En, &PlainNumbers);
+        let kz = page.iter().find(|s| s.id == "kazakhstan").unwrap();
+        let rates = kz
+            .charts
+            .iter()
+            .find(|c| c.id == "kazakhstan-per-100k")
+            .unwrap();
+        let Visual::Bars(bars) = &rates.visual else {
+            panic!("bars expected")
+        };
+        // 6 824 offences among 916 750 residents; the country 157 473 among 19 503 159.
+        assert_eq!(
+            bars[0].label,
+            "Registered criminal offences · Aktobe Region"
+        );
+        assert_eq!(
+            (bars[0].value_label.as_str(), bars[1].value_label.as_str()),
+            ("744.4", "807.4")
+        );
+        assert_eq!(
+            bars.len(),
+            10,
+            "the total and the four gravity categories, in both areas"
+        );
+        assert!(
+            rates.subtitle.ends_with("population: 2022"),
+            "{}",
+            rates.subtitle
+        );
+        // 2022 is this feed's own year.
+        assert!(!rates.earlier);
     }
 
     #[test]

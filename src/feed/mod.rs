@@ -11,7 +11,7 @@ pub mod validate;
 pub use error::{FeedError, LoadError, ParseError, Problem, Severity};
 pub use model::*;
 pub use period::{PartialDate, Period, PeriodKind};
-pub use validate::{check, Checked};
+pub use validate::{check, read, Checked};
 
 /// Where the bundled feed lives, relative to the page (so `dist/` works from any sub-path).
 pub const BUNDLED_FEED: &str = "feeds/aktobe-2025.json";

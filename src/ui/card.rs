@@ -1,6 +1,8 @@
 //! A figure as a card: its value with qualifier and direction, label, period, meaning, agency
 //! and source. Headline cards and the cards of figures that share an axis with no other.
 
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
 use super::backend::Backend;
 use super::chart_view::illustrative_label;
 use super::dom::{el, link, El};
@@ -10,18 +12,23 @@ use crate::i18n;
 use crate::plan::sparkline as plan_sparkline;
 use crate::present::{arrow, change_sentence, observation_label, observation_value, tone};
 
-/// A sparkline as a `data:` image (allowed by `img-src data:` under the page's CSP).
-fn spark_url(values: &[f64]) -> Option<String> {
+/// Draws a sparkline into `img` as a `data:` image (allowed by `img-src data:` under the page's
+/// CSP), from the split module `spark`: few feeds have the earlier levels a sparkline needs, so
+/// the SVG drawing code is not fetched with the page. An image that cannot be drawn is removed.
+#[wasm_split(spark, wasm_split_path = leptos::wasm_split, fallible)]
+fn draw_spark(img: web_sys::Element, values: Vec<f64>) -> Result<(), SplitLoaderError> {
     let colour = plotters::style::RGBColor(0x3d, 0x85, 0xc6);
     let mut svg = String::new();
-    let drawn = crate::chart::spark::svg_into(values, (96, 32), colour, &mut svg, Backend::Svg);
-    if drawn != Ok(true) {
-        return None;
+    let drawn = crate::chart::spark::svg_into(&values, (96, 32), colour, &mut svg, Backend::Svg);
+    match drawn {
+        Ok(true) => {
+            let uri = String::from(js_sys::encode_uri_component(&svg));
+            img.set_attribute("src", &format!("data:image/svg+xml;charset=utf-8,{uri}"))
+                .ok();
+        }
+        _ => img.remove(),
     }
-    Some(format!(
-        "data:image/svg+xml;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(&svg))
-    ))
+    Ok(())
 }
 
 /// One figure as a card (`<li>`); `headline` for the cards the publisher leads with.
@@ -54,10 +61,16 @@ pub fn figure_card(feed: &Feed, o: &Observation, l: Lang, headline: bool) -> El 
             &format!("{}: {agency} ({})", i18n::SOURCE.get(l), s.publisher),
         )
     });
-    let spark = spark_url(&plan_sparkline(feed, o)).map(|src| {
-        el("img")
-            .class("spark")
-            .attr("src", &src)
+    let values = plan_sparkline(feed, o);
+    let spark = (values.len() >= 2).then(|| {
+        let img = el("img");
+        let target = img.0.clone();
+        leptos::task::spawn_local(async move {
+            if draw_spark(target.clone(), values).await.is_err() {
+                target.remove();
+            }
+        });
+        img.class("spark")
             .attr("alt", "")
             .attr("width", "96")
             .attr("height", "32")

@@ -16,7 +16,7 @@ use super::address::{hidden_series, param, remember_hidden, set_param};
 use super::backend::Backend;
 use super::browser::{download_text, download_url, Listeners, Nearness, Resize};
 use super::dom::{button, el, link, El};
-use super::format::IntlNumbers;
+use super::format::{js_number, IntlNumbers};
 use super::state::Page;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
 use crate::export;
@@ -499,7 +499,7 @@ fn embed_panel(chart: Rc<Chart>) -> Result<web_sys::Element, SplitLoaderError> {
 
 /// CSS pixels, as a property value.
 fn px(v: f64) -> String {
-    format!("{}px", (v * 100.0).round() / 100.0)
+    format!("{}px", js_number((v * 100.0).round() / 100.0))
 }
 
 /// A figure's agency and the linked site that published it: "Police Department of Aktobe
@@ -512,7 +512,17 @@ fn with_source(cell: El, feed: &Feed, o: &Observation, lang: Lang) -> El {
     }
 }
 
-/// The chart's data table, inside a `<details>`.
+/// The chart's data table, built when its `<details>` first opens (or the chart fails), from
+/// the split module `tables`: the table code is not needed for the first screen.
+#[wasm_split(tables, wasm_split_path = leptos::wasm_split, fallible)]
+fn fill_table(chart: Rc<Chart>) -> Result<(), SplitLoaderError> {
+    if chart.table.child_element_count() < 2 {
+        table(&chart.feed, &chart.plan, chart.lang).append_to(&chart.table);
+    }
+    Ok(())
+}
+
+/// The chart's data table.
 fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
     let nums = IntlNumbers::new(lang);
     let head = el("tr");
@@ -580,14 +590,9 @@ fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
                 .append_to(&body.0);
         }
     }
-    el("details")
-        .class("data-table")
-        .child(el("summary").text(i18n::SHOW_DATA.get(lang)))
-        .child(
-            el("div")
-                .class("table-wrap")
-                .child(el("table").child(el("thead").child(head)).child(body)),
-        )
+    el("div")
+        .class("table-wrap")
+        .child(el("table").child(el("thead").child(head)).child(body))
 }
 
 /// Fills `figure` with the chart and wires it up; returns the chart for redraws.
@@ -720,7 +725,10 @@ fn build(
         failed.0.clone(),
     );
     let chart_box = el("div").class("chart-box").child(canvas).child(tip);
-    let data_table = table(&feed, &plan, lang);
+    // Its table is filled when it first opens (`fill_table`).
+    let data_table = el("details")
+        .class("data-table")
+        .child(el("summary").text(i18n::SHOW_DATA.get(lang)));
     let (chart_box_el, table_el) = (chart_box.0.clone(), data_table.0.clone());
     let caption = el("figcaption")
         .child(actions)
@@ -772,6 +780,15 @@ fn wire(
     embed: Option<web_sys::Element>,
 ) {
     let l = &chart.listeners;
+    let c = chart.clone();
+    l.on(&chart.table, "toggle", move |_| {
+        if c.table.has_attribute("open") {
+            let c = c.clone();
+            spawn_local(async move {
+                fill_table(c).await.ok();
+            });
+        }
+    });
     let canvas: &web_sys::EventTarget = &chart.canvas;
     let pointer = |ev: &web_sys::Event| -> Option<(String, f64, f64)> {
         let ev = ev.dyn_ref::<web_sys::PointerEvent>()?;

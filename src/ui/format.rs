@@ -49,7 +49,7 @@ impl IntlNumbers {
             .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
             .ok()
             .and_then(|s| s.as_string())
-            .unwrap_or_else(|| value.to_string())
+            .unwrap_or_else(|| js_number(value))
     }
 }
 
@@ -78,6 +78,15 @@ impl Numbers for IntlNumbers {
             ],
         ))
     }
+}
+
+/// A number as JavaScript writes it ("12.5", "100"), for a fallback and CSS lengths: the page
+/// does not call Rust's float formatting itself.
+pub fn js_number(v: f64) -> String {
+    js_sys::Number::from(v)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 fn minus_sign(s: String) -> String {

@@ -1,4 +1,4 @@
-//! Fetching the feed: the only network code. Everything after the bytes arrive is `feed::check`.
+//! Fetching the feed: the only network code. Everything after the bytes arrive is `feed::read`.
 
 use crate::feed::{self, Checked, FeedError, LoadError, ParseError};
 
@@ -6,7 +6,7 @@ use crate::feed::{self, Checked, FeedError, LoadError, ParseError};
 /// any sub-path of a static host.
 pub async fn load_feed(url: String) -> Result<Checked, FeedError> {
     let text = fetch_text(&url).await?;
-    Ok(feed::check(&text)?)
+    Ok(feed::read(&text)?)
 }
 
 /// How long a feed may take to arrive, in seconds (`?timeout=` may shorten it, for tests).

@@ -90,37 +90,56 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     }
     let first = std::cell::Cell::new(true);
     filled(parent, move |root, l, listeners| {
-        sections(root, &feed, l);
-        if let Some(g) = glossary(&feed, l) {
+        sections::<COMPARE>(root, &feed, l);
+        let dl = glossary(&feed, l).map(|(g, dl)| {
             g.append_to(root);
-        }
-        sources(&feed, l, listeners).append_to(root);
+            dl
+        });
+        let (end, [ol, credit]) = sources(&feed, l, listeners);
+        end.append_to(root);
+        let f = feed.clone();
+        leptos::task::spawn_local(async move {
+            fill_end_matter([dl, Some(ol), Some(credit)], f, l)
+                .await
+                .ok();
+        });
         if first.replace(false) {
-            reveal(&feed);
+            spawn_reveal(feed.clone());
         }
         // A link to a chart or card in a closed "earlier years" part opens it.
         let feed = feed.clone();
-        listeners.on(&window(), "hashchange", move |_| reveal(&feed));
+        listeners.on(&window(), "hashchange", move |_| spawn_reveal(feed.clone()));
     });
+}
+
+fn spawn_reveal(feed: Arc<Feed>) {
+    if window().location().hash().is_ok_and(|h| h.len() > 1) {
+        leptos::task::spawn_local(async move {
+            reveal(feed).await.ok();
+        });
+    }
 }
 
 /// Brings the chart or card the address names (`#theft-2022`) into view once the report is
 /// built, opening the "earlier years" part it is in; an id the feed's charts had before they
-/// were split leads to its successor (`plan::successor`).
-fn reveal(feed: &Feed) {
+/// were split leads to its successor (`plan::successor`). From the split module `end`: only an
+/// address with a fragment needs it.
+#[leptos::wasm_split::wasm_split(end, wasm_split_path = leptos::wasm_split, fallible)]
+fn reveal(feed: Arc<Feed>) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     let document = leptos::prelude::document();
     let hash = window().location().hash().unwrap_or_default();
-    let id = crate::plan::successor(feed, hash.trim_start_matches('#'));
+    let id = crate::plan::successor(&feed, hash.trim_start_matches('#'));
     let Some(target) = (!id.is_empty())
         .then(|| document.get_element_by_id(id))
         .flatten()
     else {
-        return;
+        return Ok(());
     };
     if let Ok(Some(part)) = target.closest("details") {
         part.set_attribute("open", "").ok();
     }
     target.scroll_into_view();
+    Ok(())
 }
 
 /// The compiler and how many sources, title, description, the feed's address when it is not
@@ -299,9 +318,15 @@ fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
 }
 
 /// One section per theme, then the comparison areas, each with its charts, into `parent`.
-fn sections(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
+/// On the comparison page (`RATES`), each comparison area also has the feed's own areas beside
+/// it per 100 000 residents (`compare.html?feed=feeds/aktobe-2022.json`).
+fn sections<const RATES: bool>(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
     let nums = IntlNumbers::new(l);
-    for section in plan(feed, l, &nums) {
+    let sections = match RATES {
+        true => crate::plan::plan_with_rates(feed, l, &nums),
+        false => plan(feed, l, &nums),
+    };
+    for section in sections {
         let heading = format!("h-{}", section.id);
         let mut out = el("section")
             .class(if section.context {
@@ -314,20 +339,10 @@ fn sections(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
             .child(el("h2").attr("id", &heading).text(&section.title))
             .opt(section.note.map(|n| el("p").class("note").text(&n)));
         // This year's charts and cards, then the earlier years' in a part of their own, closed.
+        // The plan puts current charts and cards before earlier ones.
+        let mut charts = section.charts.into_iter().peekable();
+        let mut cards = section.cards.iter().peekable();
         for earlier in [false, true] {
-            let charts: Vec<_> = section
-                .charts
-                .iter()
-                .filter(|c| c.earlier == earlier)
-                .collect();
-            let cards: Vec<_> = section
-                .cards
-                .iter()
-                .filter(|c| c.earlier == earlier)
-                .collect();
-            if charts.is_empty() && cards.is_empty() {
-                continue;
-            }
             let mut part = match earlier {
                 false => el("div").class("current"),
                 true => el("details")
@@ -335,39 +350,41 @@ fn sections(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
                     .attr("data-testid", &format!("earlier-{}", section.id))
                     .child(el("summary").child(el("h3").text(i18n::EARLIER_YEARS.get(l)))),
             };
-            for c in charts {
-                part = part.child(El(chart_figure(c.clone(), feed.clone(), l, false)));
+            let mut empty = true;
+            while let Some(c) = charts.next_if(|c| c.earlier == earlier) {
+                part = part.child(El(chart_figure(c, feed.clone(), l, false)));
+                empty = false;
             }
             let mut grid = el("ul").class("cards figure-cards");
-            for c in cards.iter() {
+            let mut none = true;
+            while let Some(c) = cards.next_if(|c| c.earlier == earlier) {
                 if let Some(o) = feed.observation_at(c.observation) {
                     grid = grid.child(figure_card(feed, o, l, false).attr("id", &c.id));
+                    none = false;
                 }
             }
-            if !cards.is_empty() {
+            if !none {
                 part = part.child(grid);
             }
-            out = out.child(part);
+            if !(empty && none) {
+                out = out.child(part);
+            }
         }
         out.append_to(parent);
     }
 }
 
-/// Definitions of the terms the feed uses, in the reader's language.
-fn glossary(feed: &Feed, l: Lang) -> Option<El> {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut list = el("dl");
-    for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
-        let term = feed.text(&m.label, l);
-        if seen.contains(&term) {
-            continue;
-        }
-        seen.push(term);
-        list = list
-            .child(el("dt").text(term))
-            .child(el("dd").text(feed.text(&m.definition, l)));
-    }
-    (!seen.is_empty()).then(|| {
+/// Definitions of the terms the feed uses, in the reader's language: a closed list, filled by
+/// `fill_end_matter`.
+fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
+    let terms = feed
+        .metrics
+        .iter()
+        .filter(|m| !m.definition.is_empty())
+        .count();
+    let list = el("dl");
+    let dl = list.0.clone();
+    let section = (terms > 0).then(|| {
         el("section")
             .attr("aria-labelledby", "h-glossary")
             .class("glossary")
@@ -379,22 +396,50 @@ fn glossary(feed: &Feed, l: Lang) -> Option<El> {
             )
             .child(
                 el("details")
-                    .child(el("summary").text(&format!(
-                        "{} ({})",
-                        i18n::SHOW_ALL.get(l),
-                        seen.len()
-                    )))
+                    .child(el("summary").text(i18n::SHOW_ALL.get(l)))
                     .child(list),
             )
-    })
+    })?;
+    Some((section, dl))
+}
+
+/// The glossary's terms, the list of sources and the credit line, from the split module `end`:
+/// the end of the report is not needed for its first screen.
+#[leptos::wasm_split::wasm_split(end, wasm_split_path = leptos::wasm_split, fallible)]
+fn fill_end_matter(
+    parts: [Option<web_sys::Element>; 3],
+    feed: Arc<Feed>,
+    l: Lang,
+) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    let [dl, ol, credit] = parts;
+    if let Some(dl) = dl {
+        let mut seen: Vec<&str> = Vec::new();
+        for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
+            let term = feed.text(&m.label, l);
+            if !seen.contains(&term) {
+                seen.push(term);
+                el("dt").text(term).append_to(&dl);
+                el("dd").text(feed.text(&m.definition, l)).append_to(&dl);
+            }
+        }
+    }
+    if let Some(ol) = ol {
+        for s in &feed.sources {
+            source_item(s, l).append_to(&ol);
+        }
+    }
+    if let Some(p) = credit {
+        p.set_text_content(Some(&credit_line(&feed, &all_figures(&feed), l)));
+    }
+    Ok(())
 }
 
 /// Every source with title, publisher, date, grade and link; the method; contact and licence.
-fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
+fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::Element; 2]) {
+    // Filled by `fill_end_matter`.
     let items = el("ol").attr("data-testid", "sources");
-    for s in &feed.sources {
-        source_item(s, l).append_to(&items.0);
-    }
+    let credit = el("p").class("credit-line").attr("data-testid", "credit");
+    let parts = [items.0.clone(), credit.0.clone()];
     let contact = feed.contact.as_deref().map(|href| {
         el("p")
             .attr("data-testid", "contact")
@@ -424,7 +469,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
             status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(l)));
         });
     });
-    el("section")
+    let section = el("section")
         .attr("aria-labelledby", "h-sources")
         .class("sources")
         .child(
@@ -444,14 +489,10 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
                 .child(el("p").class("method").text(i18n::METHOD.get(l)))
                 .child(items),
         )
-        .child(
-            el("p")
-                .class("credit-line")
-                .attr("data-testid", "credit")
-                .text(&credit_line(feed, &all_figures(feed), l)),
-        )
+        .child(credit)
         .child(licence)
-        .opt(contact)
+        .opt(contact);
+    (section, parts)
 }
 
 /// Every figure of the feed, by file index.

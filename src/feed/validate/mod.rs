@@ -31,6 +31,7 @@ use super::model::*;
 use object::Obj;
 use parse::parse_root;
 use report::{top, Path};
+use table::Ids;
 
 pub use fields::is_web_url;
 pub use parse::nesting_depth_exceeds;
@@ -72,14 +73,29 @@ impl Checked {
     }
 }
 
-/// Reads and validates a feed. `Err` only when nothing of the file can be used.
+/// Reads and validates a feed, with every error and warning (the checker, `esep-check`).
+/// `Err` only when nothing of the file can be used.
 pub fn check(text: &str) -> Result<Checked, ParseError> {
+    run::<true>(text)
+}
+
+/// What the report needs: the feed, its errors and the warnings found while reading, without
+/// the checks across lists (published changes against levels, renamed series, agencies), which
+/// only warn publishers: readers never see warnings, and the report's wasm does without the code.
+pub fn read(text: &str) -> Result<Checked, ParseError> {
+    run::<false>(text)
+}
+
+fn run<const CROSS_CHECKS: bool>(text: &str) -> Result<Checked, ParseError> {
     let (doc, root) = parse_root(text)?;
     let mut v = Validator {
         doc: &doc,
         problems: Vec::new(),
     };
-    let feed = v.feed(doc.fields(root))?;
+    let (feed, metric_ids) = v.feed(doc.fields(root))?;
+    if CROSS_CHECKS {
+        v.cross_checks(&feed, &metric_ids);
+    }
     Ok(Checked {
         feed,
         problems: v.problems,
@@ -93,7 +109,7 @@ struct Validator<'d> {
 }
 
 impl<'d> Validator<'d> {
-    fn feed(&mut self, root_map: &'d Fields<'d>) -> Result<Feed, ParseError> {
+    fn feed(&mut self, root_map: &'d Fields<'d>) -> Result<(Feed, Ids<'d>), ParseError> {
         let root = self.fields(
             root_map,
             Path::Root,
@@ -186,8 +202,7 @@ impl<'d> Validator<'d> {
             observations,
             annotations,
         };
-        self.cross_checks(&feed, &metric_ids);
-        Ok(feed)
+        Ok((feed, metric_ids))
     }
 
     fn licence(&mut self, root: &Obj) -> Option<Licence> {
