@@ -33,9 +33,9 @@ for (const [name, url, opts] of states) {
 test('axe: no violations with a tooltip open and the data table shown', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
   await ready(page);
-  await page.locator('[data-testid=chart-crime-changes]').focus();
+  await page.locator('[data-testid=chart-crime-by-gravity-changes]').focus();
   await page.keyboard.press('ArrowRight');
-  await page.getByTestId('figure-crime-changes').locator('details summary').click();
+  await page.getByTestId('figure-crime-by-gravity-changes').locator('details summary').click();
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
@@ -55,7 +55,8 @@ test('axe: no violations on the feed checker with a report of problems and its p
   assert.deepEqual(await axeViolations(page), [], 'empty checker');
   await page.getByTestId('file').setInputFiles(new URL('../tests/feeds/partly-broken.json', import.meta.url).pathname);
   await page.getByTestId('check-summary').waitFor();
-  await ready(page);
+  // The preview's figures: cards, or a drawn chart.
+  await page.locator('[data-testid=figure-card], canvas').first().waitFor({ timeout: 20000 });
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });

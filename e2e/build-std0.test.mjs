@@ -22,7 +22,7 @@ after(async () => {
 test('ESEP_BUILD_STD=0: the report draws its first chart, with no errors, and loads its split module', async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}/?lang=en&sw=off`);
   await chartDrawn(page);
-  assert.ok((await canvasColours(page, '[data-testid=chart-crime-changes]')) >= 4, 'the canvas has drawn content');
+  assert.ok((await canvasColours(page, '[data-testid=chart-crime-by-gravity-changes]')) >= 4, 'the canvas has drawn content');
   // The whole feed as CSV is code split off the main wasm, fetched at this first click.
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-all').click()]);
   assert.equal(dl.suggestedFilename(), 'aktobe-2025-all-en.csv');

@@ -12,7 +12,7 @@ after(async () => {
   await env?.close();
 });
 
-const CHANGES = '[data-testid=chart-crime-changes]';
+const CHANGES = '[data-testid=chart-crime-by-gravity-changes]';
 
 async function ready(page, selector = CHANGES) {
   await page.locator(selector).waitFor({ state: 'visible', timeout: 20000 });
@@ -70,7 +70,7 @@ test('arrow keys move through the points, the value is announced, Escape hides i
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   assert.match(await tip.locator('.tip-value').innerText(), /−30\.2%/);
-  const live = page.locator('[data-testid=figure-crime-changes] [data-testid=announce]');
+  const live = page.locator('[data-testid=figure-crime-by-gravity-changes] [data-testid=announce]');
   assert.match(await live.textContent(), /Registered crimes: −30\.2%\. Aktobe Region · Q1 2020 vs Q1 2019/);
   // At the last point, a further arrow stays there.
   await page.keyboard.press('ArrowRight');
@@ -140,19 +140,19 @@ test('canvases are sized to CSS width × devicePixelRatio at DPR 2 and redraw on
 test('downloads: CSV with sources, SVG with title and description, PNG at twice the size', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
   await ready(page);
-  const fig = page.getByTestId('figure-crime-changes');
+  const fig = page.getByTestId('figure-crime-by-gravity-changes');
   const get = async (kind) => {
     const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByTestId(`download-${kind}`).click()]);
     return { name: dl.suggestedFilename(), body: fs.readFileSync(await dl.path()) };
   };
   const csv = await get('csv');
-  assert.equal(csv.name, 'aktobe-2025-crime-changes-en.csv');
+  assert.equal(csv.name, 'aktobe-2025-crime-by-gravity-changes-en.csv');
   const text = csv.body.toString('utf8');
   assert.match(text.split('\r\n')[0], /indicator,metric_id,area/);
   assert.match(text, /registered-crimes,Aktobe Region,aktobe-region,2025,change-pct,2024,-7,count/);
   assert.match(text, /https:\/\/www\.gov\.kz\//);
   const svg = await get('svg');
-  assert.equal(svg.name, 'aktobe-2025-crime-changes-en.svg');
+  assert.equal(svg.name, 'aktobe-2025-crime-by-gravity-changes-en.svg');
   const s = svg.body.toString('utf8');
   assert.match(s, /^<svg/);
   assert.match(s, /<title>Change compared with the same period a year earlier<\/title>/);
@@ -160,7 +160,7 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   assert.match(s, /<desc>[^<]*Source: [^<]*gov\.kz/);
   assert.equal((s.match(/<rect/g) || []).length, 5, 'a rect per bar plus the background');
   const png = await get('png');
-  assert.equal(png.name, 'aktobe-2025-crime-changes-en.png');
+  assert.equal(png.name, 'aktobe-2025-crime-by-gravity-changes-en.png');
   assert.equal(png.body.subarray(1, 4).toString(), 'PNG');
   const width = png.body.readUInt32BE(16);
   const cssWidth = await page.$eval(CHANGES, (c) => c.getBoundingClientRect().width);
@@ -173,12 +173,12 @@ test('a download whose code cannot be fetched says so, and works once it can', a
   await ready(page);
   // The download code is a split module fetched at the first download (scripts/wasm-ld.mjs).
   await page.route(/split_[\w-]+\.wasm$/, (route) => route.abort('internetdisconnected'));
-  const fig = page.getByTestId('figure-crime-changes');
+  const fig = page.getByTestId('figure-crime-by-gravity-changes');
   await fig.getByTestId('download-csv').click();
-  await page.waitForFunction(() => /Не удалось загрузить/.test(document.querySelector('[data-testid=figure-crime-changes] [data-testid=share-status]')?.textContent));
+  await page.waitForFunction(() => /Не удалось загрузить/.test(document.querySelector('[data-testid=figure-crime-by-gravity-changes] [data-testid=share-status]')?.textContent));
   await page.unroute(/split_[\w-]+\.wasm$/);
   const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByTestId('download-csv').click()]);
-  assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-changes-ru.csv');
+  assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-by-gravity-changes-ru.csv');
   // The message goes once a download works.
   assert.equal(await fig.getByTestId('share-status').textContent(), '');
   await context.close();

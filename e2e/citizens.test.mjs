@@ -14,7 +14,7 @@ after(async () => {
 const ready = chartDrawn;
 
 const bodyBg = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-const canvasCorner = (page) => page.$eval('[data-testid=chart-crime-changes]', (c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)));
+const canvasCorner = (page) => page.$eval('[data-testid=chart-crime-by-gravity-changes]', (c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)));
 
 test('dark mode follows the system, and ?theme= forces either theme, canvases included', async () => {
   const dark = [22, 27, 34];
@@ -39,7 +39,7 @@ test('a change of the system theme redraws the charts in the new colours', async
   assert.deepEqual(await canvasCorner(page), [255, 255, 255]);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForFunction(() => {
-    const c = document.querySelector('[data-testid=chart-crime-changes]');
+    const c = document.querySelector('[data-testid=chart-crime-by-gravity-changes]');
     return c.getContext('2d').getImageData(1, 1, 1, 1).data[0] < 100;
   });
   await context.close();
@@ -105,7 +105,7 @@ test('print: no page chrome, the charts stay, every data table opens', async () 
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.topbar').isVisible(), false);
   assert.equal(await page.getByTestId('download-png').first().isVisible(), false);
-  assert.ok(await page.locator('[data-testid=chart-crime-changes]').isVisible());
+  assert.ok(await page.locator('[data-testid=chart-crime-by-gravity-changes]').isVisible());
   const closed = await page.$$eval('details', (ds) => ds.filter((d) => !d.open).length);
   assert.equal(closed, 0);
   const pdf = await page.pdf({ format: 'A4' });

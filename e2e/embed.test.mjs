@@ -61,7 +61,7 @@ test('a news article embeds two charts; each iframe takes its content height and
 });
 
 test('the embed shows title, summary, source, credit and a full-report link; no page chrome', async () => {
-  const { page, context } = await openPage(env.browser, `${env.url}/embed.html?embed=crime-changes&lang=kk`, { width: 400 });
+  const { page, context } = await openPage(env.browser, `${env.url}/embed.html?embed=crime-by-gravity-changes&lang=kk`, { width: 400 });
   await drawn(page);
   assert.equal(await page.locator('.topbar').isVisible(), false);
   assert.match(await page.locator('.chart-title').innerText(), /Өткен жылдың сәйкес кезеңімен салыстырғанда өзгеріс/);
@@ -73,7 +73,7 @@ test('the embed shows title, summary, source, credit and a full-report link; no 
   assert.match(await credit.innerText(), /esep/);
   const full = credit.getByTestId('full-report');
   assert.equal(await full.getAttribute('target'), '_blank');
-  assert.match(await full.getAttribute('href'), /\?lang=kk#crime-changes$/);
+  assert.match(await full.getAttribute('href'), /\?lang=kk#crime-by-gravity-changes$/);
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgba(0, 0, 0, 0)');
   // The canvas leaves its background to the host page too.
   assert.equal(await page.$eval('canvas', (c) => c.getContext('2d').getImageData(1, 1, 1, 1).data[3]), 0);
@@ -81,7 +81,7 @@ test('the embed shows title, summary, source, credit and a full-report link; no 
   assert.deepEqual(await axeViolations(page), []);
   // Downloads work from the embed too.
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
-  assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-changes-kk.csv');
+  assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-by-gravity-changes-kk.csv');
   await context.close();
 });
 
@@ -106,10 +106,10 @@ test('an unknown chart id in an embed says so instead of a blank frame', async (
 test('the Embed button offers the sandboxed snippet and a live preview', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
   await drawn(page);
-  const fig = page.getByTestId('figure-crime-changes');
+  const fig = page.getByTestId('figure-crime-by-gravity-changes');
   await fig.getByTestId('embed').click();
   const code = await fig.getByTestId('embed-code').inputValue();
-  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?embed=crime-changes&amp;lang=en"/);
+  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?embed=crime-by-gravity-changes&amp;lang=en"/);
   assert.match(code, /sandbox="allow-scripts allow-same-origin allow-popups allow-downloads"/);
   assert.match(code, /allow="clipboard-write; web-share"/);
   assert.match(code, /embed\.js" async><\/script>/);
@@ -163,16 +163,16 @@ test('Share copies the chart link where there is no share sheet', async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
   await drawn(page);
   await page.evaluate(() => { delete Navigator.prototype.share; });
-  const fig = page.getByTestId('figure-crime-changes');
+  const fig = page.getByTestId('figure-crime-by-gravity-changes');
   await fig.getByTestId('share').click();
   await fig.getByTestId('share-status').filter({ hasText: 'Link copied' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(copied, /\?lang=en#crime-changes$/);
+  assert.match(copied, /\?lang=en#crime-by-gravity-changes$/);
   await context.close();
 });
 
 test('addresses that ask the report for an embed or a comparison open those pages', async () => {
-  for (const [asked, page] of [['?embed=crime-changes&lang=en', 'embed.html'], ['?lang=en&compare=feeds/aktobe-2025.json', 'compare.html']]) {
+  for (const [asked, page] of [['?embed=crime-by-gravity-changes&lang=en', 'embed.html'], ['?lang=en&compare=feeds/aktobe-2025.json', 'compare.html']]) {
     const { page: p, context } = await openPage(env.browser, `${env.url}/${asked}`);
     await p.waitForURL((u) => u.pathname.endsWith(`/${page}`), { timeout: 20000 });
     assert.equal(new URL(p.url()).search, asked);

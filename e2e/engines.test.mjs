@@ -17,7 +17,7 @@ const wanted = (process.env.ESEP_ENGINES || 'webkit,firefox').split(',').map((s)
 const dist = process.env.ESEP_DIST || path.join(root, 'dist');
 const WIDTHS = [[390, 844], [1280, 900]];
 const LANGS = ['kk', 'ru', 'en'];
-const CHANGES = 'crime-changes';
+const CHANGES = 'crime-by-gravity-changes';
 
 let app;
 let news;

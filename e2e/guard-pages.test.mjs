@@ -95,7 +95,7 @@ test('?feed=: linked when the app would load it, never a javascript: address', a
 
 test('the embed and comparison pages link the feed too; the feed checker names none', async () => {
   for (const [path, href] of [
-    ['/embed.html?embed=crime-changes&lang=en', 'feeds/aktobe-2025.json'],
+    ['/embed.html?embed=crime-by-gravity-changes&lang=en', 'feeds/aktobe-2025.json'],
     ['/compare.html?lang=en&compare=feeds/aktobe-2025.json', 'feeds/aktobe-2025.json'],
     ['/check/?lang=en', undefined],
   ]) {

@@ -78,7 +78,7 @@ test('a Rust panic shows a panel with a reload button instead of a frozen page, 
 });
 
 test('the app runs under a strict Content-Security-Policy with no violation', async () => {
-  for (const url of ['/csp/?lang=en', '/csp/embed.html?embed=crime-changes&lang=kk', '/csp/compare.html?lang=en&compare=feeds/aktobe-2025.json', '/csp/check/?lang=en']) {
+  for (const url of ['/csp/?lang=en', '/csp/embed.html?embed=crime-by-gravity-changes&lang=kk', '/csp/compare.html?lang=en&compare=feeds/aktobe-2025.json', '/csp/check/?lang=en']) {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {
       window.__violations = [];

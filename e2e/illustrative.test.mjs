@@ -77,9 +77,9 @@ test('a comparison with an illustrative feed says so', async () => {
 
 test('a real feed carries no label, and its CSV says false', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
-  await page.locator('[data-testid=chart-crime-changes]').waitFor({ state: 'visible', timeout: 20000 });
+  await page.locator('[data-testid=chart-crime-by-gravity-changes]').waitFor({ state: 'visible', timeout: 20000 });
   assert.equal(await page.locator('.badge-illustrative').count(), 0);
-  const fig = page.getByTestId('figure-crime-changes');
+  const fig = page.getByTestId('figure-crime-by-gravity-changes');
   const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByTestId('download-csv').click()]);
   const lines = fs.readFileSync(await dl.path()).toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   assert.match(lines[0], /^indicator,.*,illustrative$/);

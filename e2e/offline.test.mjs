@@ -27,12 +27,12 @@ test('a second visit without network shows the saved report and an offline banne
   const banner = page.getByTestId('offline');
   await banner.waitFor();
   assert.match(await banner.innerText(), /Offline: showing the report saved on this device — Data as of 2026-01/);
-  assert.ok((await canvasColours(page, '[data-testid=chart-crime-changes]')) >= 4);
+  assert.ok((await canvasColours(page, '[data-testid=chart-crime-by-gravity-changes]')) >= 4);
   // The download code is fetched only at a first download; the worker saved it at install, so
   // a download works offline although none was made online.
-  const fig = page.getByTestId('figure-crime-changes');
+  const fig = page.getByTestId('figure-crime-by-gravity-changes');
   const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByTestId('download-csv').click()]);
-  assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-changes-en.csv');
+  assert.equal(dl.suggestedFilename(), 'aktobe-2025-crime-by-gravity-changes-en.csv');
   // Back online, the banner goes.
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));

@@ -91,13 +91,13 @@ test('a chart whose set-up fails gives way to its table and a note; the rest of 
   const init = `{
     const observe = ResizeObserver.prototype.observe;
     ResizeObserver.prototype.observe = function (target, options) {
-      if (target.dataset && target.dataset.testid === 'chart-crime-changes') throw new TypeError('refused');
+      if (target.dataset && target.dataset.testid === 'chart-crime-by-gravity-changes') throw new TypeError('refused');
       return observe.call(this, target, options);
     };
   }`;
   const { page, context, problems } = await openPage(env.browser, `${env.url}/?lang=ru&sw=off`, { init });
   await chartDrawn(page);
-  const figure = page.getByTestId('figure-crime-changes');
+  const figure = page.getByTestId('figure-crime-by-gravity-changes');
   await figure.locator('.chart-failed').waitFor({ state: 'visible', timeout: 10000 });
   assert.match(await figure.locator('.chart-failed').innerText(), /Не удалось нарисовать диаграмму; данные — в таблице ниже/);
   assert.equal(await figure.locator('.chart-box').isVisible(), false, 'the broken canvas is not shown');

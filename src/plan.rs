@@ -264,7 +264,8 @@ fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> 
     sections
 }
 
-/// "What changed": one sentence per headline figure (at most five), each with the id of the
+/// "What changed": one sentence per headline figure (the first three: a phone's first screen
+/// still shows a key figure under them), each with the id of the
 /// chart or card that shows it, for the summary under the report's title.
 pub fn what_changed(
     feed: &Feed,
@@ -283,7 +284,7 @@ pub fn what_changed(
         .headlines
         .iter()
         .filter_map(|id| feed.observation(id))
-        .take(5)
+        .take(3)
     {
         let sentence = change_sentence(feed, o, lang, nums).unwrap_or_else(|| {
             let (label, place, value) = (cx.label(o), cx.area(o), cx.value(o));
@@ -1723,7 +1724,7 @@ mod tests {
         let feed = aktobe();
         let sections = plan(&feed, Lang::En, &PlainNumbers);
         let said = what_changed(&feed, &sections, Lang::En, &PlainNumbers);
-        assert_eq!(said.len(), 5);
+        assert_eq!(said.len(), 3);
         assert_eq!(
             said[0],
             (

@@ -77,8 +77,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
                 p.append_to(root);
             }
             let sections = plan(&feed, l, &IntlNumbers::new(l));
-            reading_path(&feed, &sections, l).append_to(root);
+            // What changed, the key figures, then the sections' bar, which stays at the top of
+            // the screen from there on (the part is laid out as if absent: `main` holds it).
+            let (summary, nav) = reading_path(&feed, &sections, l);
+            summary.append_to(root);
             headlines(&feed, l).append_to(root);
+            nav.append_to(root);
         }
     };
     filled(parent, top);
@@ -212,7 +216,7 @@ fn problems(errors: &[String], l: Lang) -> Option<El> {
 
 /// Under the title: what changed, a sentence per headline figure linking to where it is shown,
 /// and the sections as a navigation bar that stays at the top of the screen.
-fn reading_path(feed: &Feed, sections: &[crate::plan::SectionPlan], l: Lang) -> El {
+fn reading_path(feed: &Feed, sections: &[crate::plan::SectionPlan], l: Lang) -> (El, El) {
     let mut said = el("ul")
         .class("what-changed")
         .attr("data-testid", "what-changed");
@@ -223,24 +227,20 @@ fn reading_path(feed: &Feed, sections: &[crate::plan::SectionPlan], l: Lang) -> 
     for s in sections {
         nav = nav.child(el("li").child(anchor(&format!("h-{}", s.id), &s.title)));
     }
-    el("div")
+    let summary = el("section")
+        .attr("aria-labelledby", "h-what-changed")
         .child(
-            el("section")
-                .attr("aria-labelledby", "h-what-changed")
-                .child(
-                    el("h2")
-                        .attr("id", "h-what-changed")
-                        .text(i18n::WHAT_CHANGED.get(l)),
-                )
-                .child(said),
+            el("h2")
+                .attr("id", "h-what-changed")
+                .text(i18n::WHAT_CHANGED.get(l)),
         )
-        .child(
-            el("nav")
-                .class("toc")
-                .attr("aria-label", i18n::SECTIONS.get(l))
-                .attr("data-testid", "toc")
-                .child(nav),
-        )
+        .child(said);
+    let nav = el("nav")
+        .class("toc")
+        .attr("aria-label", i18n::SECTIONS.get(l))
+        .attr("data-testid", "toc")
+        .child(nav);
+    (summary, nav)
 }
 
 /// A link to a part of this page.
