@@ -36,6 +36,8 @@ test('axe: no violations with a tooltip open and the data table shown', async ()
   await page.locator('[data-testid=chart-crime-by-gravity-changes]').focus();
   await page.keyboard.press('ArrowRight');
   await page.getByTestId('figure-crime-by-gravity-changes').locator('details summary').click();
+  // The table is filled from its split module when it opens.
+  await page.getByTestId('figure-crime-by-gravity-changes').locator('details table').waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });

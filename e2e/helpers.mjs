@@ -79,6 +79,13 @@ export async function openPage(browser, url, { width = 1280, height = 900, devic
 }
 
 /** Waits until the page (or frame) has drawn its first chart: the app's performance mark. */
+/** Resolves once a chart is drawn or a figure card is shown: a feed whose figures are each
+ * comparable with no other has cards only. */
+export function figuresShown(page, timeout = 20000) {
+  return page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0
+    || document.querySelector('[data-testid=figure-card]'), null, { timeout });
+}
+
 export function chartDrawn(page, timeout = 20000) {
   return page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout });
 }

@@ -32,7 +32,9 @@ fn post_height() {
     let Some(root) = document().document_element() else {
         return;
     };
-    let height = f64::from(root.scroll_height());
+    // The page's own height, not `scrollHeight`, which is never less than the frame's: a
+    // short embed (a card) must be able to shrink its frame.
+    let height = root.get_bounding_client_rect().height().ceil();
     let message = js_sys::Object::new();
     js_sys::Reflect::set(&message, &"type".into(), &"esep:height".into()).ok();
     js_sys::Reflect::set(&message, &"height".into(), &JsValue::from_f64(height)).ok();
