@@ -545,28 +545,9 @@ fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
             continue;
         };
         let area = feed.area(&o.area).map(|a| feed.text(&a.name, lang));
-        let row = el("tr")
-            .child(
-                el("th")
-                    .attr("scope", "row")
-                    .text(&observation_label(feed, o, lang)),
-            )
-            .child(el("td").text(area.unwrap_or_default()))
-            .child(el("td").text(&i18n::observation_period(o, lang)))
-            .child(
-                el("td")
-                    .class("num")
-                    .text(&observation_value(feed, o, lang, &nums)),
-            )
-            .child(with_source(el("td"), feed, o, lang));
-        row.append_to(&body.0);
-        // The changes the page computed up to this figure, said as computed, with both sources.
-        for c in plan.computed.iter().filter(|c| c.now == *i) {
-            let Some(before) = feed.observation_at(c.before) else {
-                continue;
-            };
+        // A row of this figure: its label, area and period, then `value` and `source`.
+        let row = |value: &str, source: El| {
             el("tr")
-                .class("computed")
                 .child(
                     el("th")
                         .attr("scope", "row")
@@ -574,19 +555,25 @@ fn table(feed: &Feed, plan: &ChartPlan, lang: Lang) -> El {
                 )
                 .child(el("td").text(area.unwrap_or_default()))
                 .child(el("td").text(&i18n::observation_period(o, lang)))
-                .child(
-                    el("td")
-                        .class("num")
-                        .text(&computed_lines(feed, c, lang, &nums).join("; ")),
-                )
-                .child(
-                    match before.source == o.source && before.agency == o.agency {
-                        true => with_source(el("td"), feed, o, lang),
-                        false => {
-                            with_source(with_source(el("td"), feed, before, lang), feed, o, lang)
-                        }
-                    },
-                )
+                .child(el("td").class("num").text(value))
+                .child(source)
+        };
+        row(
+            &observation_value(feed, o, lang, &nums),
+            with_source(el("td"), feed, o, lang),
+        )
+        .append_to(&body.0);
+        // The changes the page computed up to this figure, said as computed, with both sources.
+        for c in plan.computed.iter().filter(|c| c.now == *i) {
+            let Some(before) = feed.observation_at(c.before) else {
+                continue;
+            };
+            let sources = match before.source == o.source && before.agency == o.agency {
+                true => with_source(el("td"), feed, o, lang),
+                false => with_source(with_source(el("td"), feed, before, lang), feed, o, lang),
+            };
+            row(&computed_lines(feed, c, lang, &nums).join("; "), sources)
+                .class("computed")
                 .append_to(&body.0);
         }
     }
