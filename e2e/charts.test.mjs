@@ -159,6 +159,8 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   assert.match(s, /<desc>[^<]*Data: Prosecutor&apos;s Office of Aktobe Region \(enbekshiqazaq\.kz\)\. Compiled by: Prosecutor&apos;s Office of Aktobe Region\./);
   assert.match(s, /<desc>[^<]*Source: [^<]*enbekshiqazaq\.kz/);
   assert.equal((s.match(/<rect/g) || []).length, 4, 'a rect per bar plus the background');
+  // Labels go through the page's SVG writer too (ui/backend.rs: Lettering), with their size.
+  assert.match(s, /<text[^>]*font-size="\d[^"]*"[^>]*>[^<]*61[^<]*<\/text>/);
   const png = await get('png');
   assert.equal(png.name, 'aktobe-2025-crime-by-gravity-changes-en.png');
   assert.equal(png.body.subarray(1, 4).toString(), 'PNG');

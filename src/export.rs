@@ -30,6 +30,16 @@ const HEADER: &[&str] = &[
     "illustrative",
 ];
 
+/// How a value is written in a CSV: as a program reads it back ("1638", "30.2"), the shortest
+/// text that round-trips. Natively [`plain`]; the page passes JavaScript's own, so that its wasm
+/// carries no float formatting of its own.
+pub type Plain = fn(f64) -> String;
+
+/// A value as Rust writes it: the shortest text that reads back as the same number.
+pub fn plain(v: f64) -> String {
+    v.to_string()
+}
+
 /// One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is
 /// prefixed with an apostrophe.
 fn cell(text: &str, numeric: bool) -> String {
@@ -81,12 +91,12 @@ fn unit<'f>(feed: &'f Feed, o: &Observation) -> &'f str {
     feed.metric(&o.metric).map_or("", |m| m.unit.name())
 }
 
-fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
+fn row(feed: &Feed, o: &Observation, lang: Lang, plain: Plain) -> Vec<String> {
     let vs = o.measure.vs().map(|vs| vs.to_string()).unwrap_or_default();
     let mut out = what(feed, o, lang);
     out.push(o.measure.name().to_owned());
     out.push(cell(&vs, false));
-    out.push(o.value.map(|v| v.to_string()).unwrap_or_default());
+    out.push(o.value.map(plain).unwrap_or_default());
     // The feed's own names ("million-tenge", "agency-via-mirror").
     out.push(unit(feed, o).to_owned());
     out.push(o.qualifier.map_or("", Qualifier::name).to_owned());
@@ -105,13 +115,13 @@ fn row(feed: &Feed, o: &Observation, lang: Lang) -> Vec<String> {
 /// to one decimal, the provenance of both levels ("a; b" where they differ), no quote (the
 /// levels' rows carry theirs), and a note that says how it was computed and what the source
 /// published for the same pair.
-fn computed_row(feed: &Feed, c: &Computed, lang: Lang) -> Option<Vec<String>> {
+fn computed_row(feed: &Feed, c: &Computed, lang: Lang, plain: Plain) -> Option<Vec<String>> {
     let (before, now) = (feed.observation_at(c.before)?, feed.observation_at(c.now)?);
-    let level = |o: &Observation| o.value.map(|v| v.to_string()).unwrap_or_default();
+    let level = |o: &Observation| o.value.map(plain).unwrap_or_default();
     let mut out = what(feed, now, lang);
     out.push("change-pct".to_owned());
     out.push(cell(&before.period.to_string(), false));
-    out.push(((c.pct * 10.0).round() / 10.0).to_string());
+    out.push(plain((c.pct * 10.0).round() / 10.0));
     out.push(unit(feed, now).to_owned());
     out.push(if c.approximate { "approximately" } else { "" }.to_owned());
     out.push(String::new());
@@ -146,7 +156,13 @@ fn computed_row(feed: &Feed, c: &Computed, lang: Lang) -> Option<Vec<String>> {
 /// An illustrative feed's CSV starts with a line a spreadsheet shows in its first cell,
 /// "# Illustrative: not real data", before the header; every row says `illustrative`
 /// true or false in its last column.
-pub fn csv(feed: &Feed, observations: &[usize], computed: &[Computed], lang: Lang) -> String {
+pub fn csv(
+    feed: &Feed,
+    observations: &[usize],
+    computed: &[Computed],
+    lang: Lang,
+    plain: Plain,
+) -> String {
     let mut out = String::new();
     if feed.illustrative {
         out.push_str(&cell(&format!("# {}", i18n::ILLUSTRATIVE.get(lang)), false));
@@ -156,11 +172,11 @@ pub fn csv(feed: &Feed, observations: &[usize], computed: &[Computed], lang: Lan
     out.push_str("\r\n");
     for i in observations {
         if let Some(o) = feed.observation_at(*i) {
-            out.push_str(&row(feed, o, lang).join(","));
+            out.push_str(&row(feed, o, lang, plain).join(","));
             out.push_str("\r\n");
         }
         for c in computed.iter().filter(|c| c.now == *i) {
-            if let Some(r) = computed_row(feed, c, lang) {
+            if let Some(r) = computed_row(feed, c, lang, plain) {
                 out.push_str(&r.join(","));
                 out.push_str("\r\n");
             }
@@ -223,7 +239,7 @@ mod tests {
     fn csv_rows_carry_value_period_and_source_and_quote_what_needs_it() {
         let feed = aktobe();
         let o = feed.observation("funds-recovered-2025").unwrap();
-        let text = csv(&feed, &[o.index], &[], Lang::En);
+        let text = csv(&feed, &[o.index], &[], Lang::En, plain);
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(lines[0].split(',').count(), HEADER.len());
         assert!(
@@ -248,7 +264,7 @@ mod tests {
     fn every_figure_of_the_feed_has_its_agency_quote_source_and_grade() {
         let feed = aktobe();
         let all: Vec<usize> = feed.observations.iter().map(|o| o.index).collect();
-        let text = csv(&feed, &all, &[], Lang::Ru);
+        let text = csv(&feed, &all, &[], Lang::Ru, plain);
         let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 1 + feed.observations.len());
         for line in &lines[1..] {
@@ -271,7 +287,7 @@ mod tests {
     fn a_figure_without_an_agency_names_the_feeds_publisher() {
         let mut feed = aktobe();
         feed.observations[0].agency = crate::feed::Text::default();
-        let text = csv(&feed, &[0], &[], Lang::En);
+        let text = csv(&feed, &[0], &[], Lang::En, plain);
         let row = fields(text.split("\r\n").nth(1).unwrap());
         assert_eq!(col(&row, "agency"), "Prosecutor's Office of Aktobe Region");
     }
@@ -290,7 +306,7 @@ mod tests {
         };
         // Q1 2019 → Q1 2020: the police published −30.2 %; the levels give −36.7 %.
         let q1 = chart("crime-trend-1");
-        let text = csv(&feed, &q1.observations, &q1.computed, Lang::En);
+        let text = csv(&feed, &q1.observations, &q1.computed, Lang::En, plain);
         let lines: Vec<Vec<String>> = text.trim_end().split("\r\n").map(fields).collect();
         assert_eq!(lines.len(), 1 + 2 + 1, "{text}");
         let row = &lines[3];
@@ -311,7 +327,7 @@ mod tests {
         // The national yearly series: three changes, each after its later level; 2025 is
         // approximate (rounded to hundreds), and its two levels come from two outlets.
         let kz = chart("kazakhstan-trend-2");
-        let text = csv(&feed, &kz.observations, &kz.computed, Lang::En);
+        let text = csv(&feed, &kz.observations, &kz.computed, Lang::En, plain);
         let lines: Vec<Vec<String>> = text.trim_end().split("\r\n").map(fields).collect();
         let origins: Vec<&str> = lines[1..].iter().map(|r| col(r, "origin")).collect();
         assert_eq!(
@@ -338,7 +354,7 @@ mod tests {
             .flat_map(|s| &s.charts)
             .find(|c| c.id == "fraud-trend-1")
             .unwrap();
-        let text = csv(&feed, &fraud.observations, &fraud.computed, Lang::Ru);
+        let text = csv(&feed, &fraud.observations, &fraud.computed, Lang::Ru, plain);
         assert!(
             text.contains(",computed,рассчитано по опубликованным данным: 2024-01..2024-09 616 → 2025-01..2025-09 846,false\r\n"),
             "{text}"
@@ -373,7 +389,7 @@ mod tests {
             (Lang::En, "# Illustrative: not real data"),
             (Lang::Ru, "# Иллюстрация: не реальные данные"),
         ] {
-            let text = csv(&feed, &all, &[], lang);
+            let text = csv(&feed, &all, &[], lang, plain);
             let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
             assert_eq!(lines[0], note);
             assert_eq!(lines[1], HEADER.join(","));
@@ -392,7 +408,7 @@ mod tests {
             .flat_map(|s| &s.charts)
             .find(|c| c.id == "crime-trend-1")
             .unwrap();
-        let text = csv(&feed, &q1.observations, &q1.computed, Lang::En);
+        let text = csv(&feed, &q1.observations, &q1.computed, Lang::En, plain);
         assert!(text.starts_with("indicator,"));
         for line in text.trim_end().split("\r\n").skip(1) {
             assert_eq!(col(&fields(line), "illustrative"), "false", "{line}");

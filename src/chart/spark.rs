@@ -1,36 +1,14 @@
 //! A sparkline for a headline card: the series' shape, no axes, the last point marked.
 
-use plotters::prelude::SVGBackend;
-use plotters::style::{Color as _, RGBColor};
-use plotters_backend::DrawingBackend;
+use plotters::style::RGBColor;
 
-use super::{circle, path, ChartError};
-
-/// The sparkline as a small SVG document (`width` × `height` pixels); `None` for fewer than
-/// two values.
-pub fn svg(
-    values: &[f64],
-    width: u32,
-    height: u32,
-    colour: RGBColor,
-) -> Result<Option<String>, ChartError> {
-    let mut out = String::new();
-    Ok(svg_into(values, (width, height), colour, &mut out, |b| b)?.then_some(out))
-}
-
-/// `svg` into `out`, through the backend `wrap` makes of the SVG writer (the page passes its
-/// one backend type, so the drawing code is not compiled again for the SVG writer alone).
-/// False, and nothing written, for fewer than two values.
-pub fn svg_into<'a, DB: DrawingBackend>(
-    values: &[f64],
-    (width, height): (u32, u32),
-    colour: RGBColor,
-    out: &'a mut String,
-    wrap: impl FnOnce(SVGBackend<'a>) -> DB,
-) -> Result<bool, ChartError> {
+/// The sparkline as a small SVG document (`width` × `height` pixels): a polyline through the
+/// values and a dot on the last; `None` for fewer than two finite values. Written directly, with
+/// whole-pixel coordinates: the page's `spark` module then shares no SVG code with the downloads.
+pub fn svg(values: &[f64], width: u32, height: u32, colour: RGBColor) -> Option<String> {
     let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     if finite.len() < 2 {
-        return Ok(false);
+        return None;
     }
     let lo = finite
         .iter()
@@ -50,15 +28,16 @@ pub fn svg_into<'a, DB: DrawingBackend>(
             (x.round() as i32, y.round() as i32)
         })
         .collect();
-    let mut b = wrap(SVGBackend::with_string(out, (width, height)));
-    path(&mut b, &points, colour.stroke_width(2))
-        .and_then(|()| match points.last() {
-            Some(last) => circle(&mut b, *last, 3, colour.filled()),
-            None => Ok(()),
-        })
-        .and_then(|()| b.present())
-        .map_err(super::drawing_error)?;
-    Ok(true)
+    let colour = format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
+    let line: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+    let (x, y) = points[points.len() - 1];
+    Some(format!(
+        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
+         xmlns=\"http://www.w3.org/2000/svg\"><polyline points=\"{}\" fill=\"none\" \
+         stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{x}\" cy=\"{y}\" r=\"3\" \
+         fill=\"{colour}\"/></svg>",
+        line.join(" ")
+    ))
 }
 
 #[cfg(test)]
@@ -67,9 +46,9 @@ mod tests {
 
     #[test]
     fn a_sparkline_has_one_line_through_every_value_and_marks_the_last() {
-        let svg = svg(&[3180.0, 2012.0, 2500.0], 96, 32, RGBColor(0, 0x72, 0xb2))
-            .unwrap()
-            .unwrap();
+        let svg = svg(&[3180.0, 2012.0, 2500.0], 96, 32, RGBColor(0, 0x72, 0xb2)).unwrap();
+        assert!(svg.starts_with("<svg width=\"96\" height=\"32\""));
+        assert!(svg.contains("points=\"4,4 48,13 92,9\""));
         assert_eq!(svg.matches("<polyline").count(), 1);
         assert_eq!(svg.matches("<circle").count(), 1);
         let pts = svg
@@ -84,10 +63,7 @@ mod tests {
 
     #[test]
     fn one_value_makes_no_sparkline() {
-        assert_eq!(svg(&[5.0], 96, 32, RGBColor(0, 0, 0)).unwrap(), None);
-        assert_eq!(
-            svg(&[f64::NAN, 1.0], 96, 32, RGBColor(0, 0, 0)).unwrap(),
-            None
-        );
+        assert_eq!(svg(&[5.0], 96, 32, RGBColor(0, 0, 0)), None);
+        assert_eq!(svg(&[f64::NAN, 1.0], 96, 32, RGBColor(0, 0, 0)), None);
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-use super::backend::Backend;
 use super::chart_view::illustrative_label;
 use super::dom::{el, link, El};
 use super::format::IntlNumbers;
@@ -18,15 +17,13 @@ use crate::present::{arrow, change_sentence, observation_label, observation_valu
 #[wasm_split(spark, wasm_split_path = leptos::wasm_split, fallible)]
 fn draw_spark(img: web_sys::Element, values: Vec<f64>) -> Result<(), SplitLoaderError> {
     let colour = plotters::style::RGBColor(0x3d, 0x85, 0xc6);
-    let mut svg = String::new();
-    let drawn = crate::chart::spark::svg_into(&values, (96, 32), colour, &mut svg, Backend::Svg);
-    match drawn {
-        Ok(true) => {
+    match crate::chart::spark::svg(&values, 96, 32, colour) {
+        Some(svg) => {
             let uri = String::from(js_sys::encode_uri_component(&svg));
             img.set_attribute("src", &format!("data:image/svg+xml;charset=utf-8,{uri}"))
                 .ok();
         }
-        _ => img.remove(),
+        None => img.remove(),
     }
     Ok(())
 }

@@ -426,7 +426,7 @@ impl Chart {
                 // A byte-order mark so that spreadsheet programs read the Cyrillic right.
                 let text = format!(
                     "\u{feff}{}",
-                    export::csv(feed, &plan.observations, &plan.computed, lang)
+                    export::csv(feed, &plan.observations, &plan.computed, lang, js_number)
                 );
                 download_text(&text, "text/csv;charset=utf-8", &name);
             }
@@ -449,7 +449,7 @@ impl Chart {
                     &ApproxMeasure,
                     &fmt,
                     &mut svg,
-                    Backend::Svg,
+                    super::backend::svg,
                 );
                 let svg = drawn.and_then(|()| match note {
                     Some(n) => visual::noted_svg(svg, n, &Theme::light()),

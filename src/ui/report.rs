@@ -505,7 +505,10 @@ fn all_figures(feed: &Feed) -> Vec<usize> {
 #[leptos::wasm_split::wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
 fn download_all(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     let indexes: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
-    let text = format!("\u{feff}{}", crate::export::csv(&f, &indexes, &[], l));
+    let text = format!(
+        "\u{feff}{}",
+        crate::export::csv(&f, &indexes, &[], l, super::format::js_number)
+    );
     let name = crate::export::file_name(&f, "all", l, "csv");
     super::browser::download_text(&text, "text/csv;charset=utf-8", &name);
     Ok(())
