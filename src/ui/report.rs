@@ -250,7 +250,7 @@ fn anchor(id: &str, text: &str) -> El {
 
 /// The figures the publisher leads with, one card each.
 fn headlines(feed: &Feed, l: Lang) -> El {
-    let cards = el("ul").class("cards");
+    let cards = el("ul").class("cards key-figures");
     for id in &feed.headlines {
         if let Some(o) = feed.observation(id) {
             figure_card(feed, o, l, true).append_to(&cards.0);
