@@ -2,7 +2,7 @@
 //! context area) and each section into charts, chosen from the metric's unit, the measure and
 //! the periods. Pure: tested natively; the UI only draws what this returns.
 //!
-//! Figures share an axis only when they are comparable ([`axis`]): same kind of quantity, unit,
+//! Figures share an axis only when they are comparable ([`crate::feed::axis`]): same kind of quantity, unit,
 //! period, comparison and counting agency. Within a section:
 //! 1. published changes (change-pct / change-pp) → diverging bars around zero, one chart per
 //!    comparable group;
@@ -13,8 +13,7 @@
 //!
 //! A figure comparable with nothing is a card, never a one-bar chart. Charts and cards whose
 //! figures all end before the feed's year are "earlier years", after the current ones.
-mod axis;
-pub use axis::{axis_key, comparable, current_year, AxisKey};
+pub use crate::feed::axis::{axis_key, comparable, current_year, AxisKey};
 
 use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
