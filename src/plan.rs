@@ -14,6 +14,7 @@
 //! A figure comparable with nothing is a card, never a one-bar chart. Charts and cards whose
 //! figures all end before the feed's year are "earlier years", after the current ones.
 pub use crate::feed::axis::{axis_key, comparable, current_year, AxisKey};
+mod views;
 
 use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
@@ -198,15 +199,23 @@ fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> 
     };
     let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
     let mut sections = Vec::new();
+    // The publisher's views; what they show leaves the automatic plan.
+    let mut views = views::view_charts(&cx);
     let mut all = Vec::new();
     for o in &feed.observations {
-        all.push(o);
+        if !views
+            .iter()
+            .any(|(_, _, c)| c.observations.contains(&o.index))
+        {
+            all.push(o);
+        }
     }
     for g in Group::ALL {
         let obs = select(&all, &|o| {
             !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
         });
         let (charts, cards) = charts_for(&cx, g.name(), &obs);
+        let charts = views::place(&mut views, false, g.name(), charts, feed);
         if !charts.is_empty() || !cards.is_empty() {
             sections.push(SectionPlan {
                 id: g.name().to_owned(),
@@ -245,6 +254,7 @@ fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> 
             };
             charts.insert(at, rates);
         }
+        let charts = views::place(&mut views, true, &area.id, charts, feed);
         if !charts.is_empty() || !cards.is_empty() {
             sections.push(SectionPlan {
                 id: area.id.clone(),
