@@ -361,6 +361,7 @@ const ALIASES: &[(&str, &str, &str)] = &[
         "childrens-rights-projects-2025",
     ),
     ("aktobe-2025", "budget-figures-1", "funds-recovered-2025"),
+    ("aktobe-2025", "fraud-trend-1", "internet-fraud-9m"),
     ("aktobe-2025", "kazakhstan-figures-1", "kazakhstan-2024"),
     (
         "aktobe-2025",
