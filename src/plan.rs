@@ -13,6 +13,9 @@
 //!
 //! A figure comparable with nothing is a card, never a one-bar chart. Charts and cards whose
 //! figures all end before the feed's year are "earlier years", after the current ones.
+//!
+//! A feed's `views` (the publisher's own charts, `plan/views.rs`) come first in their sections, and
+//! their figures leave the automatic plan.
 pub use crate::feed::axis::{axis_key, comparable, current_year, AxisKey};
 mod views;
 
