@@ -155,7 +155,7 @@ test('downloads: CSV with sources, SVG with title and description, PNG at twice 
   assert.equal(svg.name, 'aktobe-2025-crime-by-gravity-changes-en.svg');
   const s = svg.body.toString('utf8');
   assert.match(s, /^<svg/);
-  assert.match(s, /<title>Change compared with the same period a year earlier<\/title>/);
+  assert.match(s, /<title>Particularly serious crimes fell by 61% in January–September<\/title>/);
   assert.match(s, /<desc>[^<]*Data: Prosecutor&apos;s Office of Aktobe Region \(enbekshiqazaq\.kz\)\. Compiled by: Prosecutor&apos;s Office of Aktobe Region\./);
   assert.match(s, /<desc>[^<]*Source: [^<]*enbekshiqazaq\.kz/);
   assert.equal((s.match(/<rect/g) || []).length, 4, 'a rect per bar plus the background');

@@ -352,7 +352,7 @@ mod tests {
         let fraud = ru
             .iter()
             .flat_map(|s| &s.charts)
-            .find(|c| c.id == "fraud-trend-1")
+            .find(|c| c.id == "internet-fraud-9m")
             .unwrap();
         let text = csv(&feed, &fraud.observations, &fraud.computed, Lang::Ru, plain);
         assert!(

@@ -2,7 +2,7 @@
 //! context area) and each section into charts, chosen from the metric's unit, the measure and
 //! the periods. Pure: tested natively; the UI only draws what this returns.
 //!
-//! Figures share an axis only when they are comparable ([`axis`]): same kind of quantity, unit,
+//! Figures share an axis only when they are comparable ([`crate::feed::axis`]): same kind of quantity, unit,
 //! period, comparison and counting agency. Within a section:
 //! 1. published changes (change-pct / change-pp) → diverging bars around zero, one chart per
 //!    comparable group;
@@ -13,8 +13,11 @@
 //!
 //! A figure comparable with nothing is a card, never a one-bar chart. Charts and cards whose
 //! figures all end before the feed's year are "earlier years", after the current ones.
-mod axis;
-pub use axis::{axis_key, comparable, current_year, AxisKey};
+//!
+//! A feed's `views` (the publisher's own charts, `plan/views.rs`) come first in their sections, and
+//! their figures leave the automatic plan.
+pub use crate::feed::axis::{axis_key, comparable, current_year, AxisKey};
+mod views;
 
 use crate::chart::bars::Bar;
 use crate::chart::tiles::{Tile, Tiles};
@@ -199,15 +202,23 @@ fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> 
     };
     let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
     let mut sections = Vec::new();
+    // The publisher's views; what they show leaves the automatic plan.
+    let mut views = views::view_charts(&cx);
     let mut all = Vec::new();
     for o in &feed.observations {
-        all.push(o);
+        if !views
+            .iter()
+            .any(|(_, _, c)| c.observations.contains(&o.index))
+        {
+            all.push(o);
+        }
     }
     for g in Group::ALL {
         let obs = select(&all, &|o| {
             !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
         });
         let (charts, cards) = charts_for(&cx, g.name(), &obs);
+        let charts = views::place(&mut views, false, g.name(), charts, feed);
         if !charts.is_empty() || !cards.is_empty() {
             sections.push(SectionPlan {
                 id: g.name().to_owned(),
@@ -246,6 +257,7 @@ fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> 
             };
             charts.insert(at, rates);
         }
+        let charts = views::place(&mut views, true, &area.id, charts, feed);
         if !charts.is_empty() || !cards.is_empty() {
             sections.push(SectionPlan {
                 id: area.id.clone(),
@@ -352,6 +364,7 @@ const ALIASES: &[(&str, &str, &str)] = &[
         "childrens-rights-projects-2025",
     ),
     ("aktobe-2025", "budget-figures-1", "funds-recovered-2025"),
+    ("aktobe-2025", "fraud-trend-1", "internet-fraud-9m"),
     ("aktobe-2025", "kazakhstan-figures-1", "kazakhstan-2024"),
     (
         "aktobe-2025",

@@ -514,6 +514,7 @@ mod tests {
             sources: vec![],
             observations: vec![o.clone()],
             annotations: vec![],
+            views: vec![],
         };
         assert_eq!(
             change_sentence(&feed, &o, Lang::En, &PlainNumbers).unwrap(),

@@ -51,7 +51,9 @@ fn sentences(lang: Lang) -> Vec<String> {
             out.push(format!("note: {note}"));
         }
         for chart in &section.charts {
-            chart_lines(chart, &mut out);
+            // A publisher's view: its own takeaway, for the editor to read.
+            let view = f.views.iter().any(|v| v.id == chart.id);
+            chart_lines(chart, view, &mut out);
             out.push(format!(
                 "credit: {}",
                 credit_line(&f, &chart.observations, lang)
@@ -69,10 +71,16 @@ fn sentences(lang: Lang) -> Vec<String> {
     out
 }
 
-fn chart_lines(chart: &ChartPlan, out: &mut Vec<String>) {
+fn chart_lines(chart: &ChartPlan, view: bool, out: &mut Vec<String>) {
     out.push(String::new());
-    out.push(format!("-- chart {}", chart.id));
+    match view {
+        true => out.push(format!("-- view {}", chart.id)),
+        false => out.push(format!("-- chart {}", chart.id)),
+    }
     out.push(format!("title: {}", chart.title));
+    if view {
+        out.push(format!("takeaway: {}", chart.takeaway));
+    }
     out.push(format!("summary: {}", chart.summary));
     match &chart.visual {
         Visual::Bars(bars) => {

@@ -232,3 +232,72 @@ fn credits_name_each_figures_agency_and_the_compiler_only_as_compiler() {
         credit_line(&f, &all, Lang::Kk).ends_with("Құрастырушы: Ақтөбе облысының прокуратурасы.")
     );
 }
+
+#[test]
+fn the_feeds_views_are_kept_placed_first_and_shown_once() {
+    use esep::feed::Lang;
+    use esep::plan::plan;
+    use esep::present::PlainNumbers;
+    let checked = feed::check(AKTOBE).unwrap();
+    assert!(!checked.has_errors());
+    let f = checked.feed;
+    let ids: Vec<&str> = f.views.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "crime-by-gravity-changes",
+            "internet-fraud-9m",
+            "kazakhstan-changes"
+        ]
+    );
+    for v in &f.views {
+        for lang in Lang::ALL {
+            assert!(v.title.exact(lang).is_some(), "{} {lang:?}", v.id);
+            assert!(v.takeaway.as_ref().and_then(|t| t.exact(lang)).is_some());
+        }
+    }
+    let sections = plan(&f, Lang::En, &PlainNumbers);
+    for (section, id) in [
+        ("crime-by-gravity", "crime-by-gravity-changes"),
+        ("fraud", "internet-fraud-9m"),
+        ("kazakhstan", "kazakhstan-changes"),
+    ] {
+        let s = sections.iter().find(|s| s.id == section).unwrap();
+        assert_eq!(s.charts[0].id, id, "{section}");
+        assert_eq!(
+            s.charts[0].title,
+            f.views
+                .iter()
+                .find(|v| v.id == id)
+                .unwrap()
+                .title
+                .en
+                .clone()
+                .unwrap()
+        );
+    }
+    // Every figure once: the views' figures left the automatic charts.
+    let mut shown: Vec<usize> = sections
+        .iter()
+        .flat_map(|s| {
+            s.charts
+                .iter()
+                .flat_map(|c| c.observations.clone())
+                .chain(s.cards.iter().map(|c| c.observation))
+        })
+        .collect();
+    let n = shown.len();
+    shown.sort_unstable();
+    shown.dedup();
+    assert_eq!(shown.len(), n);
+    assert_eq!(n, f.observations.len());
+    // The internet-fraud view is the trend of the two published levels, 616 → 846.
+    let fraud = sections
+        .iter()
+        .flat_map(|s| &s.charts)
+        .find(|c| c.id == "internet-fraud-9m");
+    assert!(matches!(
+        fraud.map(|c| &c.visual),
+        Some(esep::chart::Visual::Trend(_))
+    ));
+}

@@ -1,5 +1,6 @@
 //! The feed: its types, parsing, validation and derived figures. Pure Rust, no browser.
 
+pub mod axis;
 pub mod derive;
 pub mod error;
 pub mod import;

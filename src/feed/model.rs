@@ -392,6 +392,20 @@ pub struct Feed {
     pub sources: Vec<Source>,
     pub observations: Vec<Observation>,
     pub annotations: Vec<Annotation>,
+    /// The publisher's own charts (`views`), validated; empty for most feeds.
+    pub views: Vec<View>,
+}
+
+/// A publisher's view: one chart of chosen figures, with its own title and takeaway.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub id: String,
+    pub title: Text,
+    pub takeaway: Option<Text>,
+    /// Positions in `Feed::observations` (not file indexes), in the order the view lists them.
+    pub observations: Vec<usize>,
+    /// Wins over the metrics' `chart` hints for these figures, unless `Auto`.
+    pub chart: ChartHint,
 }
 
 impl Feed {

@@ -9,6 +9,7 @@
 //! - `report`: problem paths and messages;
 //! - `sources`, `areas`, `metrics`, `observations`, `annotations`: one list each (annotations
 //!   with headlines);
+//! - `views`: the publisher's own charts, checked against the figures they name;
 //! - `cross_checks`: warnings across lists;
 //! - `table`: the id table; `number`: numbers as text.
 
@@ -24,6 +25,7 @@ mod parse;
 mod report;
 mod sources;
 mod table;
+mod views;
 
 use super::error::{ParseError, Problem, Severity};
 use super::json::{Doc, Fields, J};
@@ -132,6 +134,7 @@ impl<'d> Validator<'d> {
                 "sources",
                 "observations",
                 "annotations",
+                "views",
             ],
         );
         let version = match root.get("esep") {
@@ -183,7 +186,7 @@ impl<'d> Validator<'d> {
         let annotations = self.annotations(&root, &area_ids, &metric_ids);
         let headlines = self.headlines(&root, &observations);
 
-        let feed = Feed {
+        let mut feed = Feed {
             version,
             id,
             lang,
@@ -201,7 +204,10 @@ impl<'d> Validator<'d> {
             sources,
             observations,
             annotations,
+            views: Vec::new(),
         };
+        // Views name observations and are checked against them: last.
+        feed.views = self.views(&root, &feed);
         Ok((feed, metric_ids))
     }
 

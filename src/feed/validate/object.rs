@@ -8,7 +8,7 @@ use super::Validator;
 use crate::feed::json::{self, Fields, J};
 
 /// The most fields an object of the format has (the root's).
-const MAX_FIELDS: usize = 18;
+const MAX_FIELDS: usize = 19;
 /// In `Obj::known`: the field is not in the object.
 const ABSENT: u16 = u16::MAX;
 /// In `Obj::known`: the field is too far into the object to note; look it up.

@@ -38,6 +38,8 @@ pub(super) enum Path<'p> {
     Item(&'static str, usize),
     /// A member of an object.
     Key(&'p Path<'p>, &'p str),
+    /// An element of a list inside an element (`views[2].observations[1]`).
+    At(&'p Path<'p>, usize),
 }
 
 impl Path<'_> {
@@ -46,9 +48,11 @@ impl Path<'_> {
             Path::Root => {}
             Path::Item(list, i) => {
                 out.push_str(list);
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
+                index(out, i);
+            }
+            Path::At(parent, i) => {
+                parent.write(out);
+                index(out, i);
             }
             Path::Key(parent, key) => {
                 parent.write(out);
@@ -59,6 +63,12 @@ impl Path<'_> {
             }
         }
     }
+}
+
+fn index(out: &mut String, i: usize) {
+    out.push('[');
+    out.push_str(&i.to_string());
+    out.push(']');
 }
 
 /// A top-level field.

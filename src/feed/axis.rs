@@ -2,9 +2,11 @@
 //! when they are the same kind of quantity with the same unit, period, comparison and counting
 //! agency: several areas for one metric and period, the categories of one breakdown of offences
 //! counted by one agency, one series over time. A figure comparable with nothing is a card.
+//! Here in `feed` rather than in `plan`, so that the validator can refuse a publisher's view
+//! that would put incomparable figures on one axis.
 
 use crate::feed::derive::series_of;
-use crate::feed::{Direction, Feed, Group, Observation, Period};
+use crate::feed::{Direction, Feed, Group, Measure, Observation, Period};
 
 /// Groups whose metrics count registered offences, so that their categories (theft and fraud;
 /// minor and grave crimes; crimes and misdemeanours) are parts of one breakdown. Other groups
@@ -54,6 +56,28 @@ pub fn axis_key<'f>(feed: &'f Feed, o: &'f Observation) -> Option<AxisKey<'f>> {
 pub fn comparable(feed: &Feed, a: &Observation, b: &Observation) -> bool {
     let (ka, kb) = (axis_key(feed, a), axis_key(feed, b));
     ka.is_some() && ka == kb
+}
+
+/// What keeps `a` and `b` off one axis of a publisher's view ("unit", "period" …), or `None`
+/// when they may share one: when they are [`comparable`], or levels alike but for their periods,
+/// written the same way and as long (one trend over time).
+pub fn what_differs(feed: &Feed, a: &Observation, b: &Observation) -> Option<&'static str> {
+    let (Some(ka), Some(kb)) = (axis_key(feed, a), axis_key(feed, b)) else {
+        return Some("metric");
+    };
+    let over_time = a.measure == Measure::Level
+        && a.period.kind == b.period.kind
+        && a.period.months() == b.period.months();
+    let differ = [
+        (ka.measure != kb.measure, "measure (level or change)"),
+        (ka.period != kb.period && !over_time, "period"),
+        (ka.vs != kb.vs, "comparison period"),
+        (ka.unit != kb.unit, "unit"),
+        (ka.direction != kb.direction, "direction"),
+        (ka.agency != kb.agency, "counting agency"),
+        (ka.kind != kb.kind, "what is counted"),
+    ];
+    differ.iter().find(|(d, _)| *d).map(|(_, what)| *what)
 }
 
 /// The last year the feed reports on: the end of its `period`, else of its latest figure.
@@ -154,6 +178,58 @@ mod tests {
             "particularly-serious-crimes-9m2025",
             "minor-crimes-9m2025"
         ));
+    }
+
+    #[test]
+    fn a_view_may_hold_one_series_over_time_but_not_incomparable_figures() {
+        let f = crate::feed::check(include_str!("../../public/feeds/aktobe-2022.json"))
+            .unwrap()
+            .feed;
+        let differs = |a: &str, b: &str| {
+            what_differs(&f, f.observation(a).unwrap(), f.observation(b).unwrap())
+        };
+        assert_eq!(differs("minor-crimes-2022", "grave-crimes-2022"), None);
+        assert_eq!(
+            differs("juveniles-prosecuted-2022", "theft-2022"),
+            Some("direction")
+        );
+        let f = aktobe();
+        let differs = |a: &str, b: &str| {
+            what_differs(&f, f.observation(a).unwrap(), f.observation(b).unwrap())
+        };
+        // The national yearly series, 2022 and 2024: one trend.
+        assert_eq!(
+            differs("kz-registered-crimes-2022", "kz-registered-crimes-2024"),
+            None
+        );
+        assert_eq!(
+            differs("synthetic-drugs-seized-2025", "drugs-seized-police-9m2025"),
+            Some("period")
+        );
+        assert_eq!(
+            differs("drug-labs-liquidated-2025", "synthetic-drugs-seized-2025"),
+            Some("period")
+        );
+        assert_eq!(
+            differs("drug-stores-liquidated-2025", "synthetic-drugs-seized-2025"),
+            Some("unit")
+        );
+        assert_eq!(
+            differs(
+                "registered-crimes-2025",
+                "kz-registered-offences-2025-change"
+            ),
+            Some("counting agency")
+        );
+        assert_eq!(
+            differs("registered-crimes-9m2025", "state-prosecution-cases-9m2025"),
+            Some("measure (level or change)")
+        );
+        // Changes of different years never make a trend.
+        assert_eq!(
+            differs("registered-crimes-2025", "registered-crimes-q1-2020-change"),
+            Some("period")
+        );
     }
 
     #[test]
