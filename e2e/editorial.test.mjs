@@ -61,10 +61,12 @@ test('figures comparable with no other are cards; earlier years sit in a closed 
   assert.equal(await page.locator('#drugs-seized-police-2022').isVisible(), false);
   await earlier.locator('summary').click();
   assert.ok(await page.locator('#drugs-seized-police-2022').isVisible());
-  // A chart has a headline, a subtitle saying where, when and who counted, and one takeaway.
+  // A chart has a headline, a subtitle saying where, when and who counted, and one takeaway:
+  // here the publisher's own (the feed's `views`), where no more is said than the source says.
   const fig = page.getByTestId('figure-crime-by-gravity-changes');
+  assert.equal(await fig.locator('.chart-title').innerText(), 'Particularly serious crimes fell by 61% in January–September');
   assert.equal(await fig.locator('.chart-subtitle').innerText(), "Aktobe Region · Jan–Sep 2025 vs Jan–Sep 2024 · Prosecutor's Office of Aktobe Region");
-  assert.match(await fig.locator('.chart-summary').innerText(), /^Particularly serious crimes, Aktobe Region: fell by 61%/);
+  assert.equal(await fig.locator('.chart-summary').innerText(), 'Of the three categories published for the period, particularly serious crimes fell the most.');
   await context.close();
 });
 

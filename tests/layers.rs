@@ -8,7 +8,10 @@ use std::path::Path;
 /// `src/ui`'s files, bottom to top; a file may import only files of a lower layer.
 const UI_LAYERS: &[&[&str]] = &[
     // State and the address (the page's state, `?lang=`…), and pure helpers over the browser.
-    &["state", "address", "format", "backend"],
+    &["state", "address", "format"],
+    // Drawing: the canvas, and one backend type for the canvas and SVG.
+    &["canvas"],
+    &["backend"],
     // Browser APIs wrapped once (listeners, observers, downloads).
     &["browser"],
     // The element builder and the feed's loading.

@@ -35,6 +35,22 @@ pub fn drawing_error<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>)
     )
 }
 
+/// A colour as CSS text: "rgb(0,114,178)", or with its opacity to a thousandth,
+/// "rgba(0,114,178,0.35)". Written with whole numbers: the page's wasm does without Rust's
+/// float formatting.
+pub fn css_colour(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    let milli = (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    match milli {
+        1000.. => format!("rgb({r},{g},{b})"),
+        0 => format!("rgba({r},{g},{b},0)"),
+        _ => {
+            let digits = format!("{milli:03}");
+            format!("rgba({r},{g},{b},0.{})", digits.trim_end_matches('0'))
+        }
+    }
+}
+
 /// What a backend's drawing call returns.
 pub type Drawing<DB> = Result<(), DrawingErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -383,6 +399,23 @@ impl Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colours_are_css_text_with_their_opacity_to_a_thousandth() {
+        let c = |alpha: f64| {
+            css_colour(BackendColor {
+                alpha,
+                rgb: (0, 114, 178),
+            })
+        };
+        assert_eq!(c(1.0), "rgb(0,114,178)");
+        assert_eq!(c(0.5), "rgba(0,114,178,0.5)");
+        assert_eq!(c(0.35), "rgba(0,114,178,0.35)");
+        assert_eq!(c(0.1234), "rgba(0,114,178,0.123)");
+        assert_eq!(c(0.05), "rgba(0,114,178,0.05)");
+        assert_eq!(c(0.0), "rgba(0,114,178,0)");
+        assert_eq!(c(1.7), "rgb(0,114,178)");
+    }
 
     #[test]
     fn wrapping_keeps_words_whole_and_cuts_only_the_last_line() {

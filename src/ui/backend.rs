@@ -6,16 +6,16 @@
 //! The SVG writer sits behind a trait object ([`svg`]) made only where an SVG is downloaded
 //! (the split module `extras`), so its code is fetched with that module, not with the page.
 
+use super::canvas::{BackendError, Canvas};
 use plotters::prelude::SVGBackend;
 use plotters_backend::text_anchor::Pos;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontFamily, FontStyle, FontTransform,
 };
-use plotters_canvas::CanvasBackend;
 
 pub enum Backend<'a> {
-    Canvas(CanvasBackend),
+    Canvas(Canvas),
     Svg(Box<dyn Erased + 'a>),
 }
 
@@ -23,18 +23,6 @@ pub enum Backend<'a> {
 pub fn svg(b: SVGBackend<'_>) -> Backend<'_> {
     Backend::Svg(Box::new(b))
 }
-
-/// The canvas or the SVG writer refused a drawing call.
-#[derive(Debug)]
-pub struct BackendError;
-
-impl std::fmt::Display for BackendError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("drawing failed")
-    }
-}
-
-impl std::error::Error for BackendError {}
 
 type Drawing = Result<(), DrawingErrorKind<BackendError>>;
 

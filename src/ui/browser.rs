@@ -178,7 +178,10 @@ fn listen_for_ratio(
     if seen.borrow().contains(&ratio) {
         return;
     }
-    let Ok(Some(query)) = window().match_media(&format!("(resolution: {ratio}dppx)")) else {
+    let Ok(Some(query)) = window().match_media(&format!(
+        "(resolution: {}dppx)",
+        super::format::js_number(ratio)
+    )) else {
         return;
     };
     seen.borrow_mut().push(ratio);

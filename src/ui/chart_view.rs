@@ -8,13 +8,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast as _;
 
 use super::address::{hidden_series, param, remember_hidden, set_param};
 use super::backend::Backend;
 use super::browser::{download_text, download_url, Listeners, Nearness, Resize};
+use super::canvas::Canvas;
 use super::dom::{button, el, link, El};
 use super::format::{js_number, IntlNumbers};
 use super::state::Page;
@@ -67,7 +67,7 @@ impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, font_px: f64, bold: bool) -> f64 {
         let weight = if bold { "bold" } else { "normal" };
         self.ctx
-            .set_font(&format!("{weight} {font_px}px {}", self.family));
+            .set_font(&super::canvas::font(weight, font_px, self.family));
         self.ctx
             .measure_text(text)
             .map(|m| m.width())
@@ -118,8 +118,7 @@ fn render(
     }
     canvas.set_width(width);
     canvas.set_height(drawn.height());
-    let mut backend =
-        Backend::Canvas(CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?);
+    let mut backend = Backend::Canvas(Canvas::new(canvas.clone()).ok_or("no 2D context")?);
     visual::draw(&mut backend, v, &drawn, &theme, highlight, fmt).map_err(|e| e.to_string())?;
     Ok((drawn, scale))
 }

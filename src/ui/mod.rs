@@ -5,6 +5,7 @@ mod address;
 mod app;
 mod backend;
 mod browser;
+mod canvas;
 mod card;
 mod chart_view;
 mod checker;

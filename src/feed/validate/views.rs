@@ -14,6 +14,7 @@ use crate::feed::json::J;
 use crate::feed::model::{ChartHint, Feed, Lang, Text, View};
 
 impl<'d> Validator<'d> {
+    #[inline(never)]
     pub(super) fn views(&mut self, root: &Obj, feed: &Feed) -> Vec<View> {
         let mut seen = Ids::default();
         let mut out: Vec<View> = Vec::new();
@@ -73,6 +74,7 @@ impl<'d> Validator<'d> {
     }
 
     /// Whether `text` has every language the feed is written in: its `lang` and its title's.
+    #[inline(never)]
     fn in_feeds_languages(&mut self, o: &Obj, key: &str, text: &Text, feed: &Feed) -> bool {
         let mut missing = String::new();
         for lang in Lang::ALL {
@@ -100,6 +102,7 @@ impl<'d> Validator<'d> {
     /// The positions in `feed.observations` of the figures a view lists; `None`, with an error
     /// for each problem, when one is unknown or shown already, when they are fewer than two, or
     /// when two may not share an axis.
+    #[inline(never)]
     fn view_observations(&mut self, o: &Obj, feed: &Feed, earlier: &[View]) -> Option<Vec<usize>> {
         let list = o.at("observations");
         let items = match o.get("observations") {
