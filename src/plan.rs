@@ -306,7 +306,11 @@ pub fn what_changed(
                     "{label}, {place}: {value} за {}.",
                     i18n::during(&o.period, lang)
                 ),
-                Lang::Kk => format!("{label}, {place}: {} — {value}.", cx.period(o)),
+                // "2025 жылы — 76 кг": the period as the time of the figure.
+                Lang::Kk => format!(
+                    "{label}, {place}: {} — {value}.",
+                    i18n::during(&o.period, lang)
+                ),
             }
         });
         let shown = sections.iter().find_map(|s| {

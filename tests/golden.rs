@@ -13,9 +13,10 @@
 use esep::chart::Visual;
 use esep::feed::{self, Lang};
 use esep::i18n;
-use esep::plan::{plan, sparkline, ChartPlan};
+use esep::plan::{plan, sparkline, what_changed, ChartPlan};
 use esep::present::{
-    change_label, change_sentence, compiled_by, credit_line, observation_label, LocaleNumbers,
+    change_label, change_sentence, compiled_by, credit_line, observation_label, observation_value,
+    LocaleNumbers,
 };
 
 const AKTOBE: &str = include_str!("../public/feeds/aktobe-2025.json");
@@ -29,6 +30,12 @@ fn sentences(lang: Lang) -> Vec<String> {
     out.push("== credits".to_owned());
     out.push(format!("compiler: {}", compiled_by(&f, lang)));
     out.push(format!("credit: {}", credit_line(&f, &all, lang)));
+    out.push(String::new());
+    // The summary under the title: a sentence per key figure, each linking to where it is shown.
+    out.push(format!("== {}", i18n::WHAT_CHANGED.get(lang)));
+    for (sentence, target) in what_changed(&f, &plan(&f, lang, &nums), lang, &nums) {
+        out.push(format!("changed: {sentence} → #{target}"));
+    }
     out.push(String::new());
     out.push(format!("== {}", i18n::HEADLINES.get(lang)));
     for id in &f.headlines {
@@ -58,6 +65,27 @@ fn sentences(lang: Lang) -> Vec<String> {
                 "credit: {}",
                 credit_line(&f, &chart.observations, lang)
             ));
+        }
+        // Figures comparable with no other, as their cards say them (ui/card.rs).
+        for card in &section.cards {
+            let Some(o) = f.observation_at(card.observation) else {
+                continue;
+            };
+            out.push(String::new());
+            let part = if card.earlier { " (earlier years)" } else { "" };
+            out.push(format!("-- card {}{part}", card.id));
+            out.push(format!("value: {}", observation_value(&f, o, lang, &nums)));
+            out.push(format!("label: {}", observation_label(&f, o, lang)));
+            let area = f.area(&o.area).map_or("", |a| f.text(&a.name, lang));
+            out.push(format!(
+                "period: {area} · {}",
+                i18n::observation_period(o, lang)
+            ));
+            if let Some(s) = f.source(&o.source) {
+                let agency = f.agency_of(o, lang);
+                let source = i18n::SOURCE.get(lang);
+                out.push(format!("source: {source}: {agency} ({})", s.publisher));
+            }
         }
     }
     out.push(String::new());
