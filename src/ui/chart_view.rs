@@ -127,14 +127,15 @@ fn render(
 /// ("Illustrative: not real data") in bold first in the footer.
 fn with_footer(
     chart: &web_sys::HtmlCanvasElement,
-    title: &str,
+    (title, subtitle): (&str, &str),
     source: &str,
     note: Option<&str>,
 ) -> Option<String> {
     let out: web_sys::HtmlCanvasElement = super::dom::el("canvas").0.dyn_into().ok()?;
     let (w, h) = (chart.width(), chart.height());
     let noted = if note.is_some() { 34u32 } else { 0 };
-    let (head, foot) = (64u32, 96u32 + noted);
+    // The title, and under it what is measured, where and when (the chart's subtitle).
+    let (head, foot) = (100u32, 96u32 + noted);
     out.set_width(w);
     out.set_height(h + head + foot);
     let ctx = context_2d(&out)?;
@@ -149,6 +150,7 @@ fn with_footer(
     ctx.fill_text(title, 16.0, 44.0).ok()?;
     ctx.set_font(&format!("22px {}", theme.font));
     ctx.set_fill_style_str(&css(theme.muted));
+    ctx.fill_text(subtitle, 16.0, 80.0).ok()?;
     let m = CanvasMeasure {
         ctx: &ctx,
         family: theme.font,
@@ -467,7 +469,9 @@ impl Chart {
                 };
                 if render(&canvas, &self.visual(), width, 2.0, None, &fmt).is_ok() {
                     let footer = credits.first().cloned().unwrap_or_default();
-                    if let Some(url) = with_footer(&canvas, &plan.title, &footer, note) {
+                    if let Some(url) =
+                        with_footer(&canvas, (&plan.title, &plan.subtitle), &footer, note)
+                    {
                         download_url(&url, &name);
                     }
                 }
