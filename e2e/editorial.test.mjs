@@ -112,3 +112,20 @@ test('at 360 px the report, tables and details closed, is measured in every lang
     await context.close();
   }
 });
+
+test("the report links to the 2022 comparison per 100 000 residents, in the reader's language", async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}/?lang=ru`, { width: 390, height: 800 });
+  await page.getByTestId('related').waitFor({ timeout: 20000 });
+  const link = page.getByTestId('related').locator('a');
+  assert.equal(await page.locator('#h-related').innerText(), 'См. также');
+  assert.equal(await link.innerText(), 'Актюбинская область и Казахстан в 2022 году: правонарушения на 100 000 жителей');
+  assert.equal(await link.getAttribute('href'), 'compare.html?feed=feeds/aktobe-2022.json&lang=ru');
+  assert.equal(await link.getAttribute('target'), null, 'a page beside the report opens in the same tab');
+  await link.click();
+  // The comparison page, still in Russian: Aktobe Region beside Kazakhstan per 100 000 residents.
+  const rates = page.getByTestId('figure-kazakhstan-per-100k');
+  await rates.waitFor({ timeout: 20000 });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  assert.match(await rates.innerText(), /100\s000/);
+  await context.close();
+});

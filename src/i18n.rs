@@ -55,6 +55,7 @@ msgs! {
         "Every figure is shown as published, with bounds such as “more than” and “about” kept. Where only a percentage change was published it is shown as a change; levels are not back-computed. Drug seizures reported by different agencies are never added up. Figures that were not published are not estimated: they are simply missing. A change the page works out from two published figures is marked “computed from the published figures”; where the source published its own change for the same periods, that one is shown.";
     OFFLINE: "Желі жоқ: осы құрылғыда сақталған есеп көрсетілген", "Нет сети: показан отчёт, сохранённый на этом устройстве", "Offline: showing the report saved on this device";
     GLOSSARY: "Терминдер", "Термины", "Terms used";
+    RELATED: "Сондай-ақ қараңыз", "См. также", "See also";
     REPORT_ERROR: "Қате таптыңыз ба? Жариялаушыға хабарлаңыз", "Нашли ошибку? Сообщите издателю", "Found an error? Tell the publisher";
     LICENCE: "Деректер лицензиясы", "Лицензия данных", "Data licence";
     NO_LICENCE: "Жариялаушы деректер лицензиясын көрсетпеген; дереккөзге сілтеме жасаңыз.", "Издатель не указал лицензию данных; ссылайтесь на источник.", "The publisher states no data licence; credit the source.";

@@ -515,6 +515,7 @@ mod tests {
             observations: vec![o.clone()],
             annotations: vec![],
             views: vec![],
+            related: vec![],
         };
         assert_eq!(
             change_sentence(&feed, &o, Lang::En, &PlainNumbers).unwrap(),

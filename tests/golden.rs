@@ -88,6 +88,12 @@ fn sentences(lang: Lang) -> Vec<String> {
             }
         }
     }
+    // Other pages the report links to, under their heading.
+    out.push(String::new());
+    out.push(format!("== {}", i18n::RELATED.get(lang)));
+    for r in &f.related {
+        out.push(format!("related: {} → {}", f.text(&r.title, lang), r.href));
+    }
     out.push(String::new());
     out.push("== counts".to_owned());
     for (errors, warnings) in [(0, 0), (1, 1), (2, 3), (5, 11), (21, 22), (101, 112)] {

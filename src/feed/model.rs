@@ -369,6 +369,14 @@ pub struct Licence {
     pub url: Option<String>,
 }
 
+/// Another page of the same publication the report links to (`related`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub title: Text,
+    /// An http(s) address, or one relative to the report's page.
+    pub href: String,
+}
+
 /// A validated feed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -394,6 +402,8 @@ pub struct Feed {
     pub annotations: Vec<Annotation>,
     /// The publisher's own charts (`views`), validated; empty for most feeds.
     pub views: Vec<View>,
+    /// Other pages the report links to, in order.
+    pub related: Vec<Related>,
 }
 
 /// A publisher's view: one chart of chosen figures, with its own title and takeaway.

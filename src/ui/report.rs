@@ -3,6 +3,8 @@
 //! Leptos holds the language, the network state and the comparison being loaded; the report's
 //! content is built with plain DOM calls (`dom`), once per language.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -15,7 +17,7 @@ use super::format::IntlNumbers;
 use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
-use crate::plan::plan;
+use crate::plan::{plan, SectionPlan};
 use crate::present::{compiled_by, credit_line};
 
 /// A source as the report lists it: linked title, publisher, date and grade.
@@ -69,8 +71,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             root.append_with_node_1(&note.0).ok();
         }
     });
+    // The plan the header's reading path is built from, kept for the sections below it (built
+    // next, in the same language): planning the report once, not twice, at start-up.
+    let planned: Rc<RefCell<Option<Planned>>> = Rc::default();
     let top = {
         let feed = feed.clone();
+        let planned = planned.clone();
         move |root: &web_sys::Element, l: Lang, _: &Listeners| {
             header(&feed, l, address.as_deref()).append_to(root);
             if let Some(p) = problems(&errors, l) {
@@ -83,6 +89,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             summary.append_to(root);
             headlines(&feed, l).append_to(root);
             nav.append_to(root);
+            *planned.borrow_mut() = Some((l, sections));
         }
     };
     filled(parent, top);
@@ -94,7 +101,11 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     }
     let first = std::cell::Cell::new(true);
     filled(parent, move |root, l, listeners| {
-        sections::<COMPARE>(root, &feed, l);
+        let kept = planned.borrow_mut().take().filter(|(at, _)| *at == l);
+        sections::<COMPARE>(root, &feed, l, kept.map(|(_, p)| p));
+        if let Some(r) = related(&feed, l) {
+            r.append_to(root);
+        }
         let dl = glossary(&feed, l).map(|(g, dl)| {
             g.append_to(root);
             dl
@@ -320,11 +331,50 @@ fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
 /// One section per theme, then the comparison areas, each with its charts, into `parent`.
 /// On the comparison page (`RATES`), each comparison area also has the feed's own areas beside
 /// it per 100 000 residents (`compare.html?feed=feeds/aktobe-2022.json`).
-fn sections<const RATES: bool>(parent: &web_sys::Element, feed: &Arc<Feed>, l: Lang) {
+/// Other pages of the publication the feed names (`related`), after the sections. A page beside
+/// the report (a relative address) opens in the same tab, in the reader's language.
+fn related(feed: &Feed, l: Lang) -> Option<El> {
+    if feed.related.is_empty() {
+        return None;
+    }
+    let list = el("ul").class("related");
+    for r in &feed.related {
+        let title = feed.text(&r.title, l);
+        let a = match crate::feed::validate::has_scheme(&r.href) {
+            true => link(&r.href, title),
+            false => {
+                let (page, fragment) = r.href.split_at(r.href.find('#').unwrap_or(r.href.len()));
+                let join = if page.contains('?') { "&" } else { "?" };
+                let href = format!("{page}{join}lang={}{fragment}", l.code());
+                el("a").attr("href", &href).text(title)
+            }
+        };
+        el("li").child(a).append_to(&list.0);
+    }
+    Some(
+        el("section")
+            .attr("aria-labelledby", "h-related")
+            .attr("data-testid", "related")
+            .child(el("h2").attr("id", "h-related").text(i18n::RELATED.get(l)))
+            .child(list),
+    )
+}
+
+/// The report's sections, planned in a language.
+type Planned = (Lang, Vec<SectionPlan>);
+
+/// `planned`: the report's plan in `l`, when the header made it already.
+fn sections<const RATES: bool>(
+    parent: &web_sys::Element,
+    feed: &Arc<Feed>,
+    l: Lang,
+    planned: Option<Vec<SectionPlan>>,
+) {
     let nums = IntlNumbers::new(l);
-    let sections = match RATES {
-        true => crate::plan::plan_with_rates(feed, l, &nums),
-        false => plan(feed, l, &nums),
+    let sections = match (RATES, planned) {
+        (true, _) => crate::plan::plan_with_rates(feed, l, &nums),
+        (false, Some(p)) => p,
+        (false, None) => plan(feed, l, &nums),
     };
     for section in sections {
         let heading = format!("h-{}", section.id);

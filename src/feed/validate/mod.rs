@@ -22,6 +22,7 @@ mod number;
 mod object;
 mod observations;
 mod parse;
+mod related;
 mod report;
 mod sources;
 mod table;
@@ -37,6 +38,7 @@ use table::Ids;
 
 pub use fields::is_web_url;
 pub use parse::nesting_depth_exceeds;
+pub use related::{has_scheme, is_link};
 
 /// Largest feed accepted, in bytes (documented in `docs/feed.md`).
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -135,6 +137,7 @@ impl<'d> Validator<'d> {
                 "observations",
                 "annotations",
                 "views",
+                "related",
             ],
         );
         let version = match root.get("esep") {
@@ -185,6 +188,7 @@ impl<'d> Validator<'d> {
         let observations = self.observations(&root, &area_ids, &metrics, &source_ids);
         let annotations = self.annotations(&root, &area_ids, &metric_ids);
         let headlines = self.headlines(&root, &observations);
+        let related = self.related(&root);
 
         let mut feed = Feed {
             version,
@@ -205,6 +209,7 @@ impl<'d> Validator<'d> {
             observations,
             annotations,
             views: Vec::new(),
+            related,
         };
         // Views name observations and are checked against them: last.
         feed.views = self.views(&root, &feed);
