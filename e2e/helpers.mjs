@@ -86,8 +86,20 @@ export function figuresShown(page, timeout = 20000) {
     || document.querySelector('[data-testid=figure-card]'), null, { timeout });
 }
 
-export function chartDrawn(page, timeout = 20000) {
-  return page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0, null, { timeout });
+/**
+ * Waits until a chart is drawn. Charts are drawn as they come within two screens of the
+ * viewport: where none is that near (a small phone), the first one is brought into view, as a
+ * reader scrolling to it would.
+ */
+export async function chartDrawn(page, timeout = 20000) {
+  const drawn = () => performance.getEntriesByName('esep:chart-drawn').length > 0;
+  await page.waitForFunction(() => performance.getEntriesByName('esep:chart-drawn').length > 0
+    || document.querySelector('figure.chart canvas'), null, { timeout });
+  const near = await page.waitForFunction(drawn, null, { timeout: 3000 }).then(() => true, () => false);
+  if (!near) {
+    await page.evaluate(() => document.querySelector('figure.chart canvas')?.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(drawn, null, { timeout });
+  }
 }
 
 /** True when the canvas has at least `min` distinct colours: something was drawn on it. */

@@ -276,6 +276,28 @@ impl Chart {
         }
     }
 
+    /// Gives the canvas its height on the page from the chart's layout, without drawing it: a
+    /// chart drawn later, as it comes near, moves nothing on the page.
+    fn reserve(&self) {
+        let width = self.canvas.client_width();
+        let Some(ctx) = context_2d(&self.canvas).filter(|_| width > 0) else {
+            return;
+        };
+        let theme = theme(1.0);
+        let nums = IntlNumbers::new(self.lang);
+        let fmt = |x: f64| nums.decimal(x, 0);
+        let measure = CanvasMeasure {
+            ctx: &ctx,
+            family: theme.font,
+        };
+        let width = u32::try_from(width.max(160)).unwrap_or(160);
+        let d = visual::layout(&self.visual(), width, &theme, &measure, &fmt);
+        let style = web_sys::HtmlElement::style(&self.canvas);
+        style
+            .set_property("height", &px(f64::from(d.height())))
+            .ok();
+    }
+
     /// Gives back the canvas's pixels while the chart is far from the viewport: an iPhone stops
     /// a page whose canvases together take a few hundred MB. The canvas keeps its size on the
     /// page, and its layout for the tooltip; it is drawn again when it comes near.
@@ -362,6 +384,8 @@ impl Chart {
     }
 
     fn point_at(&self, x: f64, y: f64) -> Option<usize> {
+        // A chart touched or pointed at before it came near enough to be drawn: draw it now.
+        self.restore();
         self.drawn
             .borrow()
             .as_ref()
@@ -393,6 +417,7 @@ impl Chart {
     }
 
     fn on_key(&self, ev: &web_sys::KeyboardEvent) {
+        self.restore();
         let n = self.count();
         if n == 0 {
             return;
@@ -909,7 +934,13 @@ pub fn mount_chart(
     // selection from the address (`?district=`), and bring a linked chart into view.
     let first = c.clone();
     spawn_local(async move {
-        first.set_active(first.active.get());
+        // A chart waiting to come near (below) is drawn now only with a selection to show.
+        if first.active.get().is_some() || !first.released.get() {
+            first.released.set(false);
+            first.set_active(first.active.get());
+        } else {
+            first.reserve();
+        }
         if window().location().hash().ok().as_deref() == Some(&format!("#{}", first.plan.id)) {
             // Inside a closed "earlier years" part: open it first.
             if let Ok(Some(part)) = first.canvas.closest("details.earlier") {
@@ -942,15 +973,21 @@ pub fn mount_chart(
             redraw.refresh();
         }
     });
-    // Far from the viewport (three screens or more), the canvas gives back its pixels; every
-    // chart is drawn again before printing.
+    // A chart is drawn when it comes within two screens of the viewport, and gives its pixels back
+    // when it leaves: the first screen costs only its own charts, and an iPhone's canvas memory
+    // stays low. Its title, summary and table are there from the start; every chart is drawn
+    // before printing. Without an IntersectionObserver, every chart is drawn at once.
     let near = {
         let c2 = c.clone();
-        Nearness::observe(&c.canvas, "300% 0px", move |near| match near {
+        Nearness::observe(&c.canvas, "200% 0px", move |near| match near {
             true => c2.restore(),
             false => c2.release(),
         })
     };
+    if near.is_some() {
+        // Its first report of nearness draws it.
+        c.released.set(true);
+    }
     for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
         let c2 = c.clone();
         c.listeners.on(&window(), event, move |_| {
