@@ -88,8 +88,8 @@ export function figuresShown(page, timeout = 20000) {
 
 /**
  * Waits until a chart is drawn. Charts are drawn as they come within two screens of the
- * viewport: where none is that near (a small phone), the first one is brought into view, as a
- * reader scrolling to it would.
+ * viewport: where none is that near (a small phone), the first one on show is brought into
+ * view, as a reader scrolling to it would.
  */
 export async function chartDrawn(page, timeout = 20000) {
   const drawn = () => performance.getEntriesByName('esep:chart-drawn').length > 0;
@@ -97,7 +97,9 @@ export async function chartDrawn(page, timeout = 20000) {
     || document.querySelector('figure.chart canvas'), null, { timeout });
   const near = await page.waitForFunction(drawn, null, { timeout: 3000 }).then(() => true, () => false);
   if (!near) {
-    await page.evaluate(() => document.querySelector('figure.chart canvas')?.scrollIntoView({ block: 'center' }));
+    // The first chart on show (not one in a closed "earlier years" part).
+    await page.evaluate(() => [...document.querySelectorAll('figure.chart canvas')]
+      .find((c) => !c.closest('details:not([open])'))?.scrollIntoView({ block: 'center' }));
     await page.waitForFunction(drawn, null, { timeout });
   }
 }
