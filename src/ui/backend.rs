@@ -164,21 +164,21 @@ impl DrawingBackend for Backend<'_> {
 
     fn ensure_prepared(&mut self) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.ensure_prepared()),
+            Backend::Canvas(b) => b.ensure_prepared(),
             Backend::Svg(b) => b.prepare(),
         }
     }
 
     fn present(&mut self) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.present()),
+            Backend::Canvas(b) => b.present(),
             Backend::Svg(b) => b.finish(),
         }
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.draw_pixel(point, color)),
+            Backend::Canvas(b) => b.draw_pixel(point, color),
             Backend::Svg(b) => b.pixel(point, color),
         }
     }
@@ -190,7 +190,7 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
     ) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.draw_line(from, to, style)),
+            Backend::Canvas(b) => b.draw_line(from, to, style),
             Backend::Svg(b) => b.line(from, to, Stroke::of(style)),
         }
     }
@@ -203,7 +203,7 @@ impl DrawingBackend for Backend<'_> {
         fill: bool,
     ) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.draw_rect(upper_left, bottom_right, style, fill)),
+            Backend::Canvas(b) => b.draw_rect(upper_left, bottom_right, style, fill),
             Backend::Svg(b) => b.rect(upper_left, bottom_right, Stroke::of(style), fill),
         }
     }
@@ -214,7 +214,7 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
     ) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.draw_path(path, style)),
+            Backend::Canvas(b) => b.draw_path(path, style),
             Backend::Svg(b) => b.path(path.into_iter().collect(), Stroke::of(style)),
         }
     }
@@ -227,7 +227,7 @@ impl DrawingBackend for Backend<'_> {
         fill: bool,
     ) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.draw_circle(center, radius, style, fill)),
+            Backend::Canvas(b) => b.draw_circle(center, radius, style, fill),
             Backend::Svg(b) => b.circle(center, radius, Stroke::of(style), fill),
         }
     }
@@ -238,7 +238,7 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
     ) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.fill_polygon(vert, style)),
+            Backend::Canvas(b) => b.fill_polygon(vert, style),
             Backend::Svg(b) => b.polygon(vert.into_iter().collect(), Stroke::of(style)),
         }
     }
@@ -250,7 +250,7 @@ impl DrawingBackend for Backend<'_> {
         pos: BackendCoord,
     ) -> Drawing {
         match self {
-            Backend::Canvas(b) => plain(b.draw_text(text, style, pos)),
+            Backend::Canvas(b) => b.draw_text(text, style, pos),
             Backend::Svg(b) => {
                 let family = style.family();
                 let lettering = Lettering {
@@ -272,7 +272,7 @@ impl DrawingBackend for Backend<'_> {
         style: &TStyle,
     ) -> Result<(u32, u32), DrawingErrorKind<BackendError>> {
         match self {
-            Backend::Canvas(b) => plain(b.estimate_text_size(text, style)),
+            Backend::Canvas(b) => b.estimate_text_size(text, style),
             // What plotters' SVG writer does: the style's own layout.
             Backend::Svg(_) => {
                 let ((x0, y0), (x1, y1)) = style

@@ -85,6 +85,28 @@ fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRend
 const MAX_CANVAS_PIXELS: f64 = 4_194_304.0;
 const MAX_CANVAS_SIDE: f64 = 4096.0;
 
+/// The chart laid out `css_w` CSS pixels wide at `scale` backing pixels each, its text measured
+/// by the canvas: the layout, its theme and its width in backing pixels.
+fn lay_out(
+    ctx: &web_sys::CanvasRenderingContext2d,
+    v: &Visual,
+    css_w: f64,
+    scale: f64,
+    fmt: &dyn Fn(f64) -> String,
+) -> (Drawn, Theme, u32) {
+    let theme = theme(scale);
+    let width = (css_w * scale).round().max(1.0) as u32;
+    let measure = CanvasMeasure {
+        ctx,
+        family: theme.font,
+    };
+    (
+        visual::layout(v, width, &theme, &measure, fmt),
+        theme,
+        width,
+    )
+}
+
 /// Sizes `canvas` to `css_w` × `scale` (less where the canvas would pass the caps above), lays
 /// the chart out and draws it; returns the layout and the scale it was drawn at.
 fn render(
@@ -97,24 +119,11 @@ fn render(
 ) -> Result<(Drawn, f64), String> {
     let ctx = context_2d(canvas).ok_or("no 2D context")?;
     let mut scale = scale.min(MAX_CANVAS_SIDE / css_w);
-    let layout = |scale: f64| {
-        let theme = theme(scale);
-        let width = (css_w * scale).round().max(1.0) as u32;
-        let measure = CanvasMeasure {
-            ctx: &ctx,
-            family: theme.font,
-        };
-        (
-            visual::layout(v, width, &theme, &measure, fmt),
-            theme,
-            width,
-        )
-    };
-    let (mut drawn, mut theme, mut width) = layout(scale);
+    let (mut drawn, mut theme, mut width) = lay_out(&ctx, v, css_w, scale, fmt);
     let pixels = f64::from(width) * f64::from(drawn.height());
     if pixels > MAX_CANVAS_PIXELS {
         scale *= (MAX_CANVAS_PIXELS / pixels).sqrt() * 0.99;
-        (drawn, theme, width) = layout(scale);
+        (drawn, theme, width) = lay_out(&ctx, v, css_w, scale, fmt);
     }
     canvas.set_width(width);
     canvas.set_height(drawn.height());
@@ -283,15 +292,9 @@ impl Chart {
         let Some(ctx) = context_2d(&self.canvas).filter(|_| width > 0) else {
             return;
         };
-        let theme = theme(1.0);
         let nums = IntlNumbers::new(self.lang);
         let fmt = |x: f64| nums.decimal(x, 0);
-        let measure = CanvasMeasure {
-            ctx: &ctx,
-            family: theme.font,
-        };
-        let width = u32::try_from(width.max(160)).unwrap_or(160);
-        let d = visual::layout(&self.visual(), width, &theme, &measure, &fmt);
+        let (d, _, _) = lay_out(&ctx, &self.visual(), f64::from(width.max(160)), 1.0, &fmt);
         let style = web_sys::HtmlElement::style(&self.canvas);
         style
             .set_property("height", &px(f64::from(d.height())))
