@@ -11,4 +11,5 @@ pub mod feed;
 pub mod i18n;
 pub mod plan;
 pub mod present;
+pub mod publish;
 pub mod ui;

@@ -1,0 +1,1 @@
+//! SVG to PNG for the preview images, natively, with the fonts the project ships.
