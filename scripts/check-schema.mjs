@@ -26,6 +26,7 @@ const MUST_REJECT = [
   'tests/feeds/bad/38-title-plain-string.json', // text must be {kk, ru, en}
   'tests/feeds/bad/39-id-upper-case.json', // id pattern
   'tests/feeds/bad/48-tile-out-of-range.json', // a tile's row past 15
+  'tests/feeds/bad/60-changes-not-localized.json', // changes must be {kk, ru, en}
   'tests/feeds/bad/59-related-script-address.json', // a related page's javascript: address
   'tests/feeds/warn/04-unknown-field-metirc.json', // unknown field: a warning on the page, refused here
 ];

@@ -489,6 +489,7 @@ mod tests {
             period: None,
             data_as_of: None,
             licence: None,
+            changes: Default::default(),
             contact: None,
             illustrative: true,
             headlines: vec![],

@@ -389,6 +389,8 @@ pub struct Feed {
     pub period: Option<Period>,
     pub data_as_of: Option<PartialDate>,
     pub licence: Option<Licence>,
+    /// What was corrected since the previous published version (`changes`); empty when none.
+    pub changes: Text,
     /// A `mailto:` or `http(s)` address for reporting an error.
     pub contact: Option<String>,
     /// Demo data: the page says so on every chart.

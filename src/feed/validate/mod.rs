@@ -128,6 +128,7 @@ impl<'d> Validator<'d> {
                 "period",
                 "data_as_of",
                 "licence",
+                "changes",
                 "contact",
                 "illustrative",
                 "headlines",
@@ -167,6 +168,7 @@ impl<'d> Validator<'d> {
             );
         }
         let licence = self.licence(&root);
+        let changes = self.text(&root, "changes", false).unwrap_or_default();
         let contact = match self.opt_str(&root, "contact") {
             Ok(Some(c)) if c.starts_with("mailto:") || is_web_url(c) => Some(c.to_owned()),
             Ok(Some(c)) => {
@@ -200,6 +202,7 @@ impl<'d> Validator<'d> {
             period,
             data_as_of,
             licence,
+            changes,
             contact,
             illustrative,
             headlines,
