@@ -95,6 +95,32 @@ fn sentences(lang: Lang) -> Vec<String> {
         out.push(format!("related: {} → {}", f.text(&r.title, lang), r.href));
     }
     out.push(String::new());
+    // What the publish step writes (readme and citation); a fixed version, so that a change of
+    // the feed's bytes does not change this file.
+    out.push("== publishing".to_owned());
+    let version = "3f2a9c0d41b7".repeat(5) + "3f2a";
+    let first = &plan(&f, lang, &nums)[0].charts[0];
+    let bundle = esep::publish::bundle::Bundle {
+        cited: esep::publish::cite::Cited {
+            feed: &f,
+            lang,
+            title: &first.title,
+            observations: &first.observations,
+            version: &version,
+            url: "https://example.kz/report/share/chart.html",
+            retrieved: "2026-12-03",
+        },
+        id: &first.id,
+        description: &first.takeaway,
+        computed: &first.computed,
+        feed_url: "https://example.kz/report/feeds/aktobe-2025.json",
+        archive_url: "https://example.kz/report/feeds/archive/3f2a9c0d41b7.json",
+        feed_bytes: None,
+    };
+    for line in bundle.readme().trim_start_matches('\u{feff}').lines() {
+        out.push(format!("readme: {line}"));
+    }
+    out.push(String::new());
     out.push("== counts".to_owned());
     for (errors, warnings) in [(0, 0), (1, 1), (2, 3), (5, 11), (21, 22), (101, 112)] {
         out.push(format!(

@@ -5,13 +5,20 @@
 //! `esep-check --convert FILE` converts a JSON-stat dataset or a tidy CSV table (columns as in
 //! the press services' spreadsheets) into an esep feed on standard output, with the report on
 //! standard error.
+//! `esep-check publish FEED.json --base-url https://…/report/ --into DIR` writes what a press
+//! service uploads next to the app: share pages, preview images, data bundles, the feed under
+//! its version and the manifest (docs/publishing.md).
 
 use std::process::ExitCode;
 
 use esep::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
 use esep::feed::{self, Severity};
 
-const USAGE: &str = "usage: esep-check FEED.json [FEED.json …]\n       esep-check --convert DATA.csv|DATA.jsonstat.json > feed.json";
+mod publish;
+
+const USAGE: &str = "usage: esep-check FEED.json [FEED.json …]
+       esep-check --convert DATA.csv|DATA.jsonstat.json > feed.json
+       esep-check publish FEED.json --base-url https://example.kz/report/ --into DIR [--feed-path feeds/FEED.json] [--date YYYY-MM-DD]";
 
 /// Reads a file as text; `Err` carries the message.
 fn read(path: &str) -> Result<String, String> {
@@ -78,6 +85,18 @@ fn main() -> ExitCode {
     if args.is_empty() || args.iter().any(|p| p == "-h" || p == "--help") {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
+    }
+    if args[0] == "publish" {
+        return match publish::run(&args[1..]) {
+            Ok(said) => {
+                println!("{said}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        };
     }
     if args[0] == "--convert" {
         let [_, path] = args.as_slice() else {
