@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use esep::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
 use esep::feed::{self, Severity};
 
+#[cfg(not(target_arch = "wasm32"))]
 mod publish;
 
 const USAGE: &str = "usage: esep-check FEED.json [FEED.json …]
@@ -86,6 +87,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
+    #[cfg(not(target_arch = "wasm32"))]
     if args[0] == "publish" {
         return match publish::run(&args[1..]) {
             Ok(said) => {
