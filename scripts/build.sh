@@ -16,5 +16,14 @@ for page in compare embed; do
   cp -n "$out"/* dist/
 done
 scripts/trunk.sh build check.html --release --dist dist/check "$@"
+# What a press service uploads next to the app (docs/publishing.md): share pages with link
+# previews, preview images, data bundles and the feed under its version, for the address the
+# app will be served at (ESEP_BASE_URL; `make run` serves it on 127.0.0.1). dist/ is made anew
+# by every build, so each published version is also kept in public/feeds/archive/, which the
+# next build copies back: a pinned address (?v=…) keeps working.
+base="${ESEP_BASE_URL:-http://127.0.0.1:${PORT:-8080}/}"
+cargo run -q --bin esep-check -- publish public/feeds/aktobe-2025.json --base-url "$base" --into dist
+mkdir -p public/feeds/archive
+cp -n dist/feeds/archive/*.json public/feeds/archive/
 # Each text file also compressed once, for hosts that serve such copies (docs/hosting.md).
 node scripts/precompress.mjs dist
