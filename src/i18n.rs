@@ -82,6 +82,18 @@ msgs! {
         "Each square is a district or city, placed roughly where it lies (north up). Darker means a higher value; hatched means no data.";
     BY_DISTRICT: "аудандар бойынша", "по районам", "by district";
     SHARE: "Бөлісу", "Поделиться", "Share";
+    // The feed's citable version (docs/publishing.md). editor: all of these, in Kazakh.
+    PREVIEW_LINK: "Алдын ала көрінісі бар сілтеме:", "Ссылка с превью:", "Link with a preview:";
+    CITE: "Дәйексөз", "Цитировать", "Cite";
+    DOWNLOAD_BUNDLE: "Деректер бумасын жүктеп алу (ZIP)", "Скачать архив данных (ZIP)", "Download the data bundle (ZIP)";
+    DATA_VERSION: "Деректер нұсқасы", "Версия данных", "Data version";
+    THIS_VERSION: "осы нұсқаға тұрақты сілтеме", "постоянная ссылка на эту версию", "permanent link to this version";
+    STALE: "Сілтемелердің алдын ала көріністері мен деректер бумалары осы деректердің бұрынғы нұсқасы үшін жасалған.", "Превью ссылок и архивы данных сделаны для прежней версии этих данных.", "Link previews and data bundles were made for an earlier version of these data.";
+    PINNED: "Сіз есеп деректерінің сілтеме жасалған нұсқасын оқып отырсыз:", "Вы читаете ту версию данных отчёта, на которую сослались:", "You are reading the version of this report's data that was cited:";
+    IS_CURRENT: "Бұл — қазіргі нұсқа.", "Это текущая версия.", "It is the current version.";
+    CORRECTED: "Содан бері түзетілгені:", "С тех пор исправлено:", "Corrected since:";
+    CURRENT_VERSION: "Қазіргі нұсқаны ашу", "Открыть текущую версию", "Open the current version";
+    PINNED_GONE: "Бұл сайтта есеп деректерінің мына нұсқасы жоқ:", "На этом сайте нет этой версии данных отчёта:", "This version of the report's data is not on this site:";
     LINK_COPIED: "Сілтеме көшірілді", "Ссылка скопирована", "Link copied";
     EMBED: "Ендіру", "Встроить", "Embed";
     EMBED_CODE: "Мақалаға ендіру коды", "Код для вставки в статью", "Code to put in an article";

@@ -116,6 +116,7 @@ fn sentences(lang: Lang) -> Vec<String> {
         feed_url: "https://example.kz/report/feeds/aktobe-2025.json",
         archive_url: "https://example.kz/report/feeds/archive/3f2a9c0d41b7.json",
         feed_bytes: None,
+        plain: esep::export::plain,
     };
     for line in bundle.readme().trim_start_matches('\u{feff}').lines() {
         out.push(format!("readme: {line}"));

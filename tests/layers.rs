@@ -16,6 +16,8 @@ const UI_LAYERS: &[&[&str]] = &[
     &["browser"],
     // The element builder and the feed's loading.
     &["dom", "load"],
+    // The feed's citable version: the footer line and the pinned banner.
+    &["version"],
     // Small parts: the loading and error states, sharing and embedding.
     &["status", "share"],
     // The parts: one chart, the report, the embed, the checker.

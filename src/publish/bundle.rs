@@ -20,6 +20,8 @@ pub struct Bundle<'a> {
     pub feed_url: &'a str,
     pub archive_url: &'a str,
     pub feed_bytes: Option<&'a [u8]>,
+    /// How the CSV writes numbers (`export::plain` natively; the page passes JavaScript's).
+    pub plain: crate::export::Plain,
 }
 
 /// The licence as the files say it: the feed's, or that none was stated. Never assumed.

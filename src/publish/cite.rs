@@ -61,6 +61,12 @@ impl Cited<'_> {
             say(&VERSION, lang),
             say(&RETRIEVED, lang),
         );
+        // A browser without `crypto.subtle` cannot say the version: the reference names none.
+        let set = match (short.is_empty(), lang) {
+            (true, _) => set.to_owned(),
+            (false, Lang::Kk) => format!("{set}, {short} {version}"),
+            (false, _) => format!("{set}, {version} {short}"),
+        };
         let (title, year, compiler) = (
             self.report_title(),
             year(self.feed),
@@ -72,15 +78,11 @@ impl Cited<'_> {
         };
         match lang {
             Lang::En => format!(
-                "{who}. ({year}). {title}{illustrative} [{set}, {version} {short}]. {compiler}. {retrieved} {}, from {}",
+                "{who}. ({year}). {title}{illustrative} [{set}]. {compiler}. {retrieved} {}, from {}",
                 self.retrieved, self.url
             ),
-            Lang::Ru => format!(
-                "{who}. {title}{illustrative} [{set}, {version} {short}] / {compiler}. — {year}. — URL: {} ({retrieved}: {}).",
-                self.url, self.retrieved
-            ),
-            Lang::Kk => format!(
-                "{who}. {title}{illustrative} [{set}, {short} {version}] / {compiler}. — {year}. — URL: {} ({retrieved}: {}).",
+            Lang::Ru | Lang::Kk => format!(
+                "{who}. {title}{illustrative} [{set}] / {compiler}. — {year}. — URL: {} ({retrieved}: {}).",
                 self.url, self.retrieved
             ),
         }
@@ -91,14 +93,17 @@ impl Cited<'_> {
     pub fn plain(&self) -> String {
         let lang = self.lang;
         let short = super::version::short(self.version);
-        let retrieved = say(&RETRIEVED, lang).to_lowercase();
-        let version = match lang {
-            Lang::Kk => format!("{short} {}", say(&VERSION, lang)),
-            Lang::Ru => format!("Версия {short}"),
-            Lang::En => format!("Version {short}"),
+        let retrieved = say(&RETRIEVED, lang);
+        // "Version 3f2a9c0d41b7, retrieved": without a version, "Retrieved" starts the sentence.
+        let said = match lang {
+            _ if short.is_empty() => retrieved.to_owned(),
+            Lang::Kk => format!("{short} {}, {retrieved}", say(&VERSION, lang)),
+            Lang::Ru => format!("Версия {short}, {retrieved}"),
+            Lang::En => format!("Version {short}, {}", retrieved.to_lowercase()),
         };
+        let said = capitalised(&said);
         format!(
-            "{} ({}). {}: {}. {version}, {retrieved} {}: {}",
+            "{} ({}). {}: {}. {said} {}: {}",
             self.report_title(),
             compiled_by(self.feed, lang),
             crate::i18n::CREDIT.get(lang),
@@ -107,4 +112,13 @@ impl Cited<'_> {
             self.url
         )
     }
+}
+
+/// The text with its first letter in upper case ("дата обращения" → "Дата обращения").
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

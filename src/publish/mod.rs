@@ -127,6 +127,7 @@ pub fn publish(bytes: &[u8], o: &Options) -> Result<Publication, Vec<String>> {
                 feed_url: &feed_url,
                 archive_url: &archive_url,
                 feed_bytes: None,
+                plain: crate::export::plain,
             };
             p.files.push((
                 format!("data/{}", file_name(feed, &chart.id, lang, "zip")),
@@ -166,6 +167,7 @@ pub fn publish(bytes: &[u8], o: &Options) -> Result<Publication, Vec<String>> {
             feed_url: &feed_url,
             archive_url: &archive_url,
             feed_bytes: Some(bytes),
+            plain: crate::export::plain,
         };
         p.files.push((csv_path.clone(), bundle.csv().into_bytes()));
         p.files.push((

@@ -12,6 +12,14 @@ pub fn param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// `?v=`: the earlier version of the feed an address pins (twelve hex digits), kept by the
+/// publish step in `feeds/archive/` (docs/publishing.md).
+pub fn pinned() -> Option<String> {
+    param("v")
+        .map(|v| v.to_ascii_lowercase())
+        .filter(|v| crate::publish::version::is_short(v))
+}
+
 /// Sets (or removes) a query parameter; `push` adds a history entry, so Back returns to the
 /// previous view, otherwise the current entry is replaced.
 pub fn set_param(name: &str, value: Option<&str>, push: bool) {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::address::{param, set_param};
+use super::address::{param, pinned, set_param};
 use super::browser::{owned_listeners, Listeners};
 use super::dom::{el, filled, watch, El};
 use super::load::Loading;
@@ -128,6 +128,7 @@ fn shell() -> (
         lang,
         redraw_charts,
         online,
+        ..
     } = Page::start(chosen.unwrap_or_default(), window().navigator().on_line());
     // Listeners for the page's lifetime.
     let page_listeners = owned_listeners();
@@ -156,10 +157,14 @@ fn shell() -> (
     if param("esep-panic").as_deref() == Some("1") {
         watch(|| panic!("esep: test panic requested by ?esep-panic=1"));
     }
-    let (address, bundled) = super::load::feed_address(param("feed"));
+    let (mut address, bundled) = super::load::feed_address(param("feed"));
     set_feed_address((!bundled).then(|| address.clone()));
+    // `?v=`: the version a citation pinned, as the publish step kept it.
+    if let Some(v) = pinned().filter(|_| bundled) {
+        address = format!("feeds/archive/{v}.json");
+    }
     let on_loaded = follow_feed_lang(chosen);
-    let feed = Loading::start(address.clone(), on_loaded);
+    let feed = Loading::start_versioned(address.clone(), on_loaded);
     (on_loaded, address, feed)
 }
 
@@ -184,6 +189,9 @@ fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static)
     lang_switch(&top.0, lang);
     let main = el("main").attr("id", "main").attr("tabindex", "-1");
     body.append_with_node_2(&top.0, &main.0).ok();
+    if let Some(v) = pinned().filter(|_| super::state::feed_address().is_none()) {
+        super::version::banner(&main.0, v);
+    }
     feed_part(
         &main.0,
         feed,

@@ -27,6 +27,23 @@ pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// The SHA-256 of `text`'s UTF-8 bytes in hex, by the browser (`crypto.subtle`); `None` where
+/// it has none (pages served over plain http from another host than localhost) or it refuses.
+pub async fn sha256_hex(text: &str) -> Option<String> {
+    let subtle = property(&property(&window(), "crypto")?, "subtle")?;
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    let digest = call(&subtle, "digest", &["SHA-256".into(), bytes.into()]).ok()?;
+    let hash = wasm_bindgen_futures::JsFuture::from(digest.dyn_into::<js_sys::Promise>().ok()?)
+        .await
+        .ok()?;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = js_sys::Uint8Array::new(&hash).to_vec();
+    let hex = bytes
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+    Some(hex.map(char::from).collect())
+}
+
 type Listener = (
     web_sys::EventTarget,
     &'static str,
@@ -94,7 +111,17 @@ pub fn download_url(url: &str, name: &str) {
 }
 
 pub fn download_text(text: &str, mime: &str, name: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_part(&JsValue::from_str(text), mime, name);
+}
+
+/// Downloads bytes as a file (a ZIP).
+pub fn download_bytes(bytes: &[u8], mime: &str, name: &str) {
+    download_part(&js_sys::Uint8Array::from(bytes), mime, name);
+}
+
+/// Downloads one blob part (text or bytes) as a file.
+fn download_part(part: &JsValue, mime: &str, name: &str) {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {

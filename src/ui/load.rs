@@ -2,13 +2,6 @@
 
 use crate::feed::{self, Checked, FeedError, LoadError, ParseError};
 
-/// Fetches and checks a feed. Relative URLs resolve against the page, so `dist/` works from
-/// any sub-path of a static host.
-pub async fn load_feed(url: String) -> Result<Checked, FeedError> {
-    let text = fetch_text(&url).await?;
-    Ok(feed::read(&text)?)
-}
-
 /// How long a feed may take to arrive, in seconds (`?timeout=` may shorten it, for tests).
 pub const TIMEOUT_SECONDS: u32 = 20;
 
@@ -141,18 +134,50 @@ impl From<Checked> for Loaded {
     }
 }
 
+/// Where the publish step writes the version it published (docs/publishing.md).
+pub const PUBLISHED: &str = "share/version.txt";
+
+/// Computes the version of the page's feed (`Page::version`), then asks the site whether it
+/// published link previews and data bundles for that version (`Page::published`).
+fn follow_version(text: String) {
+    use leptos::prelude::Set as _;
+    leptos::task::spawn_local(async move {
+        let page = super::state::Page::get();
+        let Some(version) = super::browser::sha256_hex(&text).await else {
+            return;
+        };
+        drop(text);
+        page.version.set(Some(version.clone()));
+        if let Ok(published) = fetch_text(PUBLISHED).await {
+            page.published.set(Some(published.trim() == version));
+        }
+    });
+}
+
 /// A feed being loaded: `None` while it is on its way, then what came of it. Plain signals and
 /// one task instead of a resource and `<Suspense>`, which cost the page 20 KB of wasm (gzip).
 #[derive(Clone, Copy)]
 pub struct Loading {
     pub state: leptos::prelude::RwSignal<Option<Result<Loaded, FeedError>>>,
+    /// The page's own feed: its version is computed and shown.
+    versioned: bool,
 }
 
 impl Loading {
     /// Starts loading `url`; `then` runs once with the feed when it arrives.
     pub fn start(url: String, then: impl Fn(&feed::Feed) + 'static) -> Loading {
+        Loading::begin(url, then, false)
+    }
+
+    /// Starts loading the page's own feed, whose version is computed once it is read.
+    pub fn start_versioned(url: String, then: impl Fn(&feed::Feed) + 'static) -> Loading {
+        Loading::begin(url, then, true)
+    }
+
+    fn begin(url: String, then: impl Fn(&feed::Feed) + 'static, versioned: bool) -> Loading {
         let loading = Loading {
             state: leptos::prelude::RwSignal::new(None),
+            versioned,
         };
         loading.fetch(url, then);
         loading
@@ -163,7 +188,16 @@ impl Loading {
         use leptos::prelude::Set as _;
         self.state.set(None);
         leptos::task::spawn_local(async move {
-            let result = load_feed(url).await.map(Loaded::from);
+            let result = match fetch_text(&url).await {
+                Ok(text) => {
+                    let read = feed::read(&text).map_err(FeedError::from);
+                    if self.versioned && read.is_ok() {
+                        follow_version(text);
+                    }
+                    read.map(Loaded::from)
+                }
+                Err(e) => Err(e),
+            };
             if let Ok(loaded) = &result {
                 then(&loaded.feed);
             }

@@ -17,6 +17,7 @@ pub(crate) mod report;
 mod share;
 mod state;
 mod status;
+mod version;
 
 /// Installs the panic hook and mounts the report on `<body>` (`index.html`).
 pub fn mount() {

@@ -519,6 +519,17 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
             status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(l)));
         });
     });
+    let bundle = button("action")
+        .attr("data-testid", "download-bundle")
+        .text(i18n::DOWNLOAD_BUNDLE.get(l));
+    let (f, status_el) = (feed.clone(), status.0.clone());
+    listeners.on(&bundle.0, "click", move |_| {
+        let (f, status) = (f.clone(), status_el.clone());
+        leptos::task::spawn_local(async move {
+            let failed = download_bundle(f, l).await.is_err();
+            status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(l)));
+        });
+    });
     let section = el("section")
         .attr("aria-labelledby", "h-sources")
         .class("sources")
@@ -527,7 +538,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
                 .attr("id", "h-sources")
                 .text(i18n::SOURCES_AND_METHOD.get(l)),
         )
-        .child(el("p").child(all).child(status))
+        .child(el("p").child(all).text(" ").child(bundle).child(status))
         .child(
             el("details")
                 .attr("data-testid", "all-sources")
@@ -542,6 +553,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
         .child(credit)
         .child(licence)
         .opt(contact);
+    super::version::line(&section.0);
     (section, parts)
 }
 
@@ -561,5 +573,29 @@ fn download_all(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLo
     );
     let name = crate::export::file_name(&f, "all", l, "csv");
     super::browser::download_text(&text, "text/csv;charset=utf-8", &name);
+    Ok(())
+}
+
+/// The whole report's data bundle (every figure, metadata, readme, citation and the feed
+/// itself, fetched again), from the split module `extras`.
+#[leptos::wasm_split::wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
+fn download_bundle(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    leptos::task::spawn_local(async move {
+        let Ok(bytes) = super::load::fetch_text(&super::version::feed_path()).await else {
+            return;
+        };
+        let all = all_figures(&f);
+        let title = f.text(&f.title, l);
+        let citing = super::version::Citing {
+            feed: &f,
+            lang: l,
+            id: None,
+            title,
+            observations: &all,
+        };
+        let zip = citing.zip(f.text(&f.description, l), &[], Some(bytes.as_bytes()));
+        let name = crate::export::file_name(&f, "all", l, "zip");
+        super::browser::download_bytes(&zip, "application/zip", &name);
+    });
     Ok(())
 }

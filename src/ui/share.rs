@@ -11,7 +11,7 @@ use crate::feed::Lang;
 use crate::i18n;
 
 /// Copies text with the Clipboard API; `false` where the browser has none.
-fn copy_text(text: &str) -> bool {
+pub fn copy_text(text: &str) -> bool {
     let navigator: JsValue = window().navigator().into();
     let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
         return false;
@@ -35,11 +35,14 @@ fn copy_text(text: &str) -> bool {
 /// "Share": the Web Share API where there is one, else the link is copied. Returns what to
 /// tell the reader ("Link copied", or the link itself when it could not be copied).
 pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
-    let url = format!(
-        "{}{}#{id}",
-        base_url(),
-        window().location().search().unwrap_or_default()
-    );
+    let url = match shared_page(id, lang) {
+        Some(page) => page,
+        None => format!(
+            "{}{}#{id}",
+            base_url(),
+            window().location().search().unwrap_or_default()
+        ),
+    };
     let navigator: JsValue = window().navigator().into();
     let can_share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
         .map(|f| f.is_function())
@@ -63,6 +66,15 @@ pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
     } else {
         Some(url)
     }
+}
+
+/// The chart's share page (`share/<chart>-<lang>.html`, with its link preview), when the site
+/// published one for the version the page shows (docs/publishing.md); pinned pages share
+/// themselves.
+pub fn shared_page(id: &str, lang: Lang) -> Option<String> {
+    let current = super::state::Page::get().published.get_untracked() == Some(true);
+    (current && super::address::pinned().is_none())
+        .then(|| page_url(&format!("share/{id}-{}.html", lang.code())))
 }
 
 /// The iframe snippet for a chart, as offered to newsrooms; `embed` is the address of the
@@ -111,6 +123,16 @@ pub fn embed_panel(id: &str, title: &str, lang: Lang, listeners: &Listeners) -> 
         )
         .child(copy)
         .child(status)
+        .opt(shared_page(id, lang).map(|page| {
+            el("p")
+                .text(&format!("{} ", i18n::PREVIEW_LINK.get(lang)))
+                .child(
+                    el("a")
+                        .attr("href", &page)
+                        .attr("data-testid", "share-page")
+                        .text(&page),
+                )
+        }))
         // Created when the panel first opens, so it needs no lazy loading.
         .child(
             el("iframe")

@@ -16,6 +16,11 @@ pub struct Page {
     pub redraw_charts: RwSignal<u32>,
     /// The browser's network state, for the offline banner.
     pub online: RwSignal<bool>,
+    /// The feed's citable version (SHA-256, hex), once the browser has computed it.
+    pub version: RwSignal<Option<String>>,
+    /// Whether the site published link previews and data bundles for this very version
+    /// (`share/version.txt`): `None` until known or when nothing was published.
+    pub published: RwSignal<Option<bool>>,
 }
 
 thread_local! {
@@ -31,6 +36,8 @@ impl Page {
             lang: RwSignal::new(lang),
             redraw_charts: RwSignal::new(0),
             online: RwSignal::new(online),
+            version: RwSignal::new(None),
+            published: RwSignal::new(None),
         };
         PAGE.with(|p| p.set(Some(page)));
         page

@@ -48,6 +48,10 @@ fn error_panel(parent: &web_sys::Element, error: FeedError, on_retry: impl Fn() 
             _ => String::new(),
         };
         let network = matches!(error, FeedError::Load(LoadError::Network(_)));
+        // A pinned version (`?v=`) whose file is not on the site.
+        let gone = super::address::pinned()
+            .filter(|_| matches!(error, FeedError::Load(LoadError::Http { status: 404, .. })))
+            .map(|v| super::version::gone(&v, l));
         let retry = button("retry").text(i18n::TRY_AGAIN.get(l));
         let again = on_retry.clone();
         listeners.on(&retry.0, "click", move |_| again());
@@ -57,6 +61,7 @@ fn error_panel(parent: &web_sys::Element, error: FeedError, on_retry: impl Fn() 
             .attr("data-testid", "feed-error")
             .child(el("h1").text(i18n::ERROR_TITLE.get(l)))
             .child(el("p").text(message).text(&status))
+            .opt(gone)
             .opt((network && external.is_some()).then(|| {
                 el("p")
                     .attr("data-testid", "cors-hint")
