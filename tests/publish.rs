@@ -266,6 +266,10 @@ fn the_feed_is_kept_under_its_version_and_the_manifest_names_it() {
     let m: serde_json::Value = serde_json::from_slice(files[publish::MANIFEST]).unwrap();
     assert_eq!(m["version"], p.version);
     assert_eq!(m["base"], BASE);
+    assert_eq!(
+        files[publish::VERSION_FILE],
+        format!("{}\n", p.version).as_bytes()
+    );
     // A corrected feed is another version, kept beside the first.
     let corrected = String::from_utf8(AKTOBE.to_vec()).unwrap().replacen(
         "\"data_as_of\": \"2026-01\"",

@@ -9,7 +9,8 @@
 //! - `share/<chart>-<lang>.png`, `share/report-<lang>.png`: their preview images;
 //! - `data/<feed>-<chart>-<lang>.zip`, `data/<feed>-all-<lang>.zip` and `.csv`: data bundles;
 //! - `feeds/archive/<version>.json`: the feed under its version, never deleted;
-//! - `share/published.json`: the version and address published, for the report.
+//! - `share/published.json`: the version, address and charts published, for tools;
+//! - `share/version.txt`: the version alone, which the report compares with its own.
 
 pub mod bundle;
 pub mod cite;
@@ -33,6 +34,8 @@ use share::{Card, Dataset};
 
 /// Where the manifest is, relative to the report's folder.
 pub const MANIFEST: &str = "share/published.json";
+/// The version published, alone: what the report compares its own with.
+pub const VERSION_FILE: &str = "share/version.txt";
 
 /// What publishing is given.
 pub struct Options<'a> {
@@ -207,6 +210,9 @@ pub fn publish(bytes: &[u8], o: &Options) -> Result<Publication, Vec<String>> {
     });
     p.files
         .push((MANIFEST.to_owned(), manifest.to_string().into_bytes()));
+    // What the report reads to know that previews and bundles are of its version.
+    p.files
+        .push((VERSION_FILE.to_owned(), format!("{version}\n").into_bytes()));
     Ok(p)
 }
 
