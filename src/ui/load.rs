@@ -134,32 +134,12 @@ impl From<Checked> for Loaded {
     }
 }
 
-/// Where the publish step writes the version it published (docs/publishing.md).
-pub const PUBLISHED: &str = "share/version.txt";
-
-/// Computes the version of the page's feed (`Page::version`), then asks the site whether it
-/// published link previews and data bundles for that version (`Page::published`).
-fn follow_version(text: String) {
-    use leptos::prelude::Set as _;
-    leptos::task::spawn_local(async move {
-        let page = super::state::Page::get();
-        let Some(version) = super::browser::sha256_hex(&text).await else {
-            return;
-        };
-        drop(text);
-        page.version.set(Some(version.clone()));
-        if let Ok(published) = fetch_text(PUBLISHED).await {
-            page.published.set(Some(published.trim() == version));
-        }
-    });
-}
-
 /// A feed being loaded: `None` while it is on its way, then what came of it. Plain signals and
 /// one task instead of a resource and `<Suspense>`, which cost the page 20 KB of wasm (gzip).
 #[derive(Clone, Copy)]
 pub struct Loading {
     pub state: leptos::prelude::RwSignal<Option<Result<Loaded, FeedError>>>,
-    /// The page's own feed: its version is computed and shown.
+    /// The page's own feed: its text is kept for computing its version (`ui::version`).
     versioned: bool,
 }
 
@@ -192,7 +172,7 @@ impl Loading {
                 Ok(text) => {
                     let read = feed::read(&text).map_err(FeedError::from);
                     if self.versioned && read.is_ok() {
-                        follow_version(text);
+                        super::state::keep_feed_text(text);
                     }
                     read.map(Loaded::from)
                 }

@@ -26,6 +26,17 @@ pub struct Page {
 thread_local! {
     static PAGE: std::cell::Cell<Option<Page>> = const { std::cell::Cell::new(None) };
     static FEED_ADDRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    static FEED_TEXT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the text of the page's own feed until its version is computed (`ui::version`).
+pub fn keep_feed_text(text: String) {
+    FEED_TEXT.set(Some(text));
+}
+
+/// The text kept by `keep_feed_text`, once.
+pub fn take_feed_text() -> Option<String> {
+    FEED_TEXT.take()
 }
 
 impl Page {

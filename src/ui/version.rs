@@ -3,6 +3,7 @@
 //! current version with what was corrected since (docs/publishing.md).
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::address::pinned;
 use super::dom::{el, live, El};
@@ -19,35 +20,89 @@ fn current(l: Lang) -> El {
         .text(i18n::CURRENT_VERSION.get(l))
 }
 
+/// Where the publish step writes the version it published (docs/publishing.md).
+pub const PUBLISHED: &str = "share/version.txt";
+
 /// Under the sources: the version once the browser has computed it; a permanent link when the
-/// site published this version, or a note that its previews and bundles are older.
+/// site published this version, or a note that its previews and bundles are older. Its code
+/// (and the version's) is in the split module `version`, fetched after the first screen.
 pub fn line(parent: &web_sys::Element) {
-    live(parent, |root, _| {
-        let page = Page::get();
-        let (l, published) = (page.lang.get(), page.published.get());
-        let Some(v) = page.version.get() else {
-            return;
-        };
-        let short = crate::publish::version::short(&v);
-        let p = el("p")
-            .attr("data-testid", "version")
-            .text(&format!("{}: {short}", i18n::DATA_VERSION.get(l)));
-        let p = match published {
-            Some(true) if pinned().is_none() => p.text(" · ").child(
-                el("a")
-                    .attr("href", &format!("?v={short}&lang={}", l.code()))
-                    .text(i18n::THIS_VERSION.get(l)),
-            ),
-            Some(false) if pinned().is_none() => p.text(". ").text(i18n::STALE.get(l)),
-            _ => p,
-        };
-        p.append_to(root);
+    let (parent, owner) = (parent.clone(), Owner::current());
+    leptos::task::spawn_local(async move {
+        version_line(parent, owner).await.ok();
     });
 }
 
+#[wasm_split(version, wasm_split_path = leptos::wasm_split, fallible)]
+fn version_line(parent: web_sys::Element, owner: Option<Owner>) -> Result<(), SplitLoaderError> {
+    let page = Page::get();
+    // The first time: the page's feed, kept since it arrived, is hashed, and the site asked
+    // whether it published this version.
+    if let Some(text) = super::state::take_feed_text() {
+        leptos::task::spawn_local(async move {
+            let Some(version) = super::browser::sha256_hex(&text).await else {
+                return;
+            };
+            drop(text);
+            page.version.set(Some(version.clone()));
+            if let Ok(published) = fetch_text(PUBLISHED).await {
+                page.published.set(Some(published.trim() == version));
+            }
+        });
+    }
+    let build = move || {
+        live(&parent, move |root, _| {
+            let (l, published) = (page.lang.get(), page.published.get());
+            let Some(v) = page.version.get() else {
+                return;
+            };
+            let short = crate::publish::version::short(&v);
+            let p = el("p")
+                .attr("data-testid", "version")
+                .text(&format!("{}: {short}", i18n::DATA_VERSION.get(l)));
+            let p = match published {
+                Some(true) if pinned().is_none() => p.text(" · ").child(
+                    el("a")
+                        .attr("href", &format!("?v={short}&lang={}", l.code()))
+                        .text(i18n::THIS_VERSION.get(l)),
+                ),
+                Some(false) if pinned().is_none() => p.text(". ").text(i18n::STALE.get(l)),
+                _ => p,
+            };
+            p.append_to(root);
+        })
+    };
+    // The part belongs to the sources section: it goes when they are rebuilt.
+    match owner {
+        Some(owner) => owner.with(build),
+        None => build(),
+    }
+    Ok(())
+}
+
 /// On a pinned address: which version this is, and the way to the current one with what was
-/// corrected since (the current feed's `changes`), or that it is the current one.
+/// corrected since (the current feed's `changes`), or that it is the current one. From the
+/// split module `pinned`: only pinned addresses fetch it.
 pub fn banner(parent: &web_sys::Element, v: String) {
+    let (parent, owner) = (parent.clone(), Owner::current());
+    leptos::task::spawn_local(async move {
+        if let Some(owner) = owner {
+            pinned_banner(parent, v, owner).await.ok();
+        }
+    });
+}
+
+#[wasm_split(pinned, wasm_split_path = leptos::wasm_split, fallible)]
+fn pinned_banner(
+    parent: web_sys::Element,
+    v: String,
+    owner: Owner,
+) -> Result<(), SplitLoaderError> {
+    owner.with(|| pinned_part(&parent, v));
+    Ok(())
+}
+
+fn pinned_part(parent: &web_sys::Element, v: String) {
     let changes = RwSignal::new(None::<feed::Text>);
     live(parent, move |root, _| {
         let page = Page::get();
