@@ -83,17 +83,20 @@ msgs! {
     BY_DISTRICT: "аудандар бойынша", "по районам", "by district";
     SHARE: "Бөлісу", "Поделиться", "Share";
     // The feed's citable version (docs/publishing.md). editor: all of these, in Kazakh.
+    // Publishing and the feed's citable version (docs/publishing.md). editor: the Kazakh of
+    // all of these, down to PINNED_GONE, was written without a native speaker.
     PREVIEW_LINK: "Алдын ала көрінісі бар сілтеме:", "Ссылка с превью:", "Link with a preview:";
-    CITE: "Дәйексөз", "Цитировать", "Cite";
-    DOWNLOAD_BUNDLE: "Деректер бумасын жүктеп алу (ZIP)", "Скачать архив данных (ZIP)", "Download the data bundle (ZIP)";
+    CITE: "Дәйексөз ретінде келтіру", "Как цитировать", "How to cite";
+    COPIED: "Көшірілді", "Скопировано", "Copied";
+    DOWNLOAD_BUNDLE: "Деректер бумасы (ZIP)", "Архив данных (ZIP)", "Data bundle (ZIP)";
     DATA_VERSION: "Деректер нұсқасы", "Версия данных", "Data version";
-    THIS_VERSION: "осы нұсқаға тұрақты сілтеме", "постоянная ссылка на эту версию", "permanent link to this version";
-    STALE: "Сілтемелердің алдын ала көріністері мен деректер бумалары осы деректердің бұрынғы нұсқасы үшін жасалған.", "Превью ссылок и архивы данных сделаны для прежней версии этих данных.", "Link previews and data bundles were made for an earlier version of these data.";
-    PINNED: "Сіз есеп деректерінің сілтеме жасалған нұсқасын оқып отырсыз:", "Вы читаете ту версию данных отчёта, на которую сослались:", "You are reading the version of this report's data that was cited:";
+    THIS_VERSION: "тұрақты сілтеме", "постоянная ссылка", "permanent link";
+    STALE: "Сілтеме көріністері мен бумалар бұрынғы нұсқадан.", "Превью ссылок и архивы — от прежней версии.", "Link previews and bundles are of an earlier version.";
+    PINNED: "Сілтеме жасалған деректер нұсқасы:", "Цитируемая версия данных:", "Cited version of the data:";
     IS_CURRENT: "Бұл — қазіргі нұсқа.", "Это текущая версия.", "It is the current version.";
     CORRECTED: "Содан бері түзетілгені:", "С тех пор исправлено:", "Corrected since:";
-    CURRENT_VERSION: "Қазіргі нұсқаны ашу", "Открыть текущую версию", "Open the current version";
-    PINNED_GONE: "Бұл сайтта есеп деректерінің мына нұсқасы жоқ:", "На этом сайте нет этой версии данных отчёта:", "This version of the report's data is not on this site:";
+    CURRENT_VERSION: "Қазіргі нұсқа", "Текущая версия", "Current version";
+    PINNED_GONE: "Бұл нұсқа сайтта жоқ:", "Этой версии нет на сайте:", "This version is not on this site:";
     LINK_COPIED: "Сілтеме көшірілді", "Ссылка скопирована", "Link copied";
     EMBED: "Ендіру", "Встроить", "Embed";
     EMBED_CODE: "Мақалаға ендіру коды", "Код для вставки в статью", "Code to put in an article";

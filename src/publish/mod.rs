@@ -62,6 +62,28 @@ pub struct Publication {
     pub cards: Vec<(String, String, String, String)>,
 }
 
+/// A day as `2026-12-03`, from the days since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`): the retrieval date of a bundle or a citation.
+pub fn date_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let two = |n: i64| {
+        if n < 10 {
+            format!("0{n}")
+        } else {
+            n.to_string()
+        }
+    };
+    format!("{y}-{}-{}", two(m), two(d))
+}
+
 /// The base address as publishing uses it: an absolute http(s) address ending in `/`.
 pub fn base_url(text: &str) -> Result<String, String> {
     let t = text.trim();

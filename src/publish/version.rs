@@ -19,9 +19,9 @@ pub fn short(version: &str) -> &str {
     version.get(..SHORT).unwrap_or(version)
 }
 
-/// A short version as a reader may type it in `?v=`: exactly twelve hex digits.
+/// A short version as written in `?v=`: exactly twelve lower-case hex digits.
 pub fn is_short(text: &str) -> bool {
-    text.len() == SHORT && text.bytes().all(|b| b.is_ascii_hexdigit())
+    text.len() == SHORT && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 #[cfg(test)]
@@ -48,5 +48,6 @@ mod tests {
         assert!(!is_short("ba7816bf8f0"));
         assert!(!is_short("ba7816bf8f01a"));
         assert!(!is_short("../../etc/pa"));
+        assert!(!is_short("BA7816BF8F01"));
     }
 }

@@ -15,9 +15,7 @@ pub fn param(name: &str) -> Option<String> {
 /// `?v=`: the earlier version of the feed an address pins (twelve hex digits), kept by the
 /// publish step in `feeds/archive/` (docs/publishing.md).
 pub fn pinned() -> Option<String> {
-    param("v")
-        .map(|v| v.to_ascii_lowercase())
-        .filter(|v| crate::publish::version::is_short(v))
+    param("v").filter(|v| crate::publish::version::is_short(v))
 }
 
 /// Sets (or removes) a query parameter; `push` adds a history entry, so Back returns to the

@@ -189,9 +189,6 @@ fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static)
     lang_switch(&top.0, lang);
     let main = el("main").attr("id", "main").attr("tabindex", "-1");
     body.append_with_node_2(&top.0, &main.0).ok();
-    if let Some(v) = pinned().filter(|_| super::state::feed_address().is_none()) {
-        super::version::banner(&main.0, v);
-    }
     feed_part(
         &main.0,
         feed,

@@ -27,6 +27,28 @@ pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// Copies text with the Clipboard API; `false` where the browser has none.
+pub fn copy_text(text: &str) -> bool {
+    let navigator: JsValue = window().navigator().into();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
+        return false;
+    };
+    if clipboard.is_undefined() {
+        return false;
+    }
+    match call(&clipboard, "writeText", &[JsValue::from_str(text)]) {
+        Ok(promise) => {
+            if let Ok(p) = promise.dyn_into::<js_sys::Promise>() {
+                leptos::task::spawn_local(async move {
+                    wasm_bindgen_futures::JsFuture::from(p).await.ok();
+                });
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}
+
 /// The SHA-256 of `text`'s UTF-8 bytes in hex, by the browser (`crypto.subtle`); `None` where
 /// it has none (pages served over plain http from another host than localhost) or it refuses.
 pub async fn sha256_hex(text: &str) -> Option<String> {

@@ -441,40 +441,6 @@ impl Chart {
         self.set_active(Some(next));
     }
 
-    /// "Cite": the reference and a plain sentence, with the feed's version and today's date,
-    /// and a button that copies them.
-    fn cite_panel(&self) -> web_sys::Element {
-        let (plan, lang) = (&self.plan, self.lang);
-        let citing = super::version::Citing {
-            feed: &self.feed,
-            lang,
-            id: Some(&plan.id),
-            title: &plan.title,
-            observations: &plan.observations,
-        };
-        let (reference, plain) = citing.cited(|c| (c.reference(), c.plain()));
-        let copy = button("action").text(i18n::COPY.get(lang));
-        let status = el("span").attr("role", "status");
-        let (status_el, text) = (status.0.clone(), format!("{reference}\n\n{plain}"));
-        self.listeners.on(&copy.0, "click", move |_| {
-            let copied = super::share::copy_text(&text);
-            status_el.set_text_content(copied.then(|| i18n::LINK_COPIED.get(lang)));
-        });
-        el("div")
-            .class("cite-panel")
-            .attr("id", &format!("cite-{}", plan.id))
-            .attr("data-testid", "cite-panel")
-            .child(
-                el("p")
-                    .attr("data-testid", "cite-reference")
-                    .text(&reference),
-            )
-            .child(el("p").attr("data-testid", "cite-plain").text(&plain))
-            .child(copy)
-            .child(status)
-            .0
-    }
-
     /// PNG (twice the size, with title and source), SVG or CSV of what the chart shows now.
     fn download(&self, kind: &str) {
         let (feed, plan, lang) = (&self.feed, &self.plan, self.lang);
@@ -561,14 +527,16 @@ fn download(chart: Rc<Chart>, kind: &'static str) -> Result<(), SplitLoaderError
     Ok(())
 }
 
-/// The embed panel or the citation panel of a chart, from the split module `extras`.
+/// The embed panel of a chart, from the split module `extras`.
 #[wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
-fn make_panel(chart: Rc<Chart>, kind: &'static str) -> Result<web_sys::Element, SplitLoaderError> {
+fn embed_panel(chart: Rc<Chart>) -> Result<web_sys::Element, SplitLoaderError> {
     let c = &chart;
-    Ok(match kind {
-        "cite" => c.cite_panel(),
-        _ => super::share::embed_panel(&c.plan.id, &c.plan.title, c.lang, &c.listeners),
-    })
+    Ok(super::share::embed_panel(
+        &c.plan.id,
+        &c.plan.title,
+        c.lang,
+        &c.listeners,
+    ))
 }
 
 /// CSS pixels, as a property value.
@@ -591,7 +559,16 @@ fn with_source(cell: El, feed: &Feed, o: &Observation, lang: Lang) -> El {
 #[wasm_split(tables, wasm_split_path = leptos::wasm_split, fallible)]
 fn fill_table(chart: Rc<Chart>) -> Result<(), SplitLoaderError> {
     if chart.table.child_element_count() < 2 {
-        table(&chart.feed, &chart.plan, chart.lang).append_to(&chart.table);
+        let (feed, plan, lang) = (&chart.feed, &chart.plan, chart.lang);
+        table(feed, plan, lang).append_to(&chart.table);
+        let citing = super::version::Citing {
+            feed,
+            lang,
+            id: Some(&plan.id),
+            title: &plan.title,
+            observations: &plan.observations,
+        };
+        citing.said(Some(&chart.listeners)).append_to(&chart.table);
     }
     Ok(())
 }
@@ -750,19 +727,8 @@ fn build(
             .attr("aria-controls", &format!("embed-{id}"))
             .text(i18n::EMBED.get(lang))
     });
-    let cite_button = (!embedded).then(|| {
-        button("action")
-            .attr("data-testid", "cite")
-            .attr("aria-expanded", "false")
-            .attr("aria-controls", &format!("cite-{id}"))
-            .text(i18n::CITE.get(lang))
-    });
-    let panels: Vec<(web_sys::Element, &'static str)> =
-        [(&embed_button, "embed"), (&cite_button, "cite")]
-            .into_iter()
-            .filter_map(|(b, kind)| b.as_ref().map(|b| (b.0.clone(), kind)))
-            .collect();
-    actions = actions.opt(embed_button).opt(cite_button);
+    let embed_el = embed_button.as_ref().map(|b| b.0.clone());
+    actions = actions.opt(embed_button);
     // The footer: where the figures were published, one short line (the documents' titles are
     // in the report's list of sources and in the link's title).
     let mut sources = el("p")
@@ -843,7 +809,7 @@ fn build(
         &download_buttons,
         &share_button,
         &share_status_el,
-        panels,
+        embed_el,
     );
     chart
 }
@@ -854,7 +820,7 @@ fn wire(
     downloads: &[(&'static str, web_sys::Element)],
     share: &web_sys::Element,
     share_status: &web_sys::Element,
-    panels: Vec<(web_sys::Element, &'static str)>,
+    embed: Option<web_sys::Element>,
 ) {
     let l = &chart.listeners;
     let c = chart.clone();
@@ -935,7 +901,7 @@ fn wire(
             status.set_text_content(Some(&text));
         }
     });
-    for (button, kind) in panels {
+    if let Some(button) = embed {
         let c = chart.clone();
         // The panel is made at the first click (its code is fetched then), then shown and hidden.
         let panel: Rc<RefCell<Option<web_sys::Element>>> = Rc::default();
@@ -962,7 +928,7 @@ fn wire(
                 status.clone(),
             );
             spawn_local(async move {
-                match make_panel(c.clone(), kind).await {
+                match embed_panel(c.clone()).await {
                     Ok(p) => {
                         status.set_text_content(None);
                         b.after_with_node_1(&p).ok();

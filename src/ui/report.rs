@@ -110,11 +110,11 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             g.append_to(root);
             dl
         });
-        let (end, [ol, credit]) = sources(&feed, l, listeners);
+        let (end, [ol, credit, version]) = sources(&feed, l, listeners);
         end.append_to(root);
         let f = feed.clone();
         leptos::task::spawn_local(async move {
-            fill_end_matter([dl, Some(ol), Some(credit)], f, l)
+            fill_end_matter([dl, Some(ol), Some(credit), Some(version)], f, l)
                 .await
                 .ok();
         });
@@ -197,6 +197,8 @@ fn header(f: &Feed, l: Lang, address: Option<&str>) -> El {
                 .text(&format!("{}: {a}", i18n::FEED_IN_USE.get(l)))
         }))
         .child(meta)
+        // Where `ui::version` says which cited version a pinned address (`?v=`) shows.
+        .child(el("div").attr("id", "pinned"))
         .opt(
             f.illustrative
                 .then(|| illustrative_label(l, "report-illustrative")),
@@ -453,15 +455,16 @@ fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
     Some((section, dl))
 }
 
-/// The glossary's terms, the list of sources and the credit line, from the split module `end`:
+/// The glossary's terms, the list of sources, the credit line, and the version and citation,
+/// from the split module `end`:
 /// the end of the report is not needed for its first screen.
 #[leptos::wasm_split::wasm_split(end, wasm_split_path = leptos::wasm_split, fallible)]
 fn fill_end_matter(
-    parts: [Option<web_sys::Element>; 3],
+    parts: [Option<web_sys::Element>; 4],
     feed: Arc<Feed>,
     l: Lang,
 ) -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    let [dl, ol, credit] = parts;
+    let [dl, ol, credit, version] = parts;
     if let Some(dl) = dl {
         let mut seen: Vec<&str> = Vec::new();
         for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
@@ -481,15 +484,19 @@ fn fill_end_matter(
     if let Some(p) = credit {
         p.set_text_content(Some(&credit_line(&feed, &all_figures(&feed), l)));
     }
+    if let Some(parent) = version {
+        super::version::fill(parent, feed, l);
+    }
     Ok(())
 }
 
 /// Every source with title, publisher, date, grade and link; the method; contact and licence.
-fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::Element; 2]) {
+fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::Element; 3]) {
     // Filled by `fill_end_matter`.
     let items = el("ol").attr("data-testid", "sources");
     let credit = el("p").class("credit-line").attr("data-testid", "credit");
-    let parts = [items.0.clone(), credit.0.clone()];
+    let version = el("div");
+    let parts = [items.0.clone(), credit.0.clone(), version.0.clone()];
     let contact = feed.contact.as_deref().map(|href| {
         el("p")
             .attr("data-testid", "contact")
@@ -504,32 +511,26 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
         },
         None => el("p").text(i18n::NO_LICENCE.get(l)),
     };
-    let all = button("action")
-        .attr("data-testid", "download-all")
-        .text(i18n::DOWNLOAD_ALL.get(l));
     let status = el("span")
         .class("status")
         .attr("role", "status")
         .attr("data-testid", "download-all-status");
-    let (f, status_el) = (feed.clone(), status.0.clone());
-    listeners.on(&all.0, "click", move |_| {
-        let (f, status) = (f.clone(), status_el.clone());
-        leptos::task::spawn_local(async move {
-            let failed = download_all(f, l).await.is_err();
-            status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(l)));
+    let mut downloads = el("p");
+    for (zip, id, said) in [
+        (false, "download-all", i18n::DOWNLOAD_ALL),
+        (true, "download-bundle", i18n::DOWNLOAD_BUNDLE),
+    ] {
+        let b = button("action").attr("data-testid", id).text(said.get(l));
+        let (f, status_el) = (feed.clone(), status.0.clone());
+        listeners.on(&b.0, "click", move |_| {
+            let (f, status) = (f.clone(), status_el.clone());
+            leptos::task::spawn_local(async move {
+                let failed = download_all(f, l, zip).await.is_err();
+                status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(l)));
+            });
         });
-    });
-    let bundle = button("action")
-        .attr("data-testid", "download-bundle")
-        .text(i18n::DOWNLOAD_BUNDLE.get(l));
-    let (f, status_el) = (feed.clone(), status.0.clone());
-    listeners.on(&bundle.0, "click", move |_| {
-        let (f, status) = (f.clone(), status_el.clone());
-        leptos::task::spawn_local(async move {
-            let failed = download_bundle(f, l).await.is_err();
-            status.set_text_content(failed.then(|| i18n::NOT_LOADED.get(l)));
-        });
-    });
+        downloads = downloads.child(b).text(" ");
+    }
     let section = el("section")
         .attr("aria-labelledby", "h-sources")
         .class("sources")
@@ -538,7 +539,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
                 .attr("id", "h-sources")
                 .text(i18n::SOURCES_AND_METHOD.get(l)),
         )
-        .child(el("p").child(all).text(" ").child(bundle).child(status))
+        .child(downloads.child(status))
         .child(
             el("details")
                 .attr("data-testid", "all-sources")
@@ -552,8 +553,8 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
         )
         .child(credit)
         .child(licence)
-        .opt(contact);
-    super::version::line(&section.0);
+        .opt(contact)
+        .child(version);
     (section, parts)
 }
 
@@ -562,10 +563,18 @@ fn all_figures(feed: &Feed) -> Vec<usize> {
     feed.observations.iter().map(|o| o.index).collect()
 }
 
-/// The whole feed as CSV, from the split module `extras` (scripts/wasm-ld.mjs): the CSV code is
-/// fetched at the first download, not with the page.
+/// The whole feed as CSV, or its data bundle (`zip`), from the split module `extras`
+/// (scripts/wasm-ld.mjs): the code is fetched at the first download, not with the page.
 #[leptos::wasm_split::wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
-fn download_all(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+fn download_all(
+    f: Arc<Feed>,
+    l: Lang,
+    zip: bool,
+) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    if zip {
+        leptos::task::spawn_local(download_bundle(f, l));
+        return Ok(());
+    }
     let indexes: Vec<usize> = f.observations.iter().map(|o| o.index).collect();
     let text = format!(
         "\u{feff}{}",
@@ -576,26 +585,21 @@ fn download_all(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLo
     Ok(())
 }
 
-/// The whole report's data bundle (every figure, metadata, readme, citation and the feed
-/// itself, fetched again), from the split module `extras`.
-#[leptos::wasm_split::wasm_split(extras, wasm_split_path = leptos::wasm_split, fallible)]
-fn download_bundle(f: Arc<Feed>, l: Lang) -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    leptos::task::spawn_local(async move {
-        let Ok(bytes) = super::load::fetch_text(&super::version::feed_path()).await else {
-            return;
-        };
-        let all = all_figures(&f);
-        let title = f.text(&f.title, l);
-        let citing = super::version::Citing {
-            feed: &f,
-            lang: l,
-            id: None,
-            title,
-            observations: &all,
-        };
-        let zip = citing.zip(f.text(&f.description, l), &[], Some(bytes.as_bytes()));
-        let name = crate::export::file_name(&f, "all", l, "zip");
-        super::browser::download_bytes(&zip, "application/zip", &name);
-    });
-    Ok(())
+/// The whole report's data bundle: every figure, metadata, readme, citation and the feed
+/// itself (fetched again: the page keeps no copy of its text).
+async fn download_bundle(f: Arc<Feed>, l: Lang) {
+    let Ok(bytes) = super::load::fetch_text(&super::version::feed_path()).await else {
+        return;
+    };
+    let all = all_figures(&f);
+    let citing = super::version::Citing {
+        feed: &f,
+        lang: l,
+        id: None,
+        title: f.text(&f.title, l),
+        observations: &all,
+    };
+    let zip = citing.zip(f.text(&f.description, l), &[], Some(bytes.as_bytes()));
+    let name = crate::export::file_name(&f, "all", l, "zip");
+    super::browser::download_bytes(&zip, "application/zip", &name);
 }

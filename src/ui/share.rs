@@ -10,28 +10,6 @@ use super::dom::{button, el};
 use crate::feed::Lang;
 use crate::i18n;
 
-/// Copies text with the Clipboard API; `false` where the browser has none.
-pub fn copy_text(text: &str) -> bool {
-    let navigator: JsValue = window().navigator().into();
-    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
-        return false;
-    };
-    if clipboard.is_undefined() {
-        return false;
-    }
-    match call(&clipboard, "writeText", &[JsValue::from_str(text)]) {
-        Ok(promise) => {
-            if let Ok(p) = promise.dyn_into::<js_sys::Promise>() {
-                leptos::task::spawn_local(async move {
-                    wasm_bindgen_futures::JsFuture::from(p).await.ok();
-                });
-            }
-            true
-        }
-        Err(_) => false,
-    }
-}
-
 /// "Share": the Web Share API where there is one, else the link is copied. Returns what to
 /// tell the reader ("Link copied", or the link itself when it could not be copied).
 pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
@@ -61,7 +39,7 @@ pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
             });
         }
         None
-    } else if copy_text(&url) {
+    } else if super::browser::copy_text(&url) {
         Some(i18n::LINK_COPIED.get(lang).to_owned())
     } else {
         Some(url)
@@ -72,7 +50,7 @@ pub fn share(id: &str, title: &str, lang: Lang) -> Option<String> {
 /// published one for the version the page shows (docs/publishing.md); pinned pages share
 /// themselves.
 pub fn shared_page(id: &str, lang: Lang) -> Option<String> {
-    let current = super::state::Page::get().published.get_untracked() == Some(true);
+    let current = super::state::version().1 == Some(true);
     (current && super::address::pinned().is_none())
         .then(|| page_url(&format!("share/{id}-{}.html", lang.code())))
 }
@@ -105,7 +83,7 @@ pub fn embed_panel(id: &str, title: &str, lang: Lang, listeners: &Listeners) -> 
     let status_el = status.0.clone();
     let text = code.clone();
     listeners.on(&copy.0, "click", move |_| {
-        let copied = copy_text(&text);
+        let copied = super::browser::copy_text(&text);
         status_el.set_text_content(copied.then(|| i18n::LINK_COPIED.get(lang)));
     });
     el("div")

@@ -16,27 +16,37 @@ pub struct Page {
     pub redraw_charts: RwSignal<u32>,
     /// The browser's network state, for the offline banner.
     pub online: RwSignal<bool>,
-    /// The feed's citable version (SHA-256, hex), once the browser has computed it.
-    pub version: RwSignal<Option<String>>,
-    /// Whether the site published link previews and data bundles for this very version
-    /// (`share/version.txt`): `None` until known or when nothing was published.
-    pub published: RwSignal<Option<bool>>,
 }
 
 thread_local! {
     static PAGE: std::cell::Cell<Option<Page>> = const { std::cell::Cell::new(None) };
     static FEED_ADDRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    static FEED_TEXT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The page's feed's text until its version is computed, the version, and whether the
+    /// site published it (see `version`).
+    static VERSION: std::cell::RefCell<(Option<String>, Option<String>, Option<bool>)> = const { std::cell::RefCell::new((None, None, None)) };
+}
+
+/// The page's feed's citable version (SHA-256, hex) once the browser has computed it, and
+/// whether the site published link previews and data bundles for this very version
+/// (`share/version.txt`; `None` until known, or when nothing was published). Set by
+/// `ui::version`; read where a link or a citation is made, so not reactive.
+pub fn version() -> (Option<String>, Option<bool>) {
+    VERSION.with_borrow(|v| (v.1.clone(), v.2))
+}
+
+/// Sets what `version` returns.
+pub fn set_version(version: Option<String>, published: Option<bool>) {
+    VERSION.with_borrow_mut(|v| (v.1, v.2) = (version, published));
 }
 
 /// Keeps the text of the page's own feed until its version is computed (`ui::version`).
 pub fn keep_feed_text(text: String) {
-    FEED_TEXT.set(Some(text));
+    VERSION.with_borrow_mut(|v| v.0 = Some(text));
 }
 
 /// The text kept by `keep_feed_text`, once.
 pub fn take_feed_text() -> Option<String> {
-    FEED_TEXT.take()
+    VERSION.with_borrow_mut(|v| v.0.take())
 }
 
 impl Page {
@@ -47,8 +57,6 @@ impl Page {
             lang: RwSignal::new(lang),
             redraw_charts: RwSignal::new(0),
             online: RwSignal::new(online),
-            version: RwSignal::new(None),
-            published: RwSignal::new(None),
         };
         PAGE.with(|p| p.set(Some(page)));
         page

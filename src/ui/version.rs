@@ -3,12 +3,10 @@
 //! current version with what was corrected since (docs/publishing.md).
 
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::address::pinned;
-use super::dom::{el, live, El};
+use super::dom::{el, El};
 use super::load::fetch_text;
-use super::state::Page;
 use crate::feed::{self, Lang};
 use crate::i18n;
 
@@ -23,115 +21,95 @@ fn current(l: Lang) -> El {
 /// Where the publish step writes the version it published (docs/publishing.md).
 pub const PUBLISHED: &str = "share/version.txt";
 
-/// Under the sources: the version once the browser has computed it; a permanent link when the
-/// site published this version, or a note that its previews and bundles are older. Its code
-/// (and the version's) is in the split module `version`, fetched after the first screen.
-pub fn line(parent: &web_sys::Element) {
-    let (parent, owner) = (parent.clone(), Owner::current());
+/// Under the sources (`parent`, built again for each language, from the split module `end`):
+/// "Data version 3f2a9c0d41b7", with a permanent link when the site published this version, or
+/// a note that its previews and bundles are older; how to cite the report; on a pinned
+/// address, the banner at the top. The first call hashes the page's feed and asks the site
+/// what it published.
+pub fn fill(parent: web_sys::Element, feed: std::sync::Arc<feed::Feed>, l: Lang) {
+    let Some(text) = super::state::take_feed_text() else {
+        said(&parent, &feed, l);
+        return;
+    };
     leptos::task::spawn_local(async move {
-        version_line(parent, owner).await.ok();
+        if let Some(version) = super::browser::sha256_hex(&text).await {
+            drop(text);
+            let published = fetch_text(PUBLISHED).await.ok();
+            let current = published.map(|p| p.trim() == version);
+            super::state::set_version(Some(version), current);
+        }
+        said(&parent, &feed, l);
     });
 }
 
-#[wasm_split(version, wasm_split_path = leptos::wasm_split, fallible)]
-fn version_line(parent: web_sys::Element, owner: Option<Owner>) -> Result<(), SplitLoaderError> {
-    let page = Page::get();
-    // The first time: the page's feed, kept since it arrived, is hashed, and the site asked
-    // whether it published this version.
-    if let Some(text) = super::state::take_feed_text() {
-        leptos::task::spawn_local(async move {
-            let Some(version) = super::browser::sha256_hex(&text).await else {
-                return;
-            };
-            drop(text);
-            page.version.set(Some(version.clone()));
-            if let Ok(published) = fetch_text(PUBLISHED).await {
-                page.published.set(Some(published.trim() == version));
-            }
-        });
+/// The version line and the citation in `parent`, and the pinned banner.
+fn said(parent: &web_sys::Element, feed: &feed::Feed, l: Lang) {
+    let (version, published) = super::state::version();
+    let own = pinned().filter(|_| super::state::feed_address().is_none());
+    if let Some(v) = &version {
+        let short = crate::publish::version::short(v);
+        let p = el("p")
+            .attr("data-testid", "version")
+            .text(&format!("{}: {short}", i18n::DATA_VERSION.get(l)));
+        let p = match (published, &own) {
+            (Some(true), None) => p.text(" · ").child(
+                el("a")
+                    .attr("href", &format!("?v={short}&lang={}", l.code()))
+                    .text(i18n::THIS_VERSION.get(l)),
+            ),
+            (Some(false), None) => p.text(". ").text(i18n::STALE.get(l)),
+            _ => p,
+        };
+        p.append_to(parent);
     }
-    let build = move || {
-        live(&parent, move |root, _| {
-            let (l, published) = (page.lang.get(), page.published.get());
-            let Some(v) = page.version.get() else {
-                return;
-            };
-            let short = crate::publish::version::short(&v);
-            let p = el("p")
-                .attr("data-testid", "version")
-                .text(&format!("{}: {short}", i18n::DATA_VERSION.get(l)));
-            let p = match published {
-                Some(true) if pinned().is_none() => p.text(" · ").child(
-                    el("a")
-                        .attr("href", &format!("?v={short}&lang={}", l.code()))
-                        .text(i18n::THIS_VERSION.get(l)),
-                ),
-                Some(false) if pinned().is_none() => p.text(". ").text(i18n::STALE.get(l)),
-                _ => p,
-            };
-            p.append_to(root);
-        })
+    let all: Vec<usize> = feed.observations.iter().map(|o| o.index).collect();
+    let citing = Citing {
+        feed,
+        lang: l,
+        id: None,
+        title: feed.text(&feed.title, l),
+        observations: &all,
     };
-    // The part belongs to the sources section: it goes when they are rebuilt.
-    match owner {
-        Some(owner) => owner.with(build),
-        None => build(),
+    citing.said(None).append_to(parent);
+    if let Some(v) = own {
+        banner(v, published == Some(true), l);
     }
-    Ok(())
 }
 
 /// On a pinned address: which version this is, and the way to the current one with what was
-/// corrected since (the current feed's `changes`), or that it is the current one. From the
-/// split module `pinned`: only pinned addresses fetch it.
-pub fn banner(parent: &web_sys::Element, v: String) {
-    let (parent, owner) = (parent.clone(), Owner::current());
+/// corrected since (the current feed's `changes`), or that it is the current one; in the
+/// header's place for it.
+fn banner(v: String, current_too: bool, l: Lang) {
+    let Some(place) = document().get_element_by_id("pinned") else {
+        return;
+    };
+    let note = el("span");
+    let note_el = note.0.clone();
+    let aside = el("aside")
+        .class("pinned")
+        .attr("role", "note")
+        .attr("data-testid", "pinned")
+        .text(&format!("{} {v}. ", i18n::PINNED.get(l)))
+        .child(note)
+        .text(" ")
+        .child(current(l));
+    place.replace_children_with_node_0();
+    aside.append_to(&place);
+    if current_too {
+        note_el.set_text_content(Some(i18n::IS_CURRENT.get(l)));
+        return;
+    }
+    // What the current feed says was corrected since.
     leptos::task::spawn_local(async move {
-        if let Some(owner) = owner {
-            pinned_banner(parent, v, owner).await.ok();
-        }
-    });
-}
-
-#[wasm_split(pinned, wasm_split_path = leptos::wasm_split, fallible)]
-fn pinned_banner(
-    parent: web_sys::Element,
-    v: String,
-    owner: Owner,
-) -> Result<(), SplitLoaderError> {
-    owner.with(|| pinned_part(&parent, v));
-    Ok(())
-}
-
-fn pinned_part(parent: &web_sys::Element, v: String) {
-    let changes = RwSignal::new(None::<feed::Text>);
-    live(parent, move |root, _| {
-        let page = Page::get();
-        let (l, published) = (page.lang.get(), page.published.get());
-        let note = match (published, changes.get()) {
-            (Some(true), _) => Some(el("span").text(i18n::IS_CURRENT.get(l))),
-            (_, Some(text)) => {
-                let said = text.get(l, l);
-                (!said.is_empty())
-                    .then(|| el("span").text(&format!("{} {said}", i18n::CORRECTED.get(l))))
-            }
-            _ => None,
+        let Ok(text) = fetch_text(feed::BUNDLED_FEED).await else {
+            return;
         };
-        el("aside")
-            .class("pinned")
-            .attr("role", "note")
-            .attr("data-testid", "pinned")
-            .text(&format!("{} {v}. ", i18n::PINNED.get(l)))
-            .opt(note)
-            .text(" ")
-            .child(current(l))
-            .append_to(root);
-    });
-    // What the current feed says was corrected: fetched once, after the pinned one.
-    leptos::task::spawn_local(async move {
-        if let Ok(text) = fetch_text(feed::BUNDLED_FEED).await {
-            if let Ok(c) = feed::read(&text) {
-                changes.set(Some(c.feed.changes));
-            }
+        let Ok(c) = feed::read(&text) else {
+            return;
+        };
+        let said = c.feed.text(&c.feed.changes, l);
+        if !said.is_empty() {
+            note_el.set_text_content(Some(&format!("{} {said}", i18n::CORRECTED.get(l))));
         }
     });
 }
@@ -153,22 +131,9 @@ pub fn feed_path() -> String {
     }
 }
 
-/// Today in the reader's clock, `2026-12-03`: a citation's retrieval date.
+/// Today (UTC), `2026-12-03`: a citation's retrieval date.
 fn today() -> String {
-    let date = js_sys::Date::new_0();
-    let two = |n: u32| {
-        if n < 10 {
-            format!("0{n}")
-        } else {
-            n.to_string()
-        }
-    };
-    format!(
-        "{}-{}-{}",
-        date.get_full_year(),
-        two(date.get_month() + 1),
-        two(date.get_date())
-    )
+    crate::publish::date_from_days((js_sys::Date::now() / 86_400_000.0) as i64)
 }
 
 /// What a citation and a bundle of these figures say, in `lang`: `id` is a chart's id, or
@@ -185,10 +150,10 @@ pub struct Citing<'a> {
 impl Citing<'_> {
     /// Calls `with` with the citation (version and date filled in).
     pub fn cited<T>(&self, with: impl FnOnce(crate::publish::cite::Cited) -> T) -> T {
-        let page = Page::get();
-        let version = page.version.get_untracked().unwrap_or_default();
+        let (version, published) = super::state::version();
+        let version = version.unwrap_or_default();
         let short = crate::publish::version::short(&version);
-        let pin = match (page.published.get_untracked(), pinned()) {
+        let pin = match (published, pinned()) {
             (_, Some(v)) => format!("v={v}&"),
             (Some(true), None) => format!("v={short}&"),
             _ => String::new(),
@@ -211,6 +176,36 @@ impl Citing<'_> {
         })
     }
 
+    /// "How to cite": the reference and a plain sentence, with the feed's version and today's
+    /// date, and a button that copies both.
+    /// "How to cite": the reference and a plain sentence, with the feed's version and today's
+    /// date, and (with `listeners`) a button that copies both.
+    pub fn said(&self, listeners: Option<&super::browser::Listeners>) -> El {
+        let l = self.lang;
+        let (reference, plain) = self.cited(|c| (c.reference(), c.plain()));
+        let copy = listeners.map(|listeners| {
+            let copy = super::dom::button("action").text(i18n::COPY.get(l));
+            let status = el("span").attr("role", "status");
+            let (status_el, text) = (status.0.clone(), format!("{reference}\n\n{plain}"));
+            listeners.on(&copy.0, "click", move |_| {
+                let copied = super::browser::copy_text(&text);
+                status_el.set_text_content(copied.then(|| i18n::COPIED.get(l)));
+            });
+            el("p").child(copy).child(status)
+        });
+        el("div")
+            .class("cite")
+            .attr("data-testid", "cite")
+            .child(el("h3").text(i18n::CITE.get(l)))
+            .child(
+                el("p")
+                    .attr("data-testid", "cite-reference")
+                    .text(&reference),
+            )
+            .child(el("p").attr("data-testid", "cite-plain").text(&plain))
+            .opt(copy)
+    }
+
     /// The data bundle as a ZIP: `feed_bytes` for the whole report's.
     pub fn zip(
         &self,
@@ -220,9 +215,8 @@ impl Citing<'_> {
     ) -> Vec<u8> {
         let path = feed_path();
         let feed_url = super::address::page_url(&path);
-        let archive = Page::get()
-            .version
-            .get_untracked()
+        let archive = super::state::version()
+            .0
             .map(|v| {
                 super::address::page_url(&format!(
                     "feeds/archive/{}.json",

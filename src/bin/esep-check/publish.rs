@@ -1,12 +1,10 @@
 //! `esep-check publish FEED.json --base-url URL --into DIR`: writes what the checker page's
 //! Publish step puts in its ZIP, with the preview images drawn natively (`publish::raster`).
-//! Earlier versions in `DIR/feeds/archive/` are kept; an `index.html` in DIR gets the feed as
-//! a schema.org `Dataset` in the feed's language.
+//! Earlier versions in `DIR/feeds/archive/` are kept (nothing is deleted).
 
 use std::path::Path;
 
-use esep::feed::{self, Lang};
-use esep::publish::{self, share, Options};
+use esep::publish::{self, Options};
 
 /// What the command was given.
 struct Args<'a> {
@@ -56,21 +54,7 @@ fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil(i64::try_from(secs / 86_400).unwrap_or(0));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 as a calendar date (Howard Hinnant's `civil_from_days`).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    publish::date_from_days(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), String> {
@@ -79,22 +63,6 @@ fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), String> {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
     std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// Puts the feed's `Dataset` into the report's `index.html`, replacing an earlier one.
-pub fn with_dataset(html: &str, json: &str) -> String {
-    const OPEN: &str = "<script type=\"application/ld+json\" id=\"esep-dataset\">";
-    let tag = format!("{OPEN}{json}</script>");
-    if let Some(start) = html.find(OPEN) {
-        if let Some(len) = html[start..].find("</script>") {
-            let end = start + len + "</script>".len();
-            return format!("{}{tag}{}", &html[..start], &html[end..]);
-        }
-    }
-    match html.find("</head>") {
-        Some(i) => format!("{}{tag}\n{}", &html[..i], &html[i..]),
-        None => html.to_owned(),
-    }
 }
 
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -117,33 +85,6 @@ pub fn run(args: &[String]) -> Result<String, String> {
         write(dir, rel, &png)?;
         drawn += 1;
     }
-    let index = dir.join("index.html");
-    if let Ok(html) = std::fs::read_to_string(&index) {
-        let text = String::from_utf8_lossy(&bytes);
-        if let Ok(checked) = feed::check(&text) {
-            let f = &checked.feed;
-            let base = publish::base_url(a.base_url)?;
-            let lang: Lang = f.lang;
-            let csv = format!(
-                "{base}data/{}",
-                esep::export::file_name(f, "all", lang, "csv")
-            );
-            let json = share::Dataset {
-                feed: f,
-                lang,
-                version: &p.version,
-                url: &base,
-                csv: &csv,
-                feed_url: &format!("{base}{}", a.feed_path),
-            }
-            .json();
-            write(
-                dir,
-                "index.html",
-                with_dataset(&html, &share::script_json(&json)).as_bytes(),
-            )?;
-        }
-    }
     Ok(format!(
         "{}: published version {} into {}: {} files and {drawn} preview images; base address {}",
         a.feed,
@@ -160,18 +101,8 @@ mod tests {
 
     #[test]
     fn days_become_dates() {
-        assert_eq!(civil(0), (1970, 1, 1));
-        assert_eq!(civil(20_790), (2026, 12, 3));
-        assert_eq!(civil(11_016), (2000, 2, 29));
-    }
-
-    #[test]
-    fn the_dataset_replaces_an_earlier_one() {
-        let html = "<html><head><title>x</title></head></html>";
-        let once = with_dataset(html, "{\"a\":1}");
-        assert!(once.contains("id=\"esep-dataset\">{\"a\":1}</script>\n</head>"));
-        let twice = with_dataset(&once, "{\"a\":2}");
-        assert_eq!(twice.matches("esep-dataset").count(), 1);
-        assert!(twice.contains("{\"a\":2}"));
+        assert_eq!(publish::date_from_days(0), "1970-01-01");
+        assert_eq!(publish::date_from_days(20_790), "2026-12-03");
+        assert_eq!(publish::date_from_days(11_016), "2000-02-29");
     }
 }
