@@ -25,6 +25,8 @@ const UI_LAYERS: &[&[&str]] = &[
     // A figure as a card (headlines and figures comparable with no other).
     &["card"],
     &["report", "embed"],
+    // The checker page's Publish step, and the checker.
+    &["publish_step"],
     &["checker"],
     // The shell and mounting, imported by nothing but `ui/mod.rs`.
     &["app"],

@@ -49,3 +49,36 @@ pub const SOURCES: Words = ["Дереккөздер", "Источники", "Sou
 pub const PUBLISHED: Words = ["Жарияланған", "Опубликовано", "Published"];
 /// The title of the whole feed's bundle and share page.
 pub const WHOLE_REPORT: Words = ["Барлық көрсеткіштер", "Все показатели", "All figures"];
+
+// The checker page's Publish step.
+pub const PUBLISH: Words = ["Жариялау", "Публикация", "Publish"];
+pub const PUBLISH_INTRO: Words = [
+    "Есеп орналасатын бума мекенжайын жазыңыз: бет Telegram мен WhatsApp көрсететін сілтеме көріністерін, деректер бумаларын және фидтің нұсқасын дайындап, бір ZIP етіп береді. Оны қолданбаның жанына (index.html тұрған бумаға) ашыңыз.",
+    "Укажите адрес папки, где будет отчёт: страница подготовит превью ссылок для Telegram и WhatsApp, архивы данных и версию фида и отдаст всё одним ZIP. Распакуйте его рядом с приложением (в папку с index.html).",
+    "Type the address of the folder the report will be served from: the page prepares link previews for Telegram and WhatsApp, data bundles and the feed's version, and gives you everything as one ZIP. Unpack it next to the app (the folder with index.html).",
+];
+pub const BASE_URL: Words = [
+    "Есеп бумасының мекенжайы",
+    "Адрес папки отчёта",
+    "Address of the report's folder",
+];
+pub const PREPARE: Words = [
+    "Файлдарды дайындау",
+    "Подготовить файлы",
+    "Prepare the files",
+];
+pub const DRAWING: Words = [
+    "Алдын ала көріністер салынуда…",
+    "Рисуются превью…",
+    "Drawing the previews…",
+];
+pub const READY: Words = [
+    "Дайын: ZIP жүктелді. Сілтемелер Telegram-да осылай көрінеді:",
+    "Готово: ZIP скачан. Так ссылки будут выглядеть в Telegram:",
+    "Done: the ZIP was downloaded. This is how the links will look in Telegram:",
+];
+pub const NO_IMAGES: Words = [
+    "Бұл браузер алдын ала көріністерді сала алмады: ZIP-те олар жоқ. esep-check publish пәрменін қолданыңыз.",
+    "Этот браузер не смог нарисовать превью: в ZIP их нет. Используйте команду esep-check publish.",
+    "This browser could not draw the previews: the ZIP has none. Use the esep-check publish command.",
+];

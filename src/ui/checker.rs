@@ -17,8 +17,8 @@ use crate::i18n;
 /// What the checker makes of one file.
 #[derive(Clone)]
 enum Outcome {
-    /// Readable: the problems and what will render.
-    Checked(String, Loaded),
+    /// Readable: the problems and what will render, and the feed's text (for publishing).
+    Checked(String, Loaded, String),
     /// Nothing of it can be used.
     Refused(String, String),
 }
@@ -38,7 +38,7 @@ fn process(name: &str, text: &str) -> Outcome {
         None => text.to_owned(),
     };
     match feed::check(&text) {
-        Ok(c) => Outcome::Checked(name.to_owned(), c.into()),
+        Ok(c) => Outcome::Checked(name.to_owned(), c.into(), text),
         Err(e) => Outcome::Refused(name.to_owned(), e.to_string()),
     }
 }
@@ -128,7 +128,7 @@ pub fn Checker() -> impl IntoView {
                 </section>
             }
             .into_any(),
-            Outcome::Checked(name, loaded) => {
+            Outcome::Checked(name, loaded, text) => {
                 let count = |s: Severity| loaded.problems.iter().filter(|p| p.severity == s).count();
                 let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
                 let rows = loaded
@@ -168,6 +168,7 @@ pub fn Checker() -> impl IntoView {
                             </table>
                         </div>
                     </section>
+                    {(errors == 0).then(|| super::dom::hosted(move |root| super::publish_step::publish_step(root, text, l())))}
                     <section class="preview" aria-label=i18n::PREVIEW.get(l()) data-testid="preview">
                         <p class="note">{i18n::PREVIEW.get(l())}</p>
                         {super::dom::hosted(move |root| report(root, loaded))}

@@ -13,6 +13,7 @@ mod dom;
 mod embed;
 mod format;
 mod load;
+mod publish_step;
 pub(crate) mod report;
 mod share;
 mod state;
