@@ -143,8 +143,28 @@ let esepStarted = false;
 
 // Trunk's loader calls this instead of `init(options)` (scripts/csp-shell.mjs rewrites the call).
 // Resolves as init does when the app has started; otherwise never (nothing after it should run).
+// The bundled feed, requested while the wasm is fetched and compiled: the app's own request
+// (src/ui/load.rs: a plain GET, mode cors, same-origin credentials, as a preload with
+// crossorigin="anonymous" is) takes the preloaded answer instead of asking the server again.
+// Only where the page will load that feed: not under ?feed= (another feed), ?compare= (the
+// comparison starts from its own address) or ?v= (a pinned version from feeds/archive/).
+function esepPreload() {
+  if (!__ESEP_FEED__ || /[?&](feed|compare|v)=/.test(location.search)) return;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = __ESEP_FEED__;
+  document.head.appendChild(link);
+}
+
 export async function __esepStart(init, options) {
   esepStarted = true;
+  try {
+    esepPreload();
+  } catch (error) {
+    // A page that cannot preload still loads its feed, later.
+  }
   try {
     if (!esepLacks()) return await init(options);
   } catch (error) {
