@@ -1,6 +1,8 @@
 //! Link-preview images (1200 × 630) as SVG documents, composed from the same `chart` code that
 //! draws the page's canvas.
 
+pub mod measure;
+
 use crate::feed::{Feed, Lang};
 use crate::plan::ChartPlan;
 
