@@ -44,12 +44,8 @@ pub fn chart_svg(feed: &Feed, chart: &ChartPlan, lang: Lang) -> String {
     let nums = LocaleNumbers(lang);
     let fmt = |v: f64| nums.decimal(v, 0);
     // The takeaway and a legend on the left, the chart in the rest (all of it without them).
-    let legend: Vec<Vec<String>> = (series(&chart.visual).iter())
-        .map(|s| chart::wrap(s, LEFT_W - 36.0, 24.0, false, 2, &DejaVu))
-        .collect();
-    let legend_h: f64 = legend.iter().map(|l| 31.0 * l.len() as f64 + 8.0).sum();
     let left_w = match (
-        chart.takeaway.trim().is_empty() && legend.is_empty(),
+        chart.takeaway.trim().is_empty() && series(&chart.visual).is_empty(),
         &chart.visual,
     ) {
         (true, _) => -GAP,
@@ -60,14 +56,8 @@ pub fn chart_svg(feed: &Feed, chart: &ChartPlan, lang: Lang) -> String {
         }),
         (false, _) => LEFT_W,
     };
-    let room = |px: f64| ((band - legend_h - 12.0) / (1.3 * px)).floor() as usize;
-    let sizes = [30.0, 28.0, 26.0, 24.0];
-    let (px, takeaway) = fitted(&chart.takeaway, left_w.max(1.0), &sizes, false, room);
-    let mut y = svg.lines((PAD, top - 6.0), px, false, theme.text, &takeaway) + 12.0;
-    for (i, lines) in legend.iter().enumerate() {
-        let mark = ["●", "■", "▲", "◆"][i % 4];
-        svg.text((PAD, y + 24.0), 24.0, false, theme.series(i), mark);
-        y = svg.lines((PAD + 36.0, y), 24.0, false, theme.text, lines) + 8.0;
+    if left_w > 0.0 {
+        beside(&mut svg, chart, (top, band), left_w);
     }
     let (x, w) = (PAD + left_w + GAP, INNER - left_w - GAP);
     if let Some(d) = fit(&chart.visual, w, band, &fmt) {
@@ -82,6 +72,38 @@ pub fn chart_svg(feed: &Feed, chart: &ChartPlan, lang: Lang) -> String {
         ));
     }
     svg.finish()
+}
+
+/// The takeaway, whole, and under it a legend of a multi-series trend (the page's is HTML):
+/// each series on two lines at most, or, where that leaves the takeaway too little room, on
+/// one, cut.
+fn beside(svg: &mut Svg, chart: &ChartPlan, (top, band): (f64, f64), w: f64) {
+    let theme = Theme::light();
+    let names = series(&chart.visual);
+    let mut chosen = None;
+    for (px, most) in [(24.0, 2), (22.0, 2), (22.0, 1)] {
+        let legend: Vec<Vec<String>> = (names.iter())
+            .map(|s| chart::wrap(s, w - 1.5 * px, px, false, most, &DejaVu))
+            .collect();
+        let legend_h: f64 = legend.iter().map(|l| 1.3 * px * l.len() as f64 + 8.0).sum();
+        let room = |t: f64| ((band - legend_h - 12.0) / (1.3 * t)).floor() as usize;
+        let sizes = [30.0, 28.0, 26.0, 24.0];
+        let (t, takeaway) = fitted(&chart.takeaway, w, &sizes, false, room);
+        let whole = !takeaway.last().is_some_and(|l| l.ends_with('…'));
+        chosen = Some((t, takeaway, px, legend));
+        if whole {
+            break;
+        }
+    }
+    let Some((t, takeaway, px, legend)) = chosen else {
+        return;
+    };
+    let mut y = svg.lines((PAD, top - 6.0), t, false, theme.text, &takeaway) + 12.0;
+    for (i, lines) in legend.iter().enumerate() {
+        let mark = ["●", "■", "▲", "◆"][i % 4];
+        svg.text((PAD, y + px), px, false, theme.series(i), mark);
+        y = svg.lines((PAD + 1.5 * px, y), px, false, theme.text, lines) + 8.0;
+    }
 }
 
 /// The report's preview: publisher, title, the first three key figures as cards (else the
@@ -272,3 +294,6 @@ fn fit(v: &Visual, w: f64, h: f64, fmt: &dyn Fn(f64) -> String) -> Option<Drawin
         k: (h / height).min(w / used.max(1.0)).min(1.0),
     })
 }
+
+#[cfg(test)]
+mod tests;
