@@ -2,12 +2,14 @@
 //! draws the page's canvas.
 //!
 //! A chart's preview: its title across the top, its takeaway on the left and the chart on the
-//! right, and at the foot who the figures come from (`present::credit_line`, as the page's
-//! footer says it). The report's preview: the publisher, the report's title and its first key
-//! figures as cards, as the page's top shows them. Every figure is said by `present` from the
-//! feed, with its qualifier; a feed of made-up figures says "Illustrative: not real data" at
-//! the top. Text is at least 24 px (a preview is shown about 400 px wide on a phone), laid out
-//! with DejaVu Sans's own widths ([`measure`]), the font `publish::raster` draws with.
+//! right, and at the foot who the figures come from (what the page's `present::credit_line`
+//! says: the agencies, then the compiler). The report's preview: the publisher, the report's
+//! title and its first three key figures as cards, as the page's top shows them. Every figure
+//! is said by `plan` and `present` from the feed, with its qualifier; a feed of made-up figures
+//! says "Illustrative: not real data" at the top. A preview is seen about 400 px wide on a
+//! phone: the text is 24 to 46 px (21 at the least, where a long text needs it), laid out with
+//! DejaVu Sans's own widths ([`measure`]), the font `publish::raster` draws with; the chart is
+//! drawn as large as the room beside the takeaway allows.
 
 pub mod measure;
 mod svg;
