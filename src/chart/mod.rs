@@ -330,7 +330,9 @@ pub fn wrap(
     m: &dyn Measure,
 ) -> Vec<String> {
     let fits = |t: &str| m.width(t, font_px, bold) <= max_w;
-    let mut words = text.split_whitespace();
+    // Not at the no-break spaces inside a number ("1 234", "7 %").
+    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
+    let mut words = text.split(breaks).filter(|w| !w.is_empty());
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     while let Some(word) = words.next() {
@@ -439,6 +441,13 @@ mod tests {
             vec!["short".to_owned()]
         );
         assert!(wrap("", 100.0, 10.0, false, 2, &m).is_empty());
+    }
+
+    #[test]
+    fn a_number_is_never_broken_at_its_no_break_spaces() {
+        let m = ApproxMeasure;
+        let lines = wrap("fell by 37\u{a0}548 and 7\u{a0}%", 60.0, 10.0, false, 4, &m);
+        assert_eq!(lines, ["fell by", "37\u{a0}548 and", "7\u{a0}%"]);
     }
 
     #[test]
