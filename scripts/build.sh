@@ -22,7 +22,8 @@ scripts/trunk.sh build check.html --release --dist dist/check "$@"
 # by every build, so each published version is also kept in public/feeds/archive/, which the
 # next build copies back: a pinned address (?v=…) keeps working.
 base="${ESEP_BASE_URL:-http://127.0.0.1:${PORT:-8080}/}"
-cargo run -q --bin esep-check -- publish public/feeds/aktobe-2025.json --base-url "$base" --into dist
+# The feed as served (the build minifies it): its bytes are the version readers see.
+cargo run -q --bin esep-check -- publish dist/feeds/aktobe-2025.json --base-url "$base" --into dist
 mkdir -p public/feeds/archive
 cp -n dist/feeds/archive/*.json public/feeds/archive/
 # Each text file also compressed once, for hosts that serve such copies (docs/hosting.md).

@@ -34,7 +34,12 @@ pub fn fill(parent: web_sys::Element, feed: std::sync::Arc<feed::Feed>, l: Lang)
     leptos::task::spawn_local(async move {
         if let Some(version) = super::browser::sha256_hex(&text).await {
             drop(text);
-            let published = fetch_text(PUBLISHED).await.ok();
+            // What the site published is about its own feed, not one that `?feed=` names.
+            let own = super::state::feed_address().is_none();
+            let published = match own {
+                true => fetch_text(PUBLISHED).await.ok(),
+                false => None,
+            };
             let current = published.map(|p| p.trim() == version);
             super::state::set_version(Some(version), current);
         }
@@ -72,14 +77,14 @@ fn said(parent: &web_sys::Element, feed: &feed::Feed, l: Lang) {
     };
     citing.said(None).append_to(parent);
     if let Some(v) = own {
-        banner(v, published == Some(true), l);
+        banner(v, l);
     }
 }
 
 /// On a pinned address: which version this is, and the way to the current one with what was
 /// corrected since (the current feed's `changes`), or that it is the current one; in the
 /// header's place for it.
-fn banner(v: String, current_too: bool, l: Lang) {
+fn banner(v: String, l: Lang) {
     let Some(place) = document().get_element_by_id("pinned") else {
         return;
     };
@@ -95,22 +100,28 @@ fn banner(v: String, current_too: bool, l: Lang) {
         .child(current(l));
     place.replace_children_with_node_0();
     aside.append_to(&place);
-    if current_too {
-        note_el.set_text_content(Some(i18n::IS_CURRENT.get(l)));
-        return;
-    }
-    // What the current feed says was corrected since.
+    // Whether the current feed is this version, else what it says was corrected since.
     leptos::task::spawn_local(async move {
         let Ok(text) = fetch_text(feed::BUNDLED_FEED).await else {
             return;
         };
-        let Ok(c) = feed::read(&text) else {
-            return;
+        let same = super::browser::sha256_hex(&text)
+            .await
+            .is_some_and(|now| crate::publish::version::short(&now) == v);
+        let said = match same {
+            true => i18n::IS_CURRENT.get(l).to_owned(),
+            false => match feed::read(&text) {
+                Ok(c) if !c.feed.text(&c.feed.changes, l).is_empty() => {
+                    format!(
+                        "{} {}",
+                        i18n::CORRECTED.get(l),
+                        c.feed.text(&c.feed.changes, l)
+                    )
+                }
+                _ => return,
+            },
         };
-        let said = c.feed.text(&c.feed.changes, l);
-        if !said.is_empty() {
-            note_el.set_text_content(Some(&format!("{} {said}", i18n::CORRECTED.get(l))));
-        }
+        note_el.set_text_content(Some(&said));
     });
 }
 
