@@ -2,14 +2,25 @@
 
 use serde_json::{json, Map, Value};
 
+use super::faults::{Faults, SOURCE_URL_EMPTY, SOURCE_URL_NOT_WEB};
 use super::{slug, ImportError};
+use crate::feed::validate::is_web_url;
+
+/// A table's rows, each with its number in the file or the sheet (a CSV's header is row 1).
+pub(super) type Rows = Vec<(usize, Vec<String>)>;
 
 /// Splits CSV text into rows of fields (RFC 4180: quotes, doubled quotes, CRLF).
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, ImportError> {
+    Ok(numbered_rows(text)?.into_iter().map(|(_, r)| r).collect())
+}
+
+/// `parse_csv` with the line each row starts on; blank lines are left out, not renumbered.
+fn numbered_rows(text: &str) -> Result<Rows, ImportError> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
+    let (mut line, mut start) = (1, 1);
     let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
@@ -24,9 +35,15 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, ImportError> {
             (false, '\r') => {}
             (false, '\n') => {
                 row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
+                rows.push((start, std::mem::take(&mut row)));
             }
             (false, c) => field.push(c),
+        }
+        if c == '\n' {
+            line += 1;
+            if !quoted {
+                start = line;
+            }
         }
     }
     if quoted {
@@ -34,9 +51,9 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, ImportError> {
     }
     if !field.is_empty() || !row.is_empty() {
         row.push(field);
-        rows.push(row);
+        rows.push((start, row));
     }
-    rows.retain(|r| !(r.len() == 1 && r[0].trim().is_empty()));
+    rows.retain(|(_, r)| !(r.len() == 1 && r[0].trim().is_empty()));
     Ok(rows)
 }
 
@@ -56,22 +73,40 @@ fn csv_unit(unit: &str, kind: &str) -> &'static str {
 /// source_date, quote, grade) into an esep feed document in English. Direction and group are
 /// set to `neutral` and `crime` for the publisher to edit.
 pub fn from_tidy_csv(text: &str, feed_id: &str) -> Result<Value, ImportError> {
-    let rows = parse_csv(text)?;
-    let (header, body) = rows
+    from_table(numbered_rows(text)?, feed_id)
+}
+
+/// Columns every row needs.
+const NEEDED: [&str; 6] = [
+    "geography",
+    "metric",
+    "period",
+    "value",
+    "source_url",
+    "source_date",
+];
+
+/// `from_tidy_csv` on rows already read (from CSV text, or from a spreadsheet's first sheet).
+/// A row whose source cannot be one (no address, no date…) refuses the whole table with one
+/// message per column and fault, naming the rows: every other problem would follow from it.
+pub(super) fn from_table(rows: Rows, feed_id: &str) -> Result<Value, ImportError> {
+    let ((_, header), body) = rows
         .split_first()
         .ok_or_else(|| ImportError::Csv("the file is empty".into()))?;
     let col = |name: &str| header.iter().position(|h| h.trim() == name);
-    let need = [
-        "geography",
-        "metric",
-        "period",
-        "value",
-        "source_url",
-        "source_date",
-    ];
-    for n in need {
-        if col(n).is_none() {
-            return Err(ImportError::Csv(format!("column '{n}' is missing")));
+    let missing: Vec<String> = NEEDED
+        .iter()
+        .filter(|n| col(n).is_none())
+        .map(|n| format!("'{n}'"))
+        .collect();
+    match missing.as_slice() {
+        [] => {}
+        [one] => return Err(ImportError::Csv(format!("column {one} is missing"))),
+        [more @ .., last] => {
+            return Err(ImportError::Csv(format!(
+                "columns {} and {last} are missing",
+                more.join(", ")
+            )))
         }
     }
     let get = |row: &[String], name: &str| -> String {
@@ -84,7 +119,9 @@ pub fn from_tidy_csv(text: &str, feed_id: &str) -> Result<Value, ImportError> {
     let mut metrics: Vec<Value> = Vec::new();
     let mut sources: Vec<Value> = Vec::new();
     let mut observations = Vec::new();
-    for row in body {
+    let mut faults = Faults::default();
+    for (number, row) in body {
+        let number = *number;
         let geography = get(row, "geography");
         let area_id = slug(&geography);
         if !areas.iter().any(|a| a["id"] == area_id) {
@@ -113,16 +150,29 @@ pub fn from_tidy_csv(text: &str, feed_id: &str) -> Result<Value, ImportError> {
             }));
         }
         let url = get(row, "source_url");
+        if url.is_empty() {
+            faults.note(&SOURCE_URL_EMPTY, number, "");
+        } else if !is_web_url(&url) {
+            faults.note(&SOURCE_URL_NOT_WEB, number, &url);
+        }
         let source_id = match sources.iter().position(|s| s["url"] == url) {
             Some(i) => format!("s{}", i + 1),
             None => {
+                let (title, date, grade) = (
+                    get(row, "source_title"),
+                    get(row, "source_date"),
+                    get(row, "grade"),
+                );
+                if is_web_url(&url) {
+                    faults.source(number, &title, &date, &grade);
+                }
                 sources.push(json!({
                     "id": format!("s{}", sources.len() + 1),
-                    "title": get(row, "source_title"),
+                    "title": title,
                     "publisher": url.split('/').nth(2).unwrap_or("unknown").trim_start_matches("www."),
                     "url": url,
-                    "date": get(row, "source_date"),
-                    "grade": match get(row, "grade").as_str() { "" => "secondary".to_owned(), g => g.to_owned() },
+                    "date": date,
+                    "grade": if grade.is_empty() { "secondary".to_owned() } else { grade },
                 }));
                 format!("s{}", sources.len())
             }
@@ -179,6 +229,7 @@ pub fn from_tidy_csv(text: &str, feed_id: &str) -> Result<Value, ImportError> {
         }
         observations.push(Value::Object(o));
     }
+    faults.refuse(body.len())?;
     Ok(json!({
         "esep": "1.0",
         "id": slug(feed_id),

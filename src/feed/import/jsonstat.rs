@@ -3,6 +3,8 @@
 use serde_json::{json, Map, Value};
 
 use super::{slug, ImportError};
+use crate::feed::validate::is_web_url;
+use crate::feed::{Grade, PartialDate};
 
 /// Category ids of a JSON-stat dimension, in index order.
 fn categories(dim: &Value) -> Result<Vec<String>, ImportError> {
@@ -66,6 +68,68 @@ fn unit_of(dim: &Value, id: &str) -> &'static str {
         l if l.contains("tenge") || l.contains('₸') => "tenge",
         _ => "count",
     }
+}
+
+/// What a dataset without a source address is told: its `href` is optional in JSON-stat.
+const NO_HREF: &str = "the dataset has no \"href\": add the address of the published table, \
+     or name a source in \"extension.esep\" (\"source_url\")";
+
+/// The dataset's one source, or why it cannot be one in JSON-stat's terms: `href` (or
+/// `extension.esep.source_url`) is its address, `updated` its date. Each fault once: every
+/// figure cites this source, and would otherwise be refused with it.
+fn dataset_source(ds: &Value, ext: &Value) -> Result<Value, ImportError> {
+    fn text(v: Option<&Value>) -> Option<&str> {
+        v.and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+    let cut = |s: &str| s.chars().take(40).collect::<String>();
+    let mut faults = Vec::new();
+    let (field, url) = match text(ext.get("source_url")) {
+        Some(u) => ("\"extension.esep\" \"source_url\"", Some(u)),
+        None => ("\"href\"", text(ds.get("href"))),
+    };
+    match url {
+        None => faults.push(NO_HREF.to_owned()),
+        Some(u) if !is_web_url(u) => faults.push(format!(
+            "the dataset's {field} ('{}') is not an http(s) address: \
+             give the whole address of the published table, starting with https://",
+            cut(u)
+        )),
+        Some(_) => {}
+    }
+    // JSON-stat's `updated` is an ISO 8601 date, maybe with a time: the day is enough.
+    let date = text(ds.get("updated")).map(|d| d.chars().take(10).collect::<String>());
+    match &date {
+        None => faults.push(
+            "the dataset has no \"updated\": add the date the table was published, \
+             such as \"2025-10-15\""
+                .to_owned(),
+        ),
+        Some(d) if PartialDate::read(d).is_none() => faults.push(format!(
+            "the dataset's \"updated\" ('{d}') is not a date: write it as \"2025-10-15\""
+        )),
+        Some(_) => {}
+    }
+    let grade = text(ext.get("grade")).unwrap_or("primary");
+    if Grade::parse(grade).is_none() {
+        faults.push(format!(
+            "\"extension.esep\" \"grade\" ('{}') is not a grade: \
+             write primary, agency-via-mirror or secondary",
+            cut(grade)
+        ));
+    }
+    if !faults.is_empty() {
+        return Err(ImportError::Input(faults));
+    }
+    Ok(json!({
+        "id": "dataset",
+        "title": text(ds.get("label")).unwrap_or("JSON-stat dataset"),
+        "publisher": text(ds.get("source")).unwrap_or("unknown"),
+        "url": url,
+        "date": date,
+        "grade": grade,
+    }))
 }
 
 /// Converts a JSON-stat 2.0 dataset into an esep feed document. Publisher, source and the
@@ -155,19 +219,7 @@ pub fn from_jsonstat(text: &str) -> Result<Value, ImportError> {
             _ => json!({ lang: fallback }),
         }
     };
-    let source_url = ext
-        .get("source_url")
-        .or_else(|| ds.get("href"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let source = json!({
-        "id": "dataset",
-        "title": ds.get("label").and_then(Value::as_str).unwrap_or("JSON-stat dataset"),
-        "publisher": ds.get("source").and_then(Value::as_str).unwrap_or("unknown"),
-        "url": source_url,
-        "date": ds.get("updated").and_then(Value::as_str).map(|d| d.chars().take(10).collect::<String>()).unwrap_or_default(),
-        "grade": ext.get("grade").and_then(Value::as_str).unwrap_or("primary"),
-    });
+    let source = dataset_source(&ds, &ext)?;
     let metrics: Vec<Value> = cats[m]
         .iter()
         .map(|id| {

@@ -3,9 +3,16 @@
 //! goes through the same validation as any feed, so every problem is reported the same way.
 //!
 //! - `jsonstat`: JSON-stat 2.0 datasets;
-//! - `csv`: tidy CSV tables.
+//! - `csv`: tidy CSV tables;
+//! - `faults`: a table's sources that cannot be sources, said in the table's terms.
+
+//!
+//! A file that lacks what every figure needs (a source's address) is refused here with one
+//! message in the file's own terms, rather than converted into a feed that validation would
+//! refuse figure by figure.
 
 mod csv;
+mod faults;
 mod jsonstat;
 
 pub use csv::{from_tidy_csv, parse_csv};
@@ -18,8 +25,21 @@ use serde_json::Value;
 pub enum ImportError {
     #[error("not JSON-stat: {0}")]
     JsonStat(String),
-    #[error("not a tidy CSV table: {0}")]
+    #[error("not a tidy table: {0}")]
     Csv(String),
+    /// In its format, but without what a feed needs: each cause once, in the file's terms.
+    #[error("{}", .0.join("; "))]
+    Input(Vec<String>),
+}
+
+impl ImportError {
+    /// One message per cause, for a report that gives each its own line.
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            ImportError::Input(each) => each.clone(),
+            other => vec![other.to_string()],
+        }
+    }
 }
 
 /// True for a JSON-stat 2.0 dataset (`"class": "dataset"`).
@@ -46,3 +66,6 @@ fn slug(text: &str) -> String {
         out.chars().take(80).collect()
     }
 }
+
+#[cfg(test)]
+mod tests;
