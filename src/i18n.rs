@@ -121,7 +121,7 @@ msgs! {
     DOWNLOAD_ALL: "Барлық деректерді жүктеп алу (CSV)", "Скачать все данные (CSV)", "Download all data (CSV)";
     CHECK_TITLE: "Деректер файлын тексеру", "Проверка файла данных", "Check a feed";
     CHECK_PRIVACY: "Файл осы құрылғыда қалады: ешнәрсе жүктелмейді.", "Файл остаётся на этом устройстве: ничего не загружается на сервер.", "The file stays on this device: nothing is uploaded.";
-    CHECK_DROP: "Файлды осында сүйреңіз немесе таңдаңыз (esep JSON, JSON-stat, CSV)", "Перетащите файл сюда или выберите его (esep JSON, JSON-stat, CSV)", "Drop a file here or choose one (esep JSON, JSON-stat, CSV)";
+    CHECK_DROP: "Файлды осында сүйреңіз немесе таңдаңыз (esep JSON, JSON-stat, CSV, Excel .xlsx)", "Перетащите файл сюда или выберите его (esep JSON, JSON-stat, CSV, Excel .xlsx)", "Drop a file here or choose one (esep JSON, JSON-stat, CSV, Excel .xlsx)";
     CHECK_URL: "немесе файлдың мекенжайы", "или адрес файла", "or the file's address";
     CHECK_LOAD: "Тексеру", "Проверить", "Check";
     CHECK_BLOCKED: "Қателер жариялауға кедергі: алдымен оларды түзетіңіз.", "Ошибки мешают публикации: сначала исправьте их.", "Errors block publishing: fix them first.";

@@ -1,6 +1,7 @@
 //! "Check a feed", a page of its own (`check/`, a separate wasm so that it weighs nothing on the
 //! report's first visit): drop or choose a file, or give an address; the feed is validated and
-//! previewed in the browser. Nothing is uploaded.
+//! previewed in the browser. Nothing is uploaded. JSON-stat, tidy CSV and Excel workbooks
+//! (`.xlsx`) are converted first (`feed::import`, which only this page's wasm carries).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
@@ -10,7 +11,7 @@ use super::format::IntlNumbers;
 use super::load::Loaded;
 use super::report::report;
 use super::state::Page;
-use crate::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
+use crate::feed::import::convert;
 use crate::feed::{self, Lang, Severity};
 use crate::i18n;
 
@@ -19,35 +20,29 @@ use crate::i18n;
 enum Outcome {
     /// Readable: the problems and what will render, and the feed's text (for publishing).
     Checked(String, Loaded, String),
-    /// Nothing of it can be used.
-    Refused(String, String),
+    /// Nothing of it can be used: why, one cause per line.
+    Refused(String, Vec<String>),
 }
 
-/// Converts CSV and JSON-stat, then checks, exactly as `esep-check` does.
-fn process(name: &str, text: &str) -> Outcome {
-    let converted = if name.to_lowercase().ends_with(".csv") {
-        Some(from_tidy_csv(text, name.trim_end_matches(".csv")).map(|d| d.to_string()))
-    } else if looks_like_jsonstat(text) {
-        Some(from_jsonstat(text).map(|d| d.to_string()))
-    } else {
-        None
-    };
-    let text = match converted {
-        Some(Ok(t)) => t,
-        Some(Err(e)) => return Outcome::Refused(name.to_owned(), e.to_string()),
-        None => text.to_owned(),
+/// Converts JSON-stat, CSV and xlsx, then checks, exactly as `esep-check` does.
+fn process(name: &str, bytes: &[u8]) -> Outcome {
+    let text = match convert(name, bytes) {
+        Ok(Some(doc)) => doc.to_string(),
+        Ok(None) => String::from_utf8_lossy(bytes).into_owned(),
+        Err(e) => return Outcome::Refused(name.to_owned(), e.messages()),
     };
     match feed::check(&text) {
         Ok(c) => Outcome::Checked(name.to_owned(), c.into(), text),
-        Err(e) => Outcome::Refused(name.to_owned(), e.to_string()),
+        Err(e) => Outcome::Refused(name.to_owned(), vec![e.to_string()]),
     }
 }
 
-async fn read_file(file: web_sys::File) -> Option<String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+/// The file's bytes (a workbook is no text).
+async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .ok()?;
-    text.as_string()
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 #[component]
@@ -70,8 +65,8 @@ pub fn Checker() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let result = match read_file(file).await {
-                Some(text) => process(&name, &text),
-                None => Outcome::Refused(name.clone(), "the file could not be read as text".into()),
+                Some(bytes) => process(&name, &bytes),
+                None => Outcome::Refused(name.clone(), vec!["the file could not be read".into()]),
             };
             set_outcome.set(Some(result));
             set_busy.set(false);
@@ -104,15 +99,25 @@ pub fn Checker() -> impl IntoView {
         if !super::load::is_fetchable(&address) {
             set_outcome.set(Some(Outcome::Refused(
                 address,
-                "not an http(s) or relative address".into(),
+                vec!["not an http(s) or relative address".into()],
+            )));
+            return;
+        }
+        // Addresses are read as text (`load::fetch_text`, the report's): a workbook is not.
+        if address.trim_end().to_ascii_lowercase().ends_with(".xlsx") {
+            set_outcome.set(Some(Outcome::Refused(
+                address,
+                vec![
+                    "an Excel workbook is checked from the file: choose it or drop it above".into(),
+                ],
             )));
             return;
         }
         set_busy.set(true);
         leptos::task::spawn_local(async move {
             let result = match super::load::fetch_text(&address).await {
-                Ok(text) => process(&address, &text),
-                Err(e) => Outcome::Refused(address.clone(), e.to_string()),
+                Ok(text) => process(&address, text.as_bytes()),
+                Err(e) => Outcome::Refused(address.clone(), vec![e.to_string()]),
             };
             set_outcome.set(Some(result));
             set_busy.set(false);
@@ -121,10 +126,10 @@ pub fn Checker() -> impl IntoView {
     let l = move || lang.get();
     let results = move || {
         outcome.get().map(|o| match o {
-            Outcome::Refused(name, message) => view! {
+            Outcome::Refused(name, messages) => view! {
                 <section class="error-panel" role="alert" data-testid="check-refused">
                     <h2>{name}</h2>
-                    <p>{message}</p>
+                    {messages.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
                 </section>
             }
             .into_any(),
@@ -192,7 +197,7 @@ pub fn Checker() -> impl IntoView {
                 on:drop=on_drop
             >
                 <span>{move || i18n::CHECK_DROP.get(l())}</span>
-                <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="file" on:change=on_input />
+                <input type="file" accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="file" on:change=on_input />
             </label>
             <form class="url-form" on:submit=fetch_url>
                 <label>

@@ -1,50 +1,46 @@
 //! `esep-check FEED…`: the same report the page gives publishers. Every problem with its JSON
 //! path; exit 1 when a file has errors, 2 when a file cannot be read at all.
 //!
-//! Takes esep feeds and JSON-stat 2.0 datasets (converted, then checked the same way).
-//! `esep-check --convert FILE` converts a JSON-stat dataset or a tidy CSV table (columns as in
-//! the press services' spreadsheets) into an esep feed on standard output, with the report on
-//! standard error.
+//! Takes esep feeds, JSON-stat 2.0 datasets, tidy CSV tables (columns as in the press services'
+//! spreadsheets) and Excel workbooks laid out like them (`.xlsx`): the others are converted,
+//! then checked the same way. A file that cannot be converted is refused with one line per
+//! cause (exit 1). `esep-check --convert FILE` writes the converted esep feed on standard
+//! output, with the report on standard error.
 //! `esep-check publish FEED.json --base-url https://…/report/ --into DIR` writes what a press
 //! service uploads next to the app: share pages, preview images, data bundles, the feed under
 //! its version and the manifest (docs/publishing.md).
 
 use std::process::ExitCode;
 
-use esep::feed::import::{from_jsonstat, from_tidy_csv, looks_like_jsonstat};
+use esep::feed::import::convert;
 use esep::feed::{self, Severity};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod publish;
 
 const USAGE: &str = "usage: esep-check FEED.json [FEED.json …]
-       esep-check --convert DATA.csv|DATA.jsonstat.json > feed.json
+       esep-check --convert DATA.csv|DATA.xlsx|DATA.jsonstat.json > feed.json
        esep-check publish FEED.json --base-url https://example.kz/report/ --into DIR [--feed-path feeds/FEED.json] [--date YYYY-MM-DD]";
 
-/// Reads a file as text; `Err` carries the message.
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|e| format!("{path}: cannot read: {e}"))
-}
+/// Why a file gives no feed text: the exit code, and the lines to print.
+struct Refused(u8, Vec<String>);
 
-/// The esep feed text for a file: itself, or converted from JSON-stat / CSV.
-fn as_feed(path: &str, text: String) -> Result<String, String> {
-    let converted = if path.to_lowercase().ends_with(".csv") {
-        let stem = std::path::Path::new(path)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("feed");
-        Some(from_tidy_csv(&text, stem))
-    } else if looks_like_jsonstat(&text) {
-        Some(from_jsonstat(&text))
-    } else {
-        None
-    };
-    match converted {
-        None => Ok(text),
-        Some(Ok(doc)) => serde_json::to_string_pretty(&doc).map_err(|e| format!("{path}: {e}")),
-        Some(Err(e)) => Err(format!("{path}: error: {e}")),
+/// The esep feed text for a file: itself, or converted from JSON-stat, CSV or xlsx. A file that
+/// cannot be read is exit code 2; one that cannot be converted, 1, with a line per cause.
+fn feed_text(path: &str) -> Result<String, Refused> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Refused(2, vec![format!("{path}: cannot read: {e}")]))?;
+    match convert(path, &bytes) {
+        Ok(None) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Ok(Some(doc)) => serde_json::to_string_pretty(&doc)
+            .map_err(|e| Refused(1, vec![format!("{path}: error: {e}")])),
+        Err(e) => Err(Refused(
+            1,
+            e.messages()
+                .iter()
+                .map(|m| format!("{path}: error: {m}"))
+                .collect(),
+        )),
     }
 }
 
@@ -105,11 +101,13 @@ fn main() -> ExitCode {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         };
-        let feed = match read(path).and_then(|t| as_feed(path, t)) {
+        let feed = match feed_text(path) {
             Ok(f) => f,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
+            Err(Refused(code, lines)) => {
+                for line in lines {
+                    eprintln!("{line}");
+                }
+                return ExitCode::from(code);
             }
         };
         println!("{feed}");
@@ -117,11 +115,13 @@ fn main() -> ExitCode {
     }
     let mut worst = 0u8;
     for path in &args {
-        match read(path).and_then(|t| as_feed(path, t)) {
+        match feed_text(path) {
             Ok(text) => worst = worst.max(report(path, &text, &mut std::io::stdout())),
-            Err(e) => {
-                println!("{e}");
-                worst = 2;
+            Err(Refused(code, lines)) => {
+                for line in lines {
+                    println!("{line}");
+                }
+                worst = worst.max(code);
             }
         }
     }

@@ -4,8 +4,11 @@
 //!
 //! - `jsonstat`: JSON-stat 2.0 datasets;
 //! - `csv`: tidy CSV tables;
+//! - `xlsx`: Excel workbooks whose first sheet is laid out like the tidy CSV (the checker page
+//!   and `esep-check` only: the report never converts, and its wasm carries no calamine);
 //! - `faults`: a table's sources that cannot be sources, said in the table's terms.
-
+//!
+//! [`convert`] chooses the importer for a file by its name and content.
 //!
 //! A file that lacks what every figure needs (a source's address) is refused here with one
 //! message in the file's own terms, rather than converted into a feed that validation would
@@ -14,9 +17,11 @@
 mod csv;
 mod faults;
 mod jsonstat;
+mod xlsx;
 
 pub use csv::{from_tidy_csv, parse_csv};
 pub use jsonstat::from_jsonstat;
+pub use xlsx::from_xlsx;
 
 use serde_json::Value;
 
@@ -27,6 +32,8 @@ pub enum ImportError {
     JsonStat(String),
     #[error("not a tidy table: {0}")]
     Csv(String),
+    #[error("not an Excel workbook (.xlsx): {0}")]
+    Xlsx(String),
     /// In its format, but without what a feed needs: each cause once, in the file's terms.
     #[error("{}", .0.join("; "))]
     Input(Vec<String>),
@@ -39,6 +46,28 @@ impl ImportError {
             ImportError::Input(each) => each.clone(),
             other => vec![other.to_string()],
         }
+    }
+}
+
+/// The esep feed document a file converts into: an Excel workbook (`.xlsx`, or any zip or old
+/// Excel file, to be told so) and a `.csv` in the tidy layout, a JSON-stat dataset by content.
+/// `None` for any other file: it is read as an esep feed itself. `name` is a path or an
+/// address; a table's feed id is its last part without the extension.
+pub fn convert(name: &str, bytes: &[u8]) -> Result<Option<Value>, ImportError> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if workbook || matches!(extension.as_deref(), Some("xlsx" | "xls")) {
+        return from_xlsx(bytes, stem).map(Some);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    if extension.as_deref() == Some("csv") {
+        from_tidy_csv(&text, stem).map(Some)
+    } else if looks_like_jsonstat(&text) {
+        from_jsonstat(&text).map(Some)
+    } else {
+        Ok(None)
     }
 }
 

@@ -1,21 +1,22 @@
-//! One message per root cause, in the input's own terms.
+//! Across formats: choosing the importer, one message per root cause, and the same feed from a
+//! workbook as from the CSV of the same rows.
 
 use super::*;
 
 const JSONSTAT: &str = include_str!("../../../tests/fixtures/crime.jsonstat.json");
 const TIDY: &str = include_str!("../../../tests/fixtures/figures.csv");
+const XLSX: &[u8] = include_bytes!("../../../tests/fixtures/figures.xlsx");
+const XLSX_EMPTY_FIRST_SHEET: &[u8] =
+    include_bytes!("../../../tests/fixtures/figures-empty-first-sheet.xlsx");
+const XLSX_NO_SOURCE_COLUMNS: &[u8] =
+    include_bytes!("../../../tests/fixtures/figures-no-source-columns.xlsx");
+
 const HREF: &str = "  \"href\": \"https://example.org/illustrative-jsonstat\",\n";
 
 /// What the checker and `esep-check` say about a file: the import's messages, else validation's
 /// errors.
 fn errors(name: &str, bytes: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(bytes);
-    let converted = if name.ends_with(".csv") {
-        from_tidy_csv(&text, "figures").map(Some)
-    } else {
-        from_jsonstat(&text).map(Some)
-    };
-    match converted {
+    match convert(name, bytes) {
         Err(e) => e.messages(),
         Ok(doc) => {
             let text = doc.map_or_else(|| String::from_utf8_lossy(bytes).into(), |d| d.to_string());
@@ -131,5 +132,45 @@ fn a_table_without_source_addresses_is_refused_once_naming_the_rows() {
             "'grade' is not a grade in row 2 ('PRIMARY'): \
               write primary, agency-via-mirror or secondary, or leave it empty (secondary)"
         ]
+    );
+}
+
+#[test]
+fn a_workbook_gives_the_same_feed_as_the_csv_of_its_rows() {
+    let from_csv = convert("figures.csv", TIDY.as_bytes()).unwrap().unwrap();
+    let from_xlsx = convert("figures.xlsx", XLSX).unwrap().unwrap();
+    assert_eq!(from_xlsx, from_csv);
+    // Percentages read as they show (-7 %, -3.8 %), dates as dates.
+    assert_eq!(from_xlsx["observations"][0]["value"], -7.0);
+    assert_eq!(from_xlsx["observations"][4]["value"], -3.8);
+    assert_eq!(from_xlsx["sources"][0]["date"], "2025-12-27");
+    assert_eq!(errors("figures.xlsx", XLSX), Vec::<String>::new());
+    // Known by its content too, without the extension.
+    assert_eq!(convert("figures", XLSX).unwrap().unwrap(), from_csv);
+}
+
+#[test]
+fn a_workbook_that_cannot_be_read_as_a_table_is_told_why() {
+    assert_eq!(
+        errors("figures.xlsx", XLSX_EMPTY_FIRST_SHEET),
+        vec!["the first sheet ('notes') is empty: put the table there, with the column names in its first row"]
+    );
+    assert_eq!(
+        errors("figures.xlsx", XLSX_NO_SOURCE_COLUMNS),
+        vec!["not a tidy table: columns 'source_url' and 'source_date' are missing"]
+    );
+    assert_eq!(
+        errors("figures.xlsx", TIDY.as_bytes()),
+        vec!["not an Excel workbook (.xlsx): the file is not a workbook (an .xlsx file is a zip archive)"]
+    );
+}
+
+#[test]
+fn a_feed_is_left_as_it_is() {
+    let feed = include_bytes!("../../../tests/feeds/good/minimal.json");
+    assert_eq!(convert("minimal.json", feed), Ok(None));
+    assert_eq!(
+        convert("https://example.org/feeds/minimal.json", feed),
+        Ok(None)
     );
 }
