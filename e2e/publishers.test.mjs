@@ -1,4 +1,4 @@
-// For publishers and other regions: the feed checker, ?feed=, ?compare=, JSON-stat, CSV.
+// For publishers and other regions: the feed checker, ?feed=, ?compare=, JSON-stat, CSV, xlsx.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -62,6 +62,13 @@ test('the checker imports a JSON-stat dataset through the same validation', asyn
   assert.match(await page.getByTestId('check-summary').innerText(), /^0 errors/);
   await drawn(page);
   assert.match(await page.getByTestId('preview').innerText(), /Registered crimes \(illustrative\)/);
+  // Without href: one message, in JSON-stat's terms, and nothing that follows from it.
+  const text = fs.readFileSync(file('tests/fixtures/crime.jsonstat.json'), 'utf8').replace(/\n\s*"href": "[^"]*",/, '');
+  await page.getByTestId('file').setInputFiles({ name: 'no-href.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const refused = page.getByTestId('check-refused');
+  await refused.waitFor();
+  assert.deepEqual(await refused.locator('p').allInnerTexts(),
+    ['the dataset has no "href": add the address of the published table, or name a source in "extension.esep" ("source_url")']);
   await context.close();
 });
 
@@ -76,6 +83,42 @@ test('the checker reads a tidy CSV and a feed by address, and refuses an HTML pa
   await page.getByTestId('file').setInputFiles(file('tests/feeds/bad/03-html-page.json'));
   await page.getByTestId('check-refused').waitFor();
   assert.match(await page.getByTestId('check-refused').innerText(), /HTML page, not a JSON feed/);
+  await context.close();
+});
+
+test('the checker reads an Excel workbook like its CSV: chosen or dropped, checked and previewed', async () => {
+  const { page, context, problems } = await checker();
+  const input = page.getByTestId('file');
+  assert.match(await input.getAttribute('accept'), /\.xlsx/);
+  await input.setInputFiles(file('tests/fixtures/figures.xlsx'));
+  const summary = page.getByTestId('check-summary');
+  await summary.waitFor();
+  // The one warning is the converted feed's missing data_as_of, as for the CSV.
+  assert.match(await summary.innerText(), /^0 errors, 1 warning\. No errors: the file can be published\./);
+  assert.equal(await page.locator('[data-testid=problem].sev-error').count(), 0);
+  // What the same rows as CSV show: six figure cards (Kazakhstan's two years are a chart under
+  // "Earlier years", closed).
+  await figuresShown(page);
+  const preview = page.getByTestId('preview');
+  assert.equal(await preview.getByTestId('figure-card').count(), 6);
+  const text = await preview.innerText();
+  // Percentage cells (-7 %, stored as -0.07) read as they show; numbers and units kept.
+  assert.match(text, /−7%\s+registered crimes\s+Aktobe region · 2025 vs 2024/);
+  assert.match(text, /−3\.8%\s+registered crimes/);
+  assert.match(text, /76 kg\s+synthetic drugs seized/);
+  assert.match(text, /Kazakhstan — for comparison/);
+  // Dropped, a workbook without the source columns is refused with one message naming them.
+  const bytes = fs.readFileSync(file('tests/fixtures/figures-no-source-columns.xlsx')).toString('base64');
+  await page.evaluate((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], 'figures.xlsx'));
+    document.querySelector('[data-testid=drop]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  const refused = page.getByTestId('check-refused');
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /columns 'source_url' and 'source_date' are missing/);
+  assert.deepEqual(problems.requests, [], 'nothing leaves the machine');
   await context.close();
 });
 
