@@ -1,9 +1,14 @@
 //! "Check a feed", a page of its own (`check/`, a separate wasm so that it weighs nothing on the
 //! report's first visit): drop or choose a file, or give an address; the feed is validated and
 //! previewed in the browser. Nothing is uploaded. JSON-stat, tidy CSV and Excel workbooks
-//! (`.xlsx`) are converted first (`feed::import`, which only this page's wasm carries).
+//! (`.xlsx`) are converted first (`feed::import`, which only this page's wasm carries; the
+//! workbook reader in a split module of its own).
 
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+use serde_json::Value;
 use wasm_bindgen::JsCast as _;
 
 use super::address::param;
@@ -11,7 +16,7 @@ use super::format::IntlNumbers;
 use super::load::Loaded;
 use super::report::report;
 use super::state::Page;
-use crate::feed::import::convert;
+use crate::feed::import::{self, ImportError};
 use crate::feed::{self, Lang, Severity};
 use crate::i18n;
 
@@ -24,9 +29,32 @@ enum Outcome {
     Refused(String, Vec<String>),
 }
 
+/// Reads a workbook into its feed document: given by the checker page's binary
+/// (`src/bin/esep-checker.rs`), where it is a split module of its own (`xlsx`), fetched when a
+/// workbook comes. In this library, a split point would be exported by every page's wasm,
+/// the report's too, with the whole workbook reader behind it. `Err(())`: it did not load.
+pub type ReadWorkbook =
+    fn(String, Vec<u8>) -> Pin<Box<dyn Future<Output = Result<Result<Value, ImportError>, ()>>>>;
+
 /// Converts JSON-stat, CSV and xlsx, then checks, exactly as `esep-check` does.
-fn process(name: &str, bytes: &[u8]) -> Outcome {
-    let text = match convert(name, bytes) {
+async fn process(name: &str, bytes: &[u8], workbook: ReadWorkbook) -> Outcome {
+    let converted = if import::is_workbook(name, bytes) {
+        match workbook(name.to_owned(), bytes.to_vec()).await {
+            Ok(read) => read.map(Some),
+            Err(_) => {
+                return Outcome::Refused(
+                    name.to_owned(),
+                    vec![
+                        "the workbook reader did not load: check the connection and try again"
+                            .into(),
+                    ],
+                )
+            }
+        }
+    } else {
+        import::convert_text(name, bytes)
+    };
+    let text = match converted {
         Ok(Some(doc)) => doc.to_string(),
         Ok(None) => String::from_utf8_lossy(bytes).into_owned(),
         Err(e) => return Outcome::Refused(name.to_owned(), e.messages()),
@@ -45,8 +73,9 @@ async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The page; `workbook` reads Excel workbooks ([`ReadWorkbook`]).
 #[component]
-pub fn Checker() -> impl IntoView {
+pub fn Checker(workbook: ReadWorkbook) -> impl IntoView {
     let lang = Page::start(
         param("lang")
             .as_deref()
@@ -65,7 +94,7 @@ pub fn Checker() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let result = match read_file(file).await {
-                Some(bytes) => process(&name, &bytes),
+                Some(bytes) => process(&name, &bytes, workbook).await,
                 None => Outcome::Refused(name.clone(), vec!["the file could not be read".into()]),
             };
             set_outcome.set(Some(result));
@@ -116,7 +145,7 @@ pub fn Checker() -> impl IntoView {
         set_busy.set(true);
         leptos::task::spawn_local(async move {
             let result = match super::load::fetch_text(&address).await {
-                Ok(text) => process(&address, text.as_bytes()),
+                Ok(text) => process(&address, text.as_bytes(), workbook).await,
                 Err(e) => Outcome::Refused(address.clone(), vec![e.to_string()]),
             };
             set_outcome.set(Some(result));

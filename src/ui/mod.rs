@@ -47,8 +47,10 @@ fn install_panic_hook() {
     console_error_panic_hook::set_once();
 }
 
-/// Mounts the feed checker page (`check/`), a separate wasm.
-pub fn mount_checker() {
+pub use checker::ReadWorkbook;
+
+/// Mounts the feed checker page (`check/`), a separate wasm; `workbook` reads Excel workbooks.
+pub fn mount_checker(workbook: ReadWorkbook) {
     install_panic_hook();
-    leptos::mount::mount_to_body(checker::Checker);
+    leptos::mount::mount_to_body(move || leptos::view! { <checker::Checker workbook=workbook /> });
 }

@@ -49,26 +49,47 @@ impl ImportError {
     }
 }
 
-/// The esep feed document a file converts into: an Excel workbook (`.xlsx`, or any zip or old
-/// Excel file, to be told so) and a `.csv` in the tidy layout, a JSON-stat dataset by content.
-/// `None` for any other file: it is read as an esep feed itself. `name` is a path or an
-/// address; a table's feed id is its last part without the extension.
+/// The esep feed document a file converts into: an Excel workbook ([`is_workbook`]), a `.csv`
+/// in the tidy layout, a JSON-stat dataset by content. `None` for any other file: it is read as
+/// an esep feed itself. `name` is a path or an address.
 pub fn convert(name: &str, bytes: &[u8]) -> Result<Option<Value>, ImportError> {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-    let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    let workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    if workbook || matches!(extension.as_deref(), Some("xlsx" | "xls")) {
-        return from_xlsx(bytes, stem).map(Some);
+    if is_workbook(name, bytes) {
+        from_xlsx(bytes, file_stem(name)).map(Some)
+    } else {
+        convert_text(name, bytes)
     }
+}
+
+/// [`convert`] for a file that is not a workbook, without the workbook reader: the checker page
+/// fetches that separately, when a workbook comes.
+pub fn convert_text(name: &str, bytes: &[u8]) -> Result<Option<Value>, ImportError> {
     let text = String::from_utf8_lossy(bytes);
-    if extension.as_deref() == Some("csv") {
-        from_tidy_csv(&text, stem).map(Some)
+    if extension(name).as_deref() == Some("csv") {
+        from_tidy_csv(&text, file_stem(name)).map(Some)
     } else if looks_like_jsonstat(&text) {
         from_jsonstat(&text).map(Some)
     } else {
         Ok(None)
     }
+}
+
+/// True for a file for the workbook reader: named `.xlsx` or `.xls`, or a zip archive or an old
+/// Excel file by content, whatever its name (the reader then says what it is not).
+pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+        || matches!(extension(name).as_deref(), Some("xlsx" | "xls"))
+}
+
+/// A path's or an address's last part without its extension: a converted table's feed id.
+pub fn file_stem(name: &str) -> &str {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
+}
+
+fn extension(name: &str) -> Option<String> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())
 }
 
 /// True for a JSON-stat 2.0 dataset (`"class": "dataset"`).

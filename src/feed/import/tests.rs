@@ -146,7 +146,9 @@ fn a_workbook_gives_the_same_feed_as_the_csv_of_its_rows() {
     assert_eq!(from_xlsx["sources"][0]["date"], "2025-12-27");
     assert_eq!(errors("figures.xlsx", XLSX), Vec::<String>::new());
     // Known by its content too, without the extension.
+    assert!(is_workbook("figures", XLSX));
     assert_eq!(convert("figures", XLSX).unwrap().unwrap(), from_csv);
+    assert!(!is_workbook("figures.csv", TIDY.as_bytes()));
 }
 
 #[test]
