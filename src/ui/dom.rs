@@ -128,11 +128,14 @@ fn filled_boxed(parent: &web_sys::Element, build: Fill) {
 }
 
 /// A `<div class="part">` for a `view!` (the checker page), filled once by `build` when mounted.
+/// Emptied first: when the view around it is rebuilt with one of the same shape (the checker's
+/// next file), Leptos keeps the element, with what the last `build` put in it.
 pub fn hosted(build: impl FnOnce(&web_sys::Element) + 'static) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let build = RefCell::new(Some(build));
     Effect::new(move |_| {
         if let (Some(root), Some(build)) = (root.get(), build.borrow_mut().take()) {
+            root.set_text_content(None);
             untrack(|| build(&root));
         }
     });
