@@ -88,11 +88,17 @@ test('the checker reads a tidy CSV and a feed by address, and refuses an HTML pa
 
 test('the checker reads an Excel workbook like its CSV: chosen or dropped, checked and previewed', async () => {
   const { page, context, problems } = await checker();
+  // The workbook reader is a split module of its own, fetched when a workbook comes.
+  const reader = [];
+  page.on('request', (r) => /split_xlsx-[\w-]+\.wasm$/.test(r.url()) && reader.push(r.url()));
   const input = page.getByTestId('file');
   assert.match(await input.getAttribute('accept'), /\.xlsx/);
+  await input.setInputFiles(file('tests/fixtures/figures.csv'));
+  await page.getByTestId('check-summary').waitFor();
+  assert.deepEqual(reader, [], 'a CSV needs no workbook reader');
   await input.setInputFiles(file('tests/fixtures/figures.xlsx'));
+  await page.getByRole('heading', { name: 'figures.xlsx' }).waitFor();
   const summary = page.getByTestId('check-summary');
-  await summary.waitFor();
   // The one warning is the converted feed's missing data_as_of, as for the CSV.
   assert.match(await summary.innerText(), /^0 errors, 1 warning\. No errors: the file can be published\./);
   assert.equal(await page.locator('[data-testid=problem].sev-error').count(), 0);
@@ -118,6 +124,7 @@ test('the checker reads an Excel workbook like its CSV: chosen or dropped, check
   const refused = page.getByTestId('check-refused');
   await refused.waitFor();
   assert.match(await refused.innerText(), /columns 'source_url' and 'source_date' are missing/);
+  assert.equal(reader.length, 1, 'the workbook reader is fetched once');
   assert.deepEqual(problems.requests, [], 'nothing leaves the machine');
   await context.close();
 });
