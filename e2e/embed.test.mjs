@@ -160,10 +160,32 @@ test('the address holds the view: language, theme, hidden series and the chart i
   await context.close();
 });
 
-test('Share copies the chart link where there is no share sheet', async () => {
+test('Share copies the chart\'s share page (with its link preview) where there is no share sheet', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
   await drawn(page);
+  // The site published this version (scripts/build.sh): the line under the sources says so.
+  await page.getByTestId('version').locator('a').waitFor({ timeout: 20000 });
+  await page.evaluate(() => { delete Navigator.prototype.share; });
+  const fig = page.getByTestId('figure-crime-by-gravity-changes');
+  await fig.getByTestId('share').click();
+  await fig.getByTestId('share-status').filter({ hasText: 'Link copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${env.url}/share/crime-by-gravity-changes-en.html`);
+  await context.close();
+});
+
+test('on a site that published nothing, Share copies the report\'s link to the chart', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  await context.route(/\/share\/version\.txt$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+  const page = await context.newPage();
+  await page.goto(`${env.url}/?lang=en`);
+  await drawn(page);
+  // The version is shown, without a permanent link: there is no archived copy to link to.
+  const version = page.getByTestId('version');
+  await version.waitFor({ timeout: 20000 });
+  assert.match(await version.innerText(), /^Data version: [0-9a-f]{12}$/);
   await page.evaluate(() => { delete Navigator.prototype.share; });
   const fig = page.getByTestId('figure-crime-by-gravity-changes');
   await fig.getByTestId('share').click();

@@ -161,12 +161,14 @@ function esepPreload() {
 export async function __esepStart(init, options) {
   esepStarted = true;
   try {
-    esepPreload();
-  } catch (error) {
-    // A page that cannot preload still loads its feed, later.
-  }
-  try {
-    if (!esepLacks()) return await init(options);
+    if (!esepLacks()) {
+      try {
+        esepPreload();
+      } catch (error) {
+        // A page that cannot preload still loads its feed, later.
+      }
+      return await init(options);
+    }
   } catch (error) {
     // A panic or an exception in Rust while the app starts is a stop like any other.
     if (esepFromWasm(error)) esepStop(error);

@@ -204,10 +204,11 @@ impl Citing<'_> {
             });
             el("p").child(copy).child(status)
         });
-        el("div")
+        // Folded: two long sentences a reader opens when citing, not on every reading.
+        el("details")
             .class("cite")
             .attr("data-testid", "cite")
-            .child(el("h3").text(i18n::CITE.get(l)))
+            .child(el("summary").text(i18n::CITE.get(l)))
             .child(
                 el("p")
                     .attr("data-testid", "cite-reference")
