@@ -186,6 +186,8 @@ test('a chart\'s ZIP from the page unpacks to its figures with the version', asy
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=kk`);
   await page.getByTestId('version').waitFor({ timeout: 20000 });
   const figure = page.locator('figure.chart', { has: page.getByTestId('chart-crime-by-gravity-changes') });
+  // Offered with the chart's data, under its table.
+  await figure.locator('details summary').first().click();
   const [dl] = await Promise.all([page.waitForEvent('download'), figure.getByTestId('download-zip').click()]);
   const files = unzip(fs.readFileSync(await dl.path()));
   const names = Object.keys(files).sort();

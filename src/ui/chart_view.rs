@@ -569,6 +569,18 @@ fn fill_table(chart: Rc<Chart>) -> Result<(), SplitLoaderError> {
             observations: &plan.observations,
         };
         citing.said(Some(&chart.listeners)).append_to(&chart.table);
+        // The chart's data bundle: its figures, metadata, readme and citation as one ZIP.
+        let bundle = button("action")
+            .attr("data-testid", "download-zip")
+            .text(i18n::DOWNLOAD_BUNDLE.get(lang));
+        let c = chart.clone();
+        chart.listeners.on(&bundle.0, "click", move |_| {
+            let c = c.clone();
+            spawn_local(async move {
+                download(c, "zip").await.ok();
+            });
+        });
+        el("p").child(bundle).append_to(&chart.table);
     }
     Ok(())
 }
@@ -699,12 +711,7 @@ fn build(
             .text(i18n::DOWNLOAD.get(lang)),
     );
     let mut download_buttons = Vec::new();
-    for (kind, label) in [
-        ("png", "PNG"),
-        ("svg", "SVG"),
-        ("csv", "CSV"),
-        ("zip", "ZIP"),
-    ] {
+    for (kind, label) in [("png", "PNG"), ("svg", "SVG"), ("csv", "CSV")] {
         let b = button("action")
             .attr("data-testid", &format!("download-{kind}"))
             .text(label);
