@@ -172,7 +172,7 @@ test('the report shows its version with a permanent link, a citation with it, an
   const id = 'crime-by-gravity-changes';
   const figure = page.locator('figure.chart', { has: page.getByTestId(`chart-${id}`) });
   await figure.locator('details summary').first().click();
-  await figure.getByTestId('cite').locator('summary').click();
+  await figure.getByTestId('cite').waitFor();
   assert.match(await figure.getByTestId('cite-plain').innerText(), new RegExp(`Version ${short}, retrieved`));
   // The embed panel gives the chart's share page.
   await figure.getByTestId('embed').click();

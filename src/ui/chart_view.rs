@@ -568,7 +568,9 @@ fn fill_table(chart: Rc<Chart>) -> Result<(), SplitLoaderError> {
             title: &plan.title,
             observations: &plan.observations,
         };
-        citing.said(Some(&chart.listeners)).append_to(&chart.table);
+        citing
+            .said(Some(&chart.listeners), false)
+            .append_to(&chart.table);
         // The chart's data bundle: its figures, metadata, readme and citation as one ZIP.
         let bundle = button("action")
             .attr("data-testid", "download-zip")

@@ -75,7 +75,7 @@ fn said(parent: &web_sys::Element, feed: &feed::Feed, l: Lang) {
         title: feed.text(&feed.title, l),
         observations: &all,
     };
-    citing.said(None).append_to(parent);
+    citing.said(None, true).append_to(parent);
     if let Some(v) = own {
         banner(v, l);
     }
@@ -190,8 +190,9 @@ impl Citing<'_> {
     /// "How to cite": the reference and a plain sentence, with the feed's version and today's
     /// date, and a button that copies both.
     /// "How to cite": the reference and a plain sentence, with the feed's version and today's
-    /// date, and (with `listeners`) a button that copies both.
-    pub fn said(&self, listeners: Option<&super::browser::Listeners>) -> El {
+    /// date, and (with `listeners`) a button that copies both. Folded in a `<details>` of its
+    /// own for the report; a chart's is under its data table, itself folded.
+    pub fn said(&self, listeners: Option<&super::browser::Listeners>, folded: bool) -> El {
         let l = self.lang;
         let (reference, plain) = self.cited(|c| (c.reference(), c.plain()));
         let copy = listeners.map(|listeners| {
@@ -205,10 +206,14 @@ impl Citing<'_> {
             el("p").child(copy).child(status)
         });
         // Folded: two long sentences a reader opens when citing, not on every reading.
-        el("details")
+        let (tag, head) = match folded {
+            true => ("details", "summary"),
+            false => ("div", "h3"),
+        };
+        el(tag)
             .class("cite")
             .attr("data-testid", "cite")
-            .child(el("summary").text(i18n::CITE.get(l)))
+            .child(el(head).text(i18n::CITE.get(l)))
             .child(
                 el("p")
                     .attr("data-testid", "cite-reference")
