@@ -441,6 +441,17 @@ impl Chart {
         self.set_active(Some(next));
     }
 
+    /// What a citation and a data bundle of this chart's figures say.
+    fn citing(&self) -> super::version::Citing<'_> {
+        super::version::Citing {
+            feed: &self.feed,
+            lang: self.lang,
+            id: Some(&self.plan.id),
+            title: &self.plan.title,
+            observations: &self.plan.observations,
+        }
+    }
+
     /// PNG (twice the size, with title and source), SVG or CSV of what the chart shows now.
     fn download(&self, kind: &str) {
         let (feed, plan, lang) = (&self.feed, &self.plan, self.lang);
@@ -460,14 +471,7 @@ impl Chart {
                 download_text(&text, "text/csv;charset=utf-8", &name);
             }
             "zip" => {
-                let citing = super::version::Citing {
-                    feed,
-                    lang,
-                    id: Some(&plan.id),
-                    title: &plan.title,
-                    observations: &plan.observations,
-                };
-                let zip = citing.zip(&plan.takeaway, &plan.computed, None);
+                let zip = self.citing().zip(&plan.takeaway, &plan.computed, None);
                 super::browser::download_bytes(&zip, "application/zip", &name);
             }
             "svg" => {
@@ -561,14 +565,8 @@ fn fill_table(chart: Rc<Chart>) -> Result<(), SplitLoaderError> {
     if chart.table.child_element_count() < 2 {
         let (feed, plan, lang) = (&chart.feed, &chart.plan, chart.lang);
         table(feed, plan, lang).append_to(&chart.table);
-        let citing = super::version::Citing {
-            feed,
-            lang,
-            id: Some(&plan.id),
-            title: &plan.title,
-            observations: &plan.observations,
-        };
-        citing
+        chart
+            .citing()
             .said(Some(&chart.listeners), false)
             .append_to(&chart.table);
         // The chart's data bundle: its figures, metadata, readme and citation as one ZIP.
