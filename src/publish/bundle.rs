@@ -184,7 +184,7 @@ impl Bundle<'_> {
 }
 
 /// `2026-12-03` as numbers; 1980-01-01 for anything else.
-fn ymd(date: &str) -> (i32, u8, u8) {
+pub fn ymd(date: &str) -> (i32, u8, u8) {
     let mut parts = date.split('-').map(|p| p.parse::<i32>().ok());
     match (parts.next(), parts.next(), parts.next()) {
         (Some(Some(y)), Some(Some(m)), Some(Some(d))) => (y, m as u8, d as u8),

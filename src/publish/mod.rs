@@ -175,7 +175,7 @@ pub fn publish(bytes: &[u8], o: &Options) -> Result<Publication, Vec<String>> {
         let at = Place::new(&base, "report", lang);
         let title = feed.text(&feed.title, lang).to_owned();
         let csv_path = format!("data/{}", file_name(feed, "all", lang, "csv"));
-        let description = report_description(feed, lang);
+        let description = report_description(feed, lang, &sections);
         let bundle = Bundle {
             cited: Cited {
                 feed,
@@ -314,15 +314,14 @@ fn takeaway(chart: &ChartPlan) -> String {
     }
 }
 
-/// The report's preview text: its description, else its key figures in words.
-fn report_description(feed: &Feed, lang: Lang) -> String {
+/// The report's preview text: its description, else its key figures in words (from the
+/// report's plan in `lang`).
+fn report_description(feed: &Feed, lang: Lang, sections: &[crate::plan::SectionPlan]) -> String {
     let own = feed.text(&feed.description, lang);
     if !own.is_empty() {
         return own.to_owned();
     }
-    let nums = LocaleNumbers(lang);
-    let sections = plan(feed, lang, &nums);
-    crate::plan::what_changed(feed, &sections, lang, &nums)
+    crate::plan::what_changed(feed, sections, lang, &LocaleNumbers(lang))
         .into_iter()
         .map(|(said, _)| said)
         .take(3)

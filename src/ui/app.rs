@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::address::{param, pinned, set_param};
+use super::address::{param, set_param};
 use super::browser::{owned_listeners, Listeners};
 use super::dom::{el, filled, watch, El};
 use super::load::Loading;
@@ -157,12 +157,10 @@ fn shell() -> (
     if param("esep-panic").as_deref() == Some("1") {
         watch(|| panic!("esep: test panic requested by ?esep-panic=1"));
     }
-    let (mut address, bundled) = super::load::feed_address(param("feed"));
+    let (address, bundled) = super::load::feed_address(param("feed"));
     set_feed_address((!bundled).then(|| address.clone()));
-    // `?v=`: the version a citation pinned, as the publish step kept it.
-    if let Some(v) = pinned().filter(|_| bundled) {
-        address = format!("feeds/archive/{v}.json");
-    }
+    // `?feed=`, else a version a citation pinned (`?v=`), else the bundled feed.
+    let address = super::version::feed_path();
     let on_loaded = follow_feed_lang(chosen);
     let feed = Loading::start_versioned(address.clone(), on_loaded);
     (on_loaded, address, feed)

@@ -93,11 +93,7 @@ async fn prepare(
         }
     };
     status.set_text_content(Some(say(&DRAWING, lang)));
-    let (y, m, d) = (
-        today[..4].parse().unwrap_or(1980),
-        today[5..7].parse().unwrap_or(1),
-        today[8..10].parse().unwrap_or(1),
-    );
+    let (y, m, d) = publish::bundle::ymd(&today);
     let mut zip = Zip::new(y, m, d);
     zip.add(feed::BUNDLED_FEED, text.as_bytes());
     for (path, bytes) in &p.files {
