@@ -210,8 +210,19 @@ impl Citing<'_> {
             true => ("details", "summary"),
             false => ("div", "h3"),
         };
-        el(tag)
-            .class("cite")
+        let made = el(tag);
+        // Made after `beforeprint` opened every part (the end matter comes in a split module):
+        // opened here too, so that a printed report carries its citation.
+        let printing = window()
+            .match_media("print")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+        let made = match folded && printing {
+            true => made.attr("open", ""),
+            false => made,
+        };
+        made.class("cite")
             .attr("data-testid", "cite")
             .child(el(head).text(i18n::CITE.get(l)))
             .child(
