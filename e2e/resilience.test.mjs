@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, canvasColours, chartDrawn, artifacts } from './helpers.mjs';
+import { launch, openPage, chartDrawn, artifacts } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -44,8 +44,17 @@ async function paintedCharts(page) {
   for (const id of ids) {
     const sel = `[data-testid="${id}"]`;
     await page.$eval(sel, (c) => c.scrollIntoView({ block: 'center' }));
-    const drawn = await page.waitForFunction((s) => document.querySelector(s).width > 0, sel, { timeout: 3000 }).then(() => true, () => false);
-    if (drawn && (await canvasColours(page, sel)) >= 4) painted += 1;
+    // A canvas not drawn yet still has the default 300 × 150 backing, blank: so wait for
+    // something on it (at least four colours), not for a width.
+    const drawn = await page.waitForFunction((s) => {
+      const c = document.querySelector(s);
+      if (c.width === 0 || c.height === 0) return false;
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      const seen = new Set();
+      for (let i = 0; i < data.length && seen.size < 4; i += 16) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return seen.size >= 4;
+    }, sel, { timeout: 5000, polling: 100 }).then(() => true, () => false);
+    if (drawn) painted += 1;
   }
   return { painted, total: ids.length };
 }
