@@ -27,6 +27,16 @@ pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// Whether the page is being printed (print media matches): a part made after `beforeprint`
+/// opened every `<details>` opens itself.
+pub fn printing() -> bool {
+    window()
+        .match_media("print")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
 /// Copies text with the Clipboard API; `false` where the browser has none.
 pub fn copy_text(text: &str) -> bool {
     let navigator: JsValue = window().navigator().into();

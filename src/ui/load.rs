@@ -2,6 +2,18 @@
 
 use crate::feed::{self, Checked, FeedError, LoadError, ParseError};
 
+/// Fetches and checks a feed; the text of the page's own feed (`versioned`) is kept for its
+/// version (`ui::version`). Relative URLs resolve against the page, so `dist/` works from any
+/// sub-path of a static host.
+async fn load_feed(url: &str, versioned: bool) -> Result<Checked, FeedError> {
+    let text = fetch_text(url).await?;
+    let checked = feed::read(&text)?;
+    if versioned {
+        super::state::keep_feed_text(text);
+    }
+    Ok(checked)
+}
+
 /// How long a feed may take to arrive, in seconds (`?timeout=` may shorten it, for tests).
 pub const TIMEOUT_SECONDS: u32 = 20;
 
@@ -168,16 +180,7 @@ impl Loading {
         use leptos::prelude::Set as _;
         self.state.set(None);
         leptos::task::spawn_local(async move {
-            let result = match fetch_text(&url).await {
-                Ok(text) => {
-                    let read = feed::read(&text).map_err(FeedError::from);
-                    if self.versioned && read.is_ok() {
-                        super::state::keep_feed_text(text);
-                    }
-                    read.map(Loaded::from)
-                }
-                Err(e) => Err(e),
-            };
+            let result = load_feed(&url, self.versioned).await.map(Loaded::from);
             if let Ok(loaded) = &result {
                 then(&loaded.feed);
             }

@@ -110,13 +110,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             g.append_to(root);
             dl
         });
-        let (end, [ol, credit, version]) = sources(&feed, l, listeners);
+        let end = sources(&feed, l, listeners);
+        let section = end.0.clone();
         end.append_to(root);
         let f = feed.clone();
         leptos::task::spawn_local(async move {
-            fill_end_matter([dl, Some(ol), Some(credit), Some(version)], f, l)
-                .await
-                .ok();
+            fill_end_matter(dl, section, f, l).await.ok();
         });
         if first.replace(false) {
             spawn_reveal(feed.clone());
@@ -455,16 +454,17 @@ fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
     Some((section, dl))
 }
 
-/// The glossary's terms, the list of sources, the credit line, and the version and citation,
-/// from the split module `end`:
-/// the end of the report is not needed for its first screen.
+/// The glossary's terms, and the sources section's body (`sources`, after its heading and
+/// downloads): every source with title, publisher, date, grade and link, the method, the credit
+/// line, licence and contact, the feed's version and how to cite the report. From the split
+/// module `end`: the end of the report is not needed for its first screen.
 #[leptos::wasm_split::wasm_split(end, wasm_split_path = leptos::wasm_split, fallible)]
 fn fill_end_matter(
-    parts: [Option<web_sys::Element>; 4],
+    dl: Option<web_sys::Element>,
+    sources: web_sys::Element,
     feed: Arc<Feed>,
     l: Lang,
 ) -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    let [dl, ol, credit, version] = parts;
     if let Some(dl) = dl {
         let mut seen: Vec<&str> = Vec::new();
         for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
@@ -476,27 +476,10 @@ fn fill_end_matter(
             }
         }
     }
-    if let Some(ol) = ol {
-        for s in &feed.sources {
-            source_item(s, l).append_to(&ol);
-        }
+    let mut items = el("ol").attr("data-testid", "sources");
+    for s in &feed.sources {
+        items = items.child(source_item(s, l));
     }
-    if let Some(p) = credit {
-        p.set_text_content(Some(&credit_line(&feed, &all_figures(&feed), l)));
-    }
-    if let Some(parent) = version {
-        super::version::fill(parent, feed, l);
-    }
-    Ok(())
-}
-
-/// Every source with title, publisher, date, grade and link; the method; contact and licence.
-fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::Element; 3]) {
-    // Filled by `fill_end_matter`.
-    let items = el("ol").attr("data-testid", "sources");
-    let credit = el("p").class("credit-line").attr("data-testid", "credit");
-    let version = el("div");
-    let parts = [items.0.clone(), credit.0.clone(), version.0.clone()];
     let contact = feed.contact.as_deref().map(|href| {
         el("p")
             .attr("data-testid", "contact")
@@ -511,6 +494,41 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
         },
         None => el("p").text(i18n::NO_LICENCE.get(l)),
     };
+    let version = el("div");
+    let parent = version.0.clone();
+    // Made after `beforeprint` may have opened every part: opened here too when printing.
+    let all = el("details").attr("data-testid", "all-sources");
+    let all = match super::browser::printing() {
+        true => all.attr("open", ""),
+        false => all,
+    };
+    for part in [
+        all.child(el("summary").text(&format!(
+            "{} ({})",
+            i18n::SHOW_ALL.get(l),
+            feed.sources.len()
+        )))
+        .child(el("p").class("method").text(i18n::METHOD.get(l)))
+        .child(items),
+        el("p")
+            .class("credit-line")
+            .attr("data-testid", "credit")
+            .text(&credit_line(&feed, &all_figures(&feed), l)),
+        licence,
+    ]
+    .into_iter()
+    .chain(contact)
+    .chain([version])
+    {
+        part.append_to(&sources);
+    }
+    super::version::fill(parent, feed, l);
+    Ok(())
+}
+
+/// The sources section as the first screen makes it: its heading and the downloads of every
+/// figure (CSV, and the data bundle); `fill_end_matter` adds the rest.
+fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
     let status = el("span")
         .class("status")
         .attr("role", "status")
@@ -531,7 +549,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
         });
         downloads = downloads.child(b).text(" ");
     }
-    let section = el("section")
+    el("section")
         .attr("aria-labelledby", "h-sources")
         .class("sources")
         .child(
@@ -540,22 +558,6 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> (El, [web_sys::E
                 .text(i18n::SOURCES_AND_METHOD.get(l)),
         )
         .child(downloads.child(status))
-        .child(
-            el("details")
-                .attr("data-testid", "all-sources")
-                .child(el("summary").text(&format!(
-                    "{} ({})",
-                    i18n::SHOW_ALL.get(l),
-                    feed.sources.len()
-                )))
-                .child(el("p").class("method").text(i18n::METHOD.get(l)))
-                .child(items),
-        )
-        .child(credit)
-        .child(licence)
-        .opt(contact)
-        .child(version);
-    (section, parts)
 }
 
 /// Every figure of the feed, by file index.

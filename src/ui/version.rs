@@ -213,12 +213,7 @@ impl Citing<'_> {
         let made = el(tag);
         // Made after `beforeprint` opened every part (the end matter comes in a split module):
         // opened here too, so that a printed report carries its citation.
-        let printing = window()
-            .match_media("print")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches());
-        let made = match folded && printing {
+        let made = match folded && super::browser::printing() {
             true => made.attr("open", ""),
             false => made,
         };
