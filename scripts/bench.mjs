@@ -60,21 +60,36 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 const kb = (b) => (b / 1024).toFixed(1);
 
+// Long tasks (over 50 ms on the main thread), as the browser reports them to the page, kept from
+// the start of the navigation: `window.__longTasks` as [start, duration] pairs.
+const LONG_TASKS = `{
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no long-task timing */ }
+}`;
+
 async function open(url, { throttle = 1 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  await context.addInitScript(LONG_TASKS);
   const page = await context.newPage();
   if (throttle > 1) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   }
   const bodies = [];
+  // Requests for the bundled feed, by resource type.
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('aktobe-2025.json')) asked.push(r.resourceType()); });
   page.on('response', async (r) => {
     try {
       if (r.status() === 200) bodies.push({ url: r.url(), body: await r.body() });
     } catch { /* a body that went away */ }
   });
   await page.goto(url);
-  return { context, page, bodies };
+  return { context, page, bodies, asked };
 }
 
 function kind(url) {
@@ -109,19 +124,51 @@ const pages = {
 };
 const marks = { esep: 'esep:chart-drawn', ref: 'ref:chart-drawn', refLite: 'ref:chart-drawn' };
 
-// 1. First visit: bytes and time to first chart, alternating runs.
+// What the main thread did on a first visit, once the page has settled (no new long task for a
+// second): total blocking time (each long task's time over 50 ms, summed), the longest task, and
+// the longest that started after the feed's answer arrived (its resource timing's responseEnd).
+async function blocking(page) {
+  await page.waitForLoadState('networkidle');
+  let count = -1;
+  for (let k = 0; k < 20; k++) {
+    const now = await page.evaluate(() => window.__longTasks.length);
+    if (now === count) break;
+    count = now;
+    await page.waitForTimeout(1000);
+  }
+  return page.evaluate(() => {
+    const feed = performance.getEntriesByType('resource').find((e) => e.name.includes('aktobe-2025.json'));
+    const arrived = feed ? feed.responseEnd : 0;
+    const tasks = window.__longTasks;
+    const after = tasks.filter(([start]) => start >= arrived);
+    return {
+      tbt: tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
+      longest: Math.max(0, ...tasks.map(([, d]) => d)),
+      afterFeed: Math.max(0, ...after.map(([, d]) => d)),
+      tasksAfterFeed: after.length,
+      feedStart: feed ? feed.startTime : null,
+      feedInitiator: feed ? feed.initiatorType : null,
+    };
+  });
+}
+
+// 1. First visit: bytes, time to first chart and long tasks, alternating runs. The feed's
+// requests are counted too: the loader preloads it, and the app's own request must reuse that
+// answer (one request per visit).
 const firstChart = { 1: { esep: [], ref: [], refLite: [] }, 4: { esep: [], ref: [], refLite: [] } };
+const blocked = { 1: { esep: [], ref: [], refLite: [] }, 4: { esep: [], ref: [], refLite: [] } };
+const feedRequests = [];
 const bytes = {};
 for (const throttle of [1, 4]) {
   for (let i = 0; i < REPS; i++) {
     for (const name of ['esep', 'ref', 'refLite']) {
-      const { context, page, bodies } = await open(pages[name], { throttle });
+      const { context, page, bodies, asked } = await open(pages[name], { throttle });
       await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, marks[name], { timeout: 60000 });
       firstChart[throttle][name].push(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, marks[name]));
-      if (throttle === 1 && i === 0) {
-        await page.waitForLoadState('networkidle');
-        bytes[name] = await weigh(bodies);
-      }
+      const b = await blocking(page);
+      blocked[throttle][name].push(b);
+      if (name === 'esep') feedRequests.push({ requests: asked.length, initiator: b.feedInitiator, start: b.feedStart });
+      if (throttle === 1 && i === 0) bytes[name] = await weigh(bodies);
       await context.close();
     }
   }
@@ -187,15 +234,15 @@ let jsonParse = [];
 for (let i = 0; i < Math.min(REPS, 5); i++) {
   const { context, page } = await open(`${base}/bench/esep/?mode=parse&mb=10`);
   await page.waitForFunction(() => window.esepBench && typeof window.esepBench.ms === 'number', null, { timeout: 120000 });
-  const r = await page.evaluate(() => window.esepBench);
+  const r = await page.evaluate(() => ({ ms: window.esepBench.ms, bytes: window.esepBench.bytes }));
   parse.push(r.ms);
   parseBytes = r.bytes;
-  jsonParse.push(await page.evaluate((n) => {
-    const s = JSON.stringify({ observations: Array.from({ length: Math.floor(n / 80) }, (_, i) => ({ metric: 'm', area: 'a0', period: '2025-01', value: i, source: 's' })) });
+  // The browser's own JSON.parse of the very same text.
+  jsonParse.push(await page.evaluate(() => {
     const t0 = performance.now();
-    JSON.parse(s);
+    JSON.parse(window.esepBench.text);
     return performance.now() - t0;
-  }, r.bytes));
+  }));
   await context.close();
 }
 
@@ -231,12 +278,26 @@ const lines = [
   row('first chart, median (range), unthrottled', `${median(firstChart[1].esep).toFixed(0)} (${spread(firstChart[1].esep)})`, `${median(firstChart[1].ref).toFixed(0)} (${spread(firstChart[1].ref)})`),
   row('first chart, ECharts lite, unthrottled', `${median(firstChart[1].esep).toFixed(0)}`, `${median(firstChart[1].refLite).toFixed(0)} (${spread(firstChart[1].refLite)})`),
   row('first chart, CPU × 4', `${median(firstChart[4].esep).toFixed(0)} (${spread(firstChart[4].esep)})`, `${median(firstChart[4].ref).toFixed(0)} (${spread(firstChart[4].ref)})`),
+  row('first chart, ECharts lite, CPU × 4', `${median(firstChart[4].esep).toFixed(0)}`, `${median(firstChart[4].refLite).toFixed(0)} (${spread(firstChart[4].refLite)})`),
+  ...[1, 4].flatMap((t) => {
+    const at = t === 1 ? 'unthrottled' : 'CPU × 4';
+    const m = (name, k) => median(blocked[t][name].map((x) => x[k]));
+    return [
+      `| total blocking time, ${at} | ${m('esep', 'tbt').toFixed(0)} | full ${m('ref', 'tbt').toFixed(0)}; lite ${m('refLite', 'tbt').toFixed(0)} | ${ratio(m('esep', 'tbt'), m('refLite', 'tbt'))} (lite) | ms (lower is better) |`,
+      `| longest task, ${at} | ${m('esep', 'longest').toFixed(0)} | full ${m('ref', 'longest').toFixed(0)}; lite ${m('refLite', 'longest').toFixed(0)} | ${ratio(m('esep', 'longest'), m('refLite', 'longest'))} (lite) | ms (lower is better) |`,
+      `| longest task after the feed arrives, ${at} (target ≤ 50) | ${m('esep', 'afterFeed').toFixed(0)} (${spread(blocked[t].esep.map((x) => x.afterFeed))}) | full ${m('ref', 'afterFeed').toFixed(0)}; lite ${m('refLite', 'afterFeed').toFixed(0)} | — | ms (lower is better) |`,
+    ];
+  }),
   row('tooltip latency p50, 10 000 points', median(hover[1].esep.times).toFixed(1), median(hover[1].ref.times).toFixed(1)),
   row('tooltip latency p95, 10 000 points (target ≤ 16)', pct(hover[1].esep.times, 0.95).toFixed(1), pct(hover[1].ref.times, 0.95).toFixed(1)),
   row('tooltip latency p95, CPU × 4', pct(hover[4].esep.times, 0.95).toFixed(1), pct(hover[4].ref.times, 0.95).toFixed(1)),
   `| pointer moves with no tooltip change within 1 s (unthrottled; CPU × 4) | ${hover[1].esep.missed} of ${hover[1].esep.moves}; ${hover[4].esep.missed} of ${hover[4].esep.moves} | ${hover[1].ref.missed} of ${hover[1].ref.moves}; ${hover[4].ref.missed} of ${hover[4].ref.moves} | — | moves |`,
   row('draw 100 000 points (LTTB in both)', `${median(draw.esep).toFixed(0)} (${spread(draw.esep)})`, `${median(draw.ref).toFixed(0)} (${spread(draw.ref)})`),
-  `| parse + validate a ${(parseBytes / 1e6).toFixed(1)} MB feed in wasm (target ≤ 300) | ${median(parse).toFixed(0)} (${spread(parse)}) | JSON.parse of the same size: ${median(jsonParse).toFixed(0)} | — | ms |`,
+  `| parse + validate a ${(parseBytes / 1e6).toFixed(1)} MB feed in wasm, against the browser's JSON.parse of the same text (target ≤ 3×) | ${median(parse).toFixed(0)} (${spread(parse)}) | JSON.parse ${median(jsonParse).toFixed(0)} (${spread(jsonParse)}) | ${ratio(median(parse), median(jsonParse))} | ms (lower is better) |`,
+  '',
+  `The feed on esep's first visit: ${feedRequests.filter((f) => f.requests === 1).length} of ${feedRequests.length} visits asked the server for it once (the loader's preload, whose answer the app's request reused); requests per visit ${[...new Set(feedRequests.map((f) => f.requests))].join(', ')}; initiator ${[...new Set(feedRequests.map((f) => f.initiator))].join(', ')}; requested at ${median(feedRequests.map((f) => f.start)).toFixed(0)} ms after navigation (median).`,
+  '',
+  'Long tasks: main-thread tasks over 50 ms, from the browser\'s long-task timing (PerformanceObserver `longtask`, set up before the page\'s own scripts), until no new one comes for a second; total blocking time sums each one\'s time over 50 ms, from the start of the navigation.',
   '',
   'Tooltip latency: time from a dispatched pointer move to the tooltip\'s DOM change (MutationObserver), in the page; both pages show a generated 10 000-point line. Draw time: esep, layout and drawing in wasm; ECharts, `setOption` to its `finished` event. Decimation: both draw long lines with Largest-Triangle-Three-Buckets thinning to about twice the plot\'s width in pixels; hover and tooltips still use every point.',
   '',

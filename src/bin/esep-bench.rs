@@ -130,6 +130,8 @@ fn main() {
             let checked = feed::check(&text);
             let ms = now() - t0;
             set("bytes", JsValue::from_f64(text.len() as f64));
+            // The same bytes, for the bench's `JSON.parse` of them.
+            set("text", JsValue::from_str(&text));
             set("ms", JsValue::from_f64(ms));
             set(
                 "observations",
