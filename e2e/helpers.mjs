@@ -102,6 +102,10 @@ export async function chartDrawn(page, timeout = 20000) {
       .find((c) => !c.closest('details:not([open])'))?.scrollIntoView({ block: 'center' }));
     await page.waitForFunction(drawn, null, { timeout });
   }
+  // The report builds its sections one task each after the first: wait for the last, so that a
+  // test sees every chart (an embed, which has no sections, has nothing more to wait for).
+  await page.waitForFunction(() => performance.getEntriesByName('esep:report-built').length > 0
+    || !document.querySelector('section.theme'), null, { timeout });
 }
 
 /** True when the canvas has at least `min` distinct colours: something was drawn on it. */

@@ -1,6 +1,6 @@
-// The native number formatter (`present::LocaleNumbers`, behind the golden files of every
-// sentence) writes what readers see: the browser's `Intl.NumberFormat`, made as `ui::format`
-// makes it. tests/numbers.rs writes the native output for a set of numbers to
+// The number rules (`present::Locale`: natively `LocaleNumbers`, behind the golden files of every
+// sentence; in the page `ui::format::PageNumbers`, over JavaScript's `toFixed`) write what the
+// browser's `Intl.NumberFormat` writes for the reader's language. tests/numbers.rs writes the native output for a set of numbers to
 // tests/golden/numbers.json (`ESEP_BLESS=1 cargo test --test numbers`); here Chromium formats the
 // same numbers and every case must agree, down to the no-break space between thousands, the
 // decimal comma and the minus sign. No build of the app is needed: the page is about:blank.
@@ -21,14 +21,15 @@ after(async () => {
   await browser?.close();
 });
 
-/** What `ui::format::IntlNumbers` prints for each case, formatted in the page. */
+/** What `Intl.NumberFormat` prints for each case (the page's `ui::format::PageNumbers` writes the
+ *  same by `present::Locale`'s rules over `toFixed`), formatted in the page. */
 async function intl(page, locales, cases) {
   return page.evaluate(({ locales, cases }) => cases.map((c) => {
     const loc = locales[c.lang];
     if (c.kind === 'decimal') {
       return new Intl.NumberFormat(loc, { maximumFractionDigits: c.digits }).format(c.value);
     }
-    // IntlNumbers::percent: a percent style of v / 100, one decimal at most, a sign on non-zero
+    // Locale::percent: a percent style of v / 100, one decimal at most, a sign on non-zero
     // values when signed, and a true minus sign in place of the hyphen.
     const nf = new Intl.NumberFormat(loc, {
       style: 'percent',

@@ -14,8 +14,8 @@ pub trait Numbers {
     fn percent(&self, v: f64, signed: bool) -> String;
 }
 
-/// The locales the page's `Intl.NumberFormat` is made with for each language (`ui::format`),
-/// which [`LocaleNumbers`] mirrors. Kazakh numbers use the Russian (Kazakhstan) locale: the same
+/// The locales whose `Intl.NumberFormat` output [`Locale`] writes for each language (checked in
+/// Chromium by `e2e/numbers.test.mjs`). Kazakh numbers use the Russian (Kazakhstan) locale: the same
 /// conventions as CLDR's Kazakh (spaces between thousands, a decimal comma), and Chromium's `kk`
 /// data turned out to fall back to "44,106.5".
 pub fn intl_locales(lang: Lang) -> &'static [&'static str] {
@@ -46,27 +46,50 @@ impl Numbers for PlainNumbers {
     }
 }
 
-/// What the page's `Intl.NumberFormat` prints (`ui::format`), written natively so that tests and
-/// the golden files of every sentence (`tests/golden/`) show numbers as readers see them:
-/// ru-KZ for Kazakh and Russian ("1 234 567,5" grouped with U+00A0, "−7 %" with U+00A0 before
-/// "%"), en-GB for English ("1,234,567.5", "−7%"); a minus sign U+2212 in percentages, as
-/// `ui::format` puts it there. Ties round away from zero, as `Intl` does; a negative number
-/// that rounds to zero keeps its sign where `Intl` keeps it ("-0"). `e2e/numbers.test.mjs`
-/// compares the two in Chromium on the numbers of `tests/golden/numbers.json`
-/// (`tests/numbers.rs`).
+/// What readers see, natively: the rules of [`Locale`] with Rust's own fixed-point formatting,
+/// so that tests and the golden files of every sentence (`tests/golden/`) show numbers as the
+/// page writes them.
 pub struct LocaleNumbers(pub Lang);
 
-impl LocaleNumbers {
+impl Numbers for LocaleNumbers {
+    fn decimal(&self, v: f64, max_frac: u8) -> String {
+        Locale(self.0, rust_fixed).decimal(v, max_frac)
+    }
+    fn percent(&self, v: f64, signed: bool) -> String {
+        Locale(self.0, rust_fixed).percent(v, signed)
+    }
+}
+
+/// `v` (not negative) with exactly `f` fraction digits, by Rust's formatting ("1234.50").
+fn rust_fixed(v: f64, f: usize) -> String {
+    format!("{v:.f$}")
+}
+
+/// Numbers as the browser's `Intl.NumberFormat` writes them for [`intl_locales`], by rules of
+/// our own: ru-KZ for Kazakh and Russian ("1 234 567,5" grouped with U+00A0, "−7 %" with U+00A0
+/// before "%"), en-GB for English ("1,234,567.5", "−7%"); a minus sign U+2212 in percentages.
+/// Ties round away from zero, as `Intl` does; a negative number that rounds to zero keeps its
+/// sign where `Intl` keeps it ("-0"). `e2e/numbers.test.mjs` compares the two in Chromium on the
+/// numbers of `tests/golden/numbers.json` (`tests/numbers.rs`).
+///
+/// `.1` writes a number that is not negative with exactly `f` fraction digits ("1234.50"):
+/// Rust's formatting natively ([`LocaleNumbers`]), JavaScript's `toFixed` in the page
+/// (`ui::format`), whose wasm then carries no float formatting and loads no `Intl` locale data
+/// (making the first `Intl.NumberFormat` took 50–80 ms on a slow phone).
+pub struct Locale<F: Fn(f64, usize) -> String>(pub Lang, pub F);
+
+impl<F: Fn(f64, usize) -> String> Locale<F> {
     /// `v`'s magnitude with at most `max_frac` fraction digits, grouped, in this locale.
     fn digits(&self, v: f64, max_frac: u8) -> String {
         let f = usize::from(max_frac);
         let a = v.abs();
-        let mut fixed = format!("{a:.f$}");
-        // Rust rounds an exact binary tie (0.25 → "0.2") to even; Intl rounds it up.
+        let mut fixed = (self.1)(a, f);
+        // Rust rounds an exact binary tie (0.25 → "0.2") to even; Intl (and `toFixed`) round
+        // it up.
         let scaled = a * 10f64.powi(i32::from(max_frac));
         if scaled.fract() == 0.5 {
             let up = (scaled.floor() + 1.0) / 10f64.powi(i32::from(max_frac));
-            fixed = format!("{up:.f$}");
+            fixed = (self.1)(up, f);
         }
         let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
         let frac = frac.trim_end_matches('0');
@@ -89,10 +112,10 @@ impl LocaleNumbers {
     }
 }
 
-impl Numbers for LocaleNumbers {
+impl<F: Fn(f64, usize) -> String> Numbers for Locale<F> {
     fn decimal(&self, v: f64, max_frac: u8) -> String {
         let body = self.digits(v, max_frac);
-        // Intl writes a hyphen-minus here; `ui::format` leaves decimals as Intl writes them.
+        // Intl writes a hyphen-minus here, and the page did leave decimals as Intl wrote them.
         // Its sign display "auto" keeps the sign of a negative number that rounds to zero
         // ("-0"), and of −0 itself.
         if v.is_sign_negative() {

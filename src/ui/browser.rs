@@ -27,6 +27,16 @@ pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// Resolves in a task of its own (`setTimeout` 0): what runs after it lets the browser paint
+/// and answer the reader first. Long work is cut into such tasks (a task over 50 ms is one a
+/// tap waits behind).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback(&resolve).ok();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
 /// Whether the page is being printed (print media matches): a part made after `beforeprint`
 /// opened every `<details>` opens itself.
 pub fn printing() -> bool {

@@ -5,7 +5,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::chart_view::illustrative_label;
 use super::dom::{el, link, El};
-use super::format::IntlNumbers;
+use super::format::PageNumbers;
 use crate::feed::{Feed, Lang, Observation};
 use crate::i18n;
 use crate::plan::sparkline as plan_sparkline;
@@ -30,7 +30,7 @@ fn draw_spark(img: web_sys::Element, values: Vec<f64>) -> Result<(), SplitLoader
 
 /// One figure as a card (`<li>`); `headline` for the cards the publisher leads with.
 pub fn figure_card(feed: &Feed, o: &Observation, l: Lang, headline: bool) -> El {
-    let nums = IntlNumbers::new(l);
+    let nums = PageNumbers::new(l);
     let metric = feed.metric(&o.metric);
     let card_tone = match (metric, o.value, o.measure.is_change()) {
         (Some(m), Some(v), true) => tone(m.direction, v),

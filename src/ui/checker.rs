@@ -12,7 +12,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast as _;
 
 use super::address::param;
-use super::format::IntlNumbers;
+use super::format::PageNumbers;
 use super::load::Loaded;
 use super::report::report;
 use super::state::Page;
@@ -187,7 +187,7 @@ pub fn Checker(workbook: ReadWorkbook) -> impl IntoView {
                     <section aria-labelledby="h-problems">
                         <h2 id="h-problems">{name}</h2>
                         <p class="check-summary" data-testid="check-summary">
-                            {format!("{}. {verdict}", i18n::problem_counts(errors, warnings, l(), &IntlNumbers::new(l())))}
+                            {format!("{}. {verdict}", i18n::problem_counts(errors, warnings, l(), &PageNumbers::new(l())))}
                         </p>
                         <div class="table-wrap">
                             <table>

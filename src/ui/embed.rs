@@ -13,7 +13,7 @@ use super::browser::Resize;
 use super::card::figure_card;
 use super::chart_view::chart_figure;
 use super::dom::{el, filled};
-use super::format::IntlNumbers;
+use super::format::PageNumbers;
 use super::load::Loading;
 use super::status::feed_part;
 use crate::feed::Feed;
@@ -78,7 +78,7 @@ pub fn embed(body: &web_sys::Element, chart: String, feed: Loading, address: Str
 /// The chart, a heading for screen readers, and the credit line with a link to the report.
 fn embedded_chart(parent: &web_sys::Element, feed: Arc<Feed>, chart: String) {
     filled(parent, move |root, l, _| {
-        let nums = IntlNumbers::new(l);
+        let nums = PageNumbers::new(l);
         // An id from before a chart became cards leads to its successor.
         let chart = crate::plan::successor(&feed, &chart).to_owned();
         let sections = plan(&feed, l, &nums);

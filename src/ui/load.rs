@@ -181,6 +181,8 @@ impl Loading {
         self.state.set(None);
         leptos::task::spawn_local(async move {
             let result = load_feed(&url, self.versioned).await.map(Loaded::from);
+            // The feed was read and checked in this task; the page is built in the next.
+            super::browser::next_task().await;
             if let Ok(loaded) = &result {
                 then(&loaded.feed);
             }

@@ -13,7 +13,7 @@ use super::browser::Listeners;
 use super::card::figure_card;
 use super::chart_view::{chart_figure, illustrative_label};
 use super::dom::{button, el, filled, link, live, El};
-use super::format::IntlNumbers;
+use super::format::PageNumbers;
 use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
@@ -82,7 +82,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             if let Some(p) = problems(&errors, l) {
                 p.append_to(root);
             }
-            let sections = plan(&feed, l, &IntlNumbers::new(l));
+            let sections = plan(&feed, l, &PageNumbers::new(l));
             // What changed, the key figures, then the sections' bar, which stays at the top of
             // the screen from there on (the part is laid out as if absent: `main` holds it).
             let (summary, nav) = reading_path(&feed, &sections, l);
@@ -100,30 +100,74 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         }
     }
     let first = std::cell::Cell::new(true);
-    filled(parent, move |root, l, listeners| {
+    filled(parent, move |root, l, _| {
         let kept = planned.borrow_mut().take().filter(|(at, _)| *at == l);
-        sections::<COMPARE>(root, &feed, l, kept.map(|(_, p)| p));
-        if let Some(r) = related(&feed, l) {
-            r.append_to(root);
+        let mut rest = plan_sections::<COMPARE>(&feed, l, kept.map(|(_, p)| p)).into_iter();
+        // The first section, with the first screen's chart, in this task; each of the others,
+        // then the end of the report, in a task of its own after it, in reading order: the
+        // browser paints and answers the reader in between (a slow phone spent half a second
+        // in one task here). A part rebuilt meanwhile (another language) stops the rest.
+        if let Some(s) = rest.next() {
+            section(root, s, &feed, l);
         }
-        let dl = glossary(&feed, l).map(|(g, dl)| {
-            g.append_to(root);
-            dl
-        });
-        let end = sources(&feed, l, listeners);
-        let section = end.0.clone();
-        end.append_to(root);
-        let f = feed.clone();
+        let owner = Owner::current();
+        let alive = Rc::new(std::cell::Cell::new(true));
+        let gone = send_wrapper::SendWrapper::new(alive.clone());
+        on_cleanup(move || gone.set(false));
+        let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
+        let owned = move |f: &mut dyn FnMut()| match &owner {
+            Some(o) => o.with(f),
+            None => f(),
+        };
         leptos::task::spawn_local(async move {
-            fill_end_matter(dl, section, f, l).await.ok();
+            for s in rest {
+                super::browser::next_task().await;
+                if !alive.get() {
+                    return;
+                }
+                let mut s = Some(s);
+                owned(&mut || {
+                    if let Some(s) = s.take() {
+                        section(&root, s, &feed, l);
+                    }
+                });
+            }
+            super::browser::next_task().await;
+            if alive.get() {
+                owned(&mut || end_of_report(&root, &feed, l, reveal_now));
+            }
         });
-        if first.replace(false) {
-            spawn_reveal(feed.clone());
-        }
-        // A link to a chart or card in a closed "earlier years" part opens it.
-        let feed = feed.clone();
-        listeners.on(&window(), "hashchange", move |_| spawn_reveal(feed.clone()));
     });
+}
+
+/// After the sections: related reports, the glossary and the sources (their body from the
+/// split module `end`); the chart or card the address names brought into view.
+fn end_of_report(root: &web_sys::Element, feed: &Arc<Feed>, l: Lang, reveal_now: bool) {
+    let listeners = super::browser::owned_listeners();
+    if let Some(r) = related(feed, l) {
+        r.append_to(root);
+    }
+    let dl = glossary(feed, l).map(|(g, dl)| {
+        g.append_to(root);
+        dl
+    });
+    let end = sources(feed, l, &listeners);
+    let section = end.0.clone();
+    end.append_to(root);
+    let f = feed.clone();
+    leptos::task::spawn_local(async move {
+        fill_end_matter(dl, section, f, l).await.ok();
+    });
+    if reveal_now {
+        spawn_reveal(feed.clone());
+    }
+    // A link to a chart or card in a closed "earlier years" part opens it.
+    let feed = feed.clone();
+    listeners.on(&window(), "hashchange", move |_| spawn_reveal(feed.clone()));
+    // The whole report is in the page (for the bench and the end-to-end tests).
+    if let Some(p) = window().performance() {
+        p.mark("esep:report-built").ok();
+    }
 }
 
 fn spawn_reveal(feed: Arc<Feed>) {
@@ -232,7 +276,7 @@ fn reading_path(feed: &Feed, sections: &[crate::plan::SectionPlan], l: Lang) -> 
     let mut said = el("ul")
         .class("what-changed")
         .attr("data-testid", "what-changed");
-    for (sentence, id) in crate::plan::what_changed(feed, sections, l, &IntlNumbers::new(l)) {
+    for (sentence, id) in crate::plan::what_changed(feed, sections, l, &PageNumbers::new(l)) {
         said = said.child(el("li").child(anchor(&id, &sentence)));
     }
     let mut nav = el("ul");
@@ -307,7 +351,7 @@ fn compare(parent: &web_sys::Element, feed: Arc<Feed>, url: String) {
                         let label = illustrative_label(l, "compare-illustrative");
                         root.append_with_node_1(&label.0).ok();
                     }
-                    let charts = crate::plan::compare(&feed, &other.feed, l, &IntlNumbers::new(l));
+                    let charts = crate::plan::compare(&feed, &other.feed, l, &PageNumbers::new(l));
                     if charts.is_empty() {
                         root.append_with_node_1(&el("p").text(i18n::COMPARE_NONE.get(l)).0)
                             .ok();
@@ -364,65 +408,67 @@ fn related(feed: &Feed, l: Lang) -> Option<El> {
 /// The report's sections, planned in a language.
 type Planned = (Lang, Vec<SectionPlan>);
 
-/// `planned`: the report's plan in `l`, when the header made it already.
-fn sections<const RATES: bool>(
-    parent: &web_sys::Element,
+/// The report's sections in `l`: the plan already made for the header when there is one
+/// (`planned`), else made here; with rates per 100 000 residents on the comparison page.
+fn plan_sections<const RATES: bool>(
     feed: &Arc<Feed>,
     l: Lang,
     planned: Option<Vec<SectionPlan>>,
-) {
-    let nums = IntlNumbers::new(l);
-    let sections = match (RATES, planned) {
+) -> Vec<SectionPlan> {
+    let nums = PageNumbers::new(l);
+    match (RATES, planned) {
         (true, _) => crate::plan::plan_with_rates(feed, l, &nums),
         (false, Some(p)) => p,
         (false, None) => plan(feed, l, &nums),
-    };
-    for section in sections {
-        let heading = format!("h-{}", section.id);
-        let mut out = el("section")
-            .class(if section.context {
-                "theme context"
-            } else {
-                "theme"
-            })
-            .attr("aria-labelledby", &heading)
-            .attr("data-testid", &format!("section-{}", section.id))
-            .child(el("h2").attr("id", &heading).text(&section.title))
-            .opt(section.note.map(|n| el("p").class("note").text(&n)));
-        // This year's charts and cards, then the earlier years' in a part of their own, closed.
-        // The plan puts current charts and cards before earlier ones.
-        let mut charts = section.charts.into_iter().peekable();
-        let mut cards = section.cards.iter().peekable();
-        for earlier in [false, true] {
-            let mut part = match earlier {
-                false => el("div").class("current"),
-                true => el("details")
-                    .class("earlier")
-                    .attr("data-testid", &format!("earlier-{}", section.id))
-                    .child(el("summary").child(el("h3").text(i18n::EARLIER_YEARS.get(l)))),
-            };
-            let mut empty = true;
-            while let Some(c) = charts.next_if(|c| c.earlier == earlier) {
-                part = part.child(El(chart_figure(c, feed.clone(), l, false)));
-                empty = false;
-            }
-            let mut grid = el("ul").class("cards figure-cards");
-            let mut none = true;
-            while let Some(c) = cards.next_if(|c| c.earlier == earlier) {
-                if let Some(o) = feed.observation_at(c.observation) {
-                    grid = grid.child(figure_card(feed, o, l, false).attr("id", &c.id));
-                    none = false;
-                }
-            }
-            if !none {
-                part = part.child(grid);
-            }
-            if !(empty && none) {
-                out = out.child(part);
+    }
+}
+
+/// One section into `parent`: its heading and note, this year's charts and cards, then the
+/// earlier years' in a closed part of their own.
+fn section(parent: &web_sys::Element, section: SectionPlan, feed: &Arc<Feed>, l: Lang) {
+    let heading = format!("h-{}", section.id);
+    let mut out = el("section")
+        .class(if section.context {
+            "theme context"
+        } else {
+            "theme"
+        })
+        .attr("aria-labelledby", &heading)
+        .attr("data-testid", &format!("section-{}", section.id))
+        .child(el("h2").attr("id", &heading).text(&section.title))
+        .opt(section.note.map(|n| el("p").class("note").text(&n)));
+    // The plan puts current charts and cards before earlier ones.
+    let mut charts = section.charts.into_iter().peekable();
+    let mut cards = section.cards.iter().peekable();
+    for earlier in [false, true] {
+        let mut part = match earlier {
+            false => el("div").class("current"),
+            true => el("details")
+                .class("earlier")
+                .attr("data-testid", &format!("earlier-{}", section.id))
+                .child(el("summary").child(el("h3").text(i18n::EARLIER_YEARS.get(l)))),
+        };
+        let mut empty = true;
+        while let Some(c) = charts.next_if(|c| c.earlier == earlier) {
+            part = part.child(El(chart_figure(c, feed.clone(), l, false)));
+            empty = false;
+        }
+        let mut grid = el("ul").class("cards figure-cards");
+        let mut none = true;
+        while let Some(c) = cards.next_if(|c| c.earlier == earlier) {
+            if let Some(o) = feed.observation_at(c.observation) {
+                grid = grid.child(figure_card(feed, o, l, false).attr("id", &c.id));
+                none = false;
             }
         }
-        out.append_to(parent);
+        if !none {
+            part = part.child(grid);
+        }
+        if !(empty && none) {
+            out = out.child(part);
+        }
     }
+    out.append_to(parent);
 }
 
 /// Definitions of the terms the feed uses, in the reader's language: a closed list, filled by
