@@ -1,9 +1,10 @@
 // Issue 21: the bundled feed is preloaded while the wasm is fetched, and the app's request takes
 // the preloaded answer; pages that load another feed (?feed=, ?compare=, a pinned ?v=) preload
-// nothing.
+// nothing. The report is built in short tasks after the first screen, and a rebuild (another
+// language) stops the one under way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './helpers.mjs';
+import { launch, openPage, chartDrawn } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -45,3 +46,43 @@ for (const [what, query] of [['another feed', '?feed=feeds/aktobe-2025.json'], [
     await context.close();
   });
 }
+
+// Sections as the page adds them: one entry per batch of added sections, each batch made in one
+// go (a MutationObserver delivers what one task did together).
+const SECTION_BATCHES = `{
+  window.__sectionBatches = [];
+  new MutationObserver((records) => {
+    const added = records.flatMap((r) => [...r.addedNodes]).filter((n) => n.nodeType === 1)
+      .flatMap((n) => (n.matches('section.theme') ? [n] : [...n.querySelectorAll('section.theme')]));
+    if (added.length) window.__sectionBatches.push([...new Set(added.map((s) => s.dataset.testid))]);
+  }).observe(document, { childList: true, subtree: true });
+}`;
+
+test('the report is built a section at a time after the first screen, and a language switch midway leaves each section once', async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}/?lang=en&sw=off`, { init: SECTION_BATCHES });
+  await chartDrawn(page);
+  const batches = await page.evaluate(() => window.__sectionBatches);
+  const sections = batches.flat();
+  assert.ok(sections.length >= 5, `sections: ${sections}`);
+  // The first screen's section alone first; the others after it, not all in the same task.
+  assert.equal(batches[0].length, 1, `first batch: ${batches[0]}`);
+  assert.ok(batches.length >= 3, `batches: ${JSON.stringify(batches)}`);
+  const ids = await page.$$eval('section.theme', (s) => s.map((x) => x.dataset.testid));
+  // A switch to Russian while the report is still being built (slowed down 6 times).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.goto(`${env.url}/?lang=en&sw=off`);
+  await page.getByTestId('title').waitFor({ timeout: 20000 });
+  await page.getByTestId('lang-ru').click();
+  await page.waitForFunction(() => document.querySelector('#h-sources')?.textContent.includes('Источники'), null, { timeout: 30000 });
+  await page.waitForTimeout(1500);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const after = await page.$$eval('section.theme', (s) => s.map((x) => x.dataset.testid));
+  assert.deepEqual(after, ids, 'each section once, in order');
+  assert.equal(await page.locator('#h-sources').count(), 1);
+  // Every section in Russian: no English one left from the first build.
+  const titles = await page.$$eval('section.theme > h2', (h) => h.map((x) => x.textContent));
+  assert.ok(titles.every((t) => /[а-яё]/i.test(t)), `titles: ${titles}`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
