@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (mobile preset) on the release build, served locally. Not part of `make test`:
-# prints the four scores and writes them to BENCHMARKS.md's "Lighthouse" section.
+# prints the four scores, total blocking time, LCP and CLS, and writes them to BENCHMARKS.md's
+# "Lighthouse" section.
 # Usage: scripts/audit.sh   (after `make test` or `trunk build --release`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,11 @@ for (const k of ["accessibility", "best-practices", "seo"]) {
   }
 }
 const fs = require("fs");
-const line = `| ${new Date().toISOString().slice(0, 10)} | ${row.join(" | ")} | Lighthouse 12.8.2, mobile preset, headless Chromium, this machine |`;
+const tbt = Math.round(r.audits["total-blocking-time"].numericValue);
+const lcp = (r.audits["largest-contentful-paint"].numericValue / 1000).toFixed(1);
+const cls = r.audits["cumulative-layout-shift"].numericValue.toFixed(3);
+console.log(`  total blocking time ${tbt} ms, largest contentful paint ${lcp} s, layout shift ${cls}`);
+const line = `| ${new Date().toISOString().slice(0, 10)} | ${row.join(" | ")} | TBT ${tbt} ms, LCP ${lcp} s, CLS ${cls}; Lighthouse 12.8.2, mobile preset, headless Chromium, this machine |`;
 let md = fs.existsSync("BENCHMARKS.md") ? fs.readFileSync("BENCHMARKS.md", "utf8") : "# Benchmarks\n";
 const head = "## Lighthouse\n\n| date | performance | accessibility | best practices | SEO | how |\n|---|---|---|---|---|---|\n";
 if (!md.includes("## Lighthouse")) md += "\n" + head;
