@@ -97,9 +97,10 @@ export async function chartDrawn(page, timeout = 20000) {
     || document.querySelector('figure.chart canvas'), null, { timeout });
   const near = await page.waitForFunction(drawn, null, { timeout: 3000 }).then(() => true, () => false);
   if (!near) {
-    // The first chart on show (not one in a closed "earlier years" part).
+    // The first chart on show: not one in a closed "earlier years" part, nor one that could
+    // not be drawn (hidden, its table shown instead).
     await page.evaluate(() => [...document.querySelectorAll('figure.chart canvas')]
-      .find((c) => !c.closest('details:not([open])'))?.scrollIntoView({ block: 'center' }));
+      .find((c) => !c.closest('details:not([open])') && !c.closest('[hidden]'))?.scrollIntoView({ block: 'center' }));
     await page.waitForFunction(drawn, null, { timeout });
   }
   // The report builds its sections one task each after the first: wait for the last, so that a
