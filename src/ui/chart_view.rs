@@ -15,7 +15,7 @@ use super::address::{hidden_series, param, remember_hidden, set_param};
 use super::backend::Backend;
 use super::browser::{download_text, download_url, Listeners, Nearness, Resize};
 use super::canvas::Canvas;
-use super::dom::{button, el, link, El};
+use super::dom::{button, details, el, link, El};
 use super::format::{js_number, PageNumbers};
 use super::state::Page;
 use crate::chart::{visual, ApproxMeasure, Drawn, Measure, Theme, Visual};
@@ -800,7 +800,7 @@ fn build(
     );
     let chart_box = el("div").class("chart-box").child(canvas).child(tip);
     // Its table is filled when it first opens (`fill_table`).
-    let data_table = el("details")
+    let data_table = details()
         .class("data-table")
         .child(el("summary").text(i18n::SHOW_DATA.get(lang)));
     let (chart_box_el, table_el) = (chart_box.0.clone(), data_table.0.clone());

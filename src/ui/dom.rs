@@ -37,6 +37,17 @@ pub fn link(href: &str, text: &str) -> El {
         .text(text)
 }
 
+/// A `<details>`, open when made while the page is printed. `beforeprint` opens every part the
+/// page has then (`app::open_details_when_printing`); a part made after it (by a split module,
+/// or in a later task of the report's build) opens itself.
+pub fn details() -> El {
+    let made = el("details");
+    match super::browser::printing() {
+        true => made.attr("open", ""),
+        false => made,
+    }
+}
+
 impl El {
     pub fn class(self, class: &str) -> El {
         self.0.set_class_name(class);

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::browser::Listeners;
 use super::card::figure_card;
 use super::chart_view::{chart_figure, illustrative_label};
-use super::dom::{button, el, filled, link, live, El};
+use super::dom::{button, details, el, filled, link, live, El};
 use super::format::PageNumbers;
 use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
@@ -110,34 +110,34 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         if let Some(s) = rest.next() {
             section(root, s, &feed, l);
         }
+        // What the later tasks build belongs to this part, as if built now: dropped with it.
         let owner = Owner::current();
         let alive = Rc::new(std::cell::Cell::new(true));
-        let gone = send_wrapper::SendWrapper::new(alive.clone());
-        on_cleanup(move || gone.set(false));
+        let stop = send_wrapper::SendWrapper::new(alive.clone());
+        on_cleanup(move || stop.set(false));
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
-        let owned = move |f: &mut dyn FnMut()| match &owner {
-            Some(o) => o.with(f),
-            None => f(),
-        };
         leptos::task::spawn_local(async move {
             for s in rest {
                 super::browser::next_task().await;
                 if !alive.get() {
                     return;
                 }
-                let mut s = Some(s);
-                owned(&mut || {
-                    if let Some(s) = s.take() {
-                        section(&root, s, &feed, l);
-                    }
-                });
+                with_owner(&owner, || section(&root, s, &feed, l));
             }
             super::browser::next_task().await;
             if alive.get() {
-                owned(&mut || end_of_report(&root, &feed, l, reveal_now));
+                with_owner(&owner, || end_of_report(&root, &feed, l, reveal_now));
             }
         });
     });
+}
+
+/// Runs `f` with `owner` as the reactive owner, where there is one.
+fn with_owner(owner: &Option<Owner>, f: impl FnOnce()) {
+    match owner {
+        Some(o) => o.with(f),
+        None => f(),
+    }
 }
 
 /// After the sections: related reports, the glossary and the sources (their body from the
@@ -263,7 +263,7 @@ fn problems(errors: &[String], l: Lang) -> Option<El> {
         .attr("data-testid", "problems")
         .child(el("p").text(i18n::PROBLEMS_TITLE.get(l)))
         .child(
-            el("details")
+            details()
                 .child(el("summary").text(&format!("{} ({})", i18n::DETAILS.get(l), errors.len())))
                 .child(items),
         );
@@ -443,7 +443,7 @@ fn section(parent: &web_sys::Element, section: SectionPlan, feed: &Arc<Feed>, l:
     for earlier in [false, true] {
         let mut part = match earlier {
             false => el("div").class("current"),
-            true => el("details")
+            true => details()
                 .class("earlier")
                 .attr("data-testid", &format!("earlier-{}", section.id))
                 .child(el("summary").child(el("h3").text(i18n::EARLIER_YEARS.get(l)))),
@@ -492,7 +492,7 @@ fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
                     .text(i18n::GLOSSARY.get(l)),
             )
             .child(
-                el("details")
+                details()
                     .child(el("summary").text(i18n::SHOW_ALL.get(l)))
                     .child(list),
             )
@@ -542,20 +542,16 @@ fn fill_end_matter(
     };
     let version = el("div");
     let parent = version.0.clone();
-    // Made after `beforeprint` may have opened every part: opened here too when printing.
-    let all = el("details").attr("data-testid", "all-sources");
-    let all = match super::browser::printing() {
-        true => all.attr("open", ""),
-        false => all,
-    };
     for part in [
-        all.child(el("summary").text(&format!(
-            "{} ({})",
-            i18n::SHOW_ALL.get(l),
-            feed.sources.len()
-        )))
-        .child(el("p").class("method").text(i18n::METHOD.get(l)))
-        .child(items),
+        details()
+            .attr("data-testid", "all-sources")
+            .child(el("summary").text(&format!(
+                "{} ({})",
+                i18n::SHOW_ALL.get(l),
+                feed.sources.len()
+            )))
+            .child(el("p").class("method").text(i18n::METHOD.get(l)))
+            .child(items),
         el("p")
             .class("credit-line")
             .attr("data-testid", "credit")

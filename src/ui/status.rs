@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{button, el, filled, live};
+use super::dom::{button, details, el, filled, live};
 use super::load::Loading;
 use super::state::feed_address;
 use crate::feed::{FeedError, LoadError};
@@ -70,7 +70,7 @@ fn error_panel(parent: &web_sys::Element, error: FeedError, on_retry: impl Fn() 
             .opt(external.as_deref().map(|a| el("p").class("detail").text(a)))
             .child(retry)
             .child(
-                el("details")
+                details()
                     .child(el("summary").text(i18n::DETAILS.get(l)))
                     .child(el("p").class("detail").text(&error.to_string())),
             );

@@ -188,8 +188,6 @@ impl Citing<'_> {
     }
 
     /// "How to cite": the reference and a plain sentence, with the feed's version and today's
-    /// date, and a button that copies both.
-    /// "How to cite": the reference and a plain sentence, with the feed's version and today's
     /// date, and (with `listeners`) a button that copies both. Folded in a `<details>` of its
     /// own for the report; a chart's is under its data table, itself folded.
     pub fn said(&self, listeners: Option<&super::browser::Listeners>, folded: bool) -> El {
@@ -206,16 +204,9 @@ impl Citing<'_> {
             el("p").child(copy).child(status)
         });
         // Folded: two long sentences a reader opens when citing, not on every reading.
-        let (tag, head) = match folded {
-            true => ("details", "summary"),
-            false => ("div", "h3"),
-        };
-        let made = el(tag);
-        // Made after `beforeprint` opened every part (the end matter comes in a split module):
-        // opened here too, so that a printed report carries its citation.
-        let made = match folded && super::browser::printing() {
-            true => made.attr("open", ""),
-            false => made,
+        let (made, head) = match folded {
+            true => (super::dom::details(), "summary"),
+            false => (el("div"), "h3"),
         };
         made.class("cite")
             .attr("data-testid", "cite")
