@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openPage, chartDrawn, artifacts } from './helpers.mjs';
+import { launch, openPage, canvasColours, chartDrawn, artifacts } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -45,15 +45,12 @@ async function paintedCharts(page) {
     const sel = `[data-testid="${id}"]`;
     await page.$eval(sel, (c) => c.scrollIntoView({ block: 'center' }));
     // A canvas not drawn yet still has the default 300 × 150 backing, blank: so wait for
-    // something on it (at least four colours), not for a width.
-    const drawn = await page.waitForFunction((s) => {
-      const c = document.querySelector(s);
-      if (c.width === 0 || c.height === 0) return false;
-      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-      const seen = new Set();
-      for (let i = 0; i < data.length && seen.size < 4; i += 16) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      return seen.size >= 4;
-    }, sel, { timeout: 5000, polling: 100 }).then(() => true, () => false);
+    // something on it (at least four colours), not for a width. A released canvas (0 × 0)
+    // has nothing to read yet.
+    let drawn = false;
+    for (const end = Date.now() + 5000; !drawn && Date.now() < end; await page.waitForTimeout(100)) {
+      drawn = (await canvasColours(page, sel).catch(() => 0)) >= 4;
+    }
     if (drawn) painted += 1;
   }
   return { painted, total: ids.length };
