@@ -57,7 +57,11 @@ fn set_up_offline(online: RwSignal<bool>, listeners: &Listeners) {
 
 /// A printed report shows every data table: `<details>` open before printing.
 fn open_details_when_printing(listeners: &Listeners) {
+    listeners.on(&window(), "afterprint", |_| {
+        super::browser::set_printing(false)
+    });
     listeners.on(&window(), "beforeprint", |_| {
+        super::browser::set_printing(true);
         if let Ok(all) = document().query_selector_all("details") {
             for i in 0..all.length() {
                 if let Some(el) = all.item(i) {

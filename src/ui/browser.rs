@@ -37,14 +37,26 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
-/// Whether the page is being printed (print media matches): a part made after `beforeprint`
-/// opened every `<details>` opens itself.
+thread_local! {
+    /// Between `beforeprint` and `afterprint` (`set_printing`).
+    static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the page as being printed, from `beforeprint` to `afterprint`: print media may match
+/// only later, and the report's build goes on in later tasks meanwhile.
+pub fn set_printing(printing: bool) {
+    PRINTING.set(printing);
+}
+
+/// Whether the page is being printed (since `beforeprint`, or print media matches): a part made
+/// after `beforeprint` opened every `<details>` opens itself, and a chart draws at once.
 pub fn printing() -> bool {
-    window()
-        .match_media("print")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    PRINTING.get()
+        || window()
+            .match_media("print")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
 }
 
 /// Copies text with the Clipboard API; `false` where the browser has none.

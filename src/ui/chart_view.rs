@@ -832,7 +832,7 @@ fn build(
         drawn: RefCell::new(None),
         drawn_at: Cell::new((-1, 0.0)),
         released: Cell::new(false),
-        printing: Cell::new(false),
+        printing: Cell::new(super::browser::printing()),
         listeners: Listeners::default(),
     });
     wire(
@@ -1052,8 +1052,16 @@ pub fn mount_chart(
         })
     };
     if near.is_some() {
-        // Its first report of nearness draws it.
+        // Its first report of nearness draws it; made while the page is printed, it is drawn
+        // in the next task (in the page by then).
         c.released.set(true);
+        if c.printing.get() {
+            let c = c.clone();
+            spawn_local(async move {
+                super::browser::next_task().await;
+                c.restore();
+            });
+        }
     }
     for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
         let c2 = c.clone();

@@ -102,14 +102,11 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     let first = std::cell::Cell::new(true);
     filled(parent, move |root, l, _| {
         let kept = planned.borrow_mut().take().filter(|(at, _)| *at == l);
-        let mut rest = plan_sections::<COMPARE>(&feed, l, kept.map(|(_, p)| p)).into_iter();
-        // The first section, with the first screen's chart, in this task; each of the others,
-        // then the end of the report, in a task of its own after it, in reading order: the
-        // browser paints and answers the reader in between (a slow phone spent half a second
-        // in one task here). A part rebuilt meanwhile (another language) stops the rest.
-        if let Some(s) = rest.next() {
-            section(root, s, &feed, l);
-        }
+        let sections = plan_sections::<COMPARE>(&feed, l, kept.map(|(_, p)| p));
+        // Each section, then the end of the report, in a task of its own after the top of the
+        // report, in reading order: the browser paints and answers the reader in between (a
+        // slow phone spent half a second in one task here). A part rebuilt meanwhile (another
+        // language) stops the rest.
         // What the later tasks build belongs to this part, as if built now: dropped with it.
         let owner = Owner::current();
         let alive = Rc::new(std::cell::Cell::new(true));
@@ -117,7 +114,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         on_cleanup(move || stop.set(false));
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
         leptos::task::spawn_local(async move {
-            for s in rest {
+            for s in sections {
                 super::browser::next_task().await;
                 if !alive.get() {
                     return;
