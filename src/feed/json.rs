@@ -74,6 +74,11 @@ impl<'a> Doc<'a> {
     pub(crate) fn items(&self, span: Span) -> &[J<'a>] {
         self.items.get(span.range()).unwrap_or_default()
     }
+
+    /// How many members all the objects have together.
+    pub(crate) fn field_count(&self) -> usize {
+        self.fields.len()
+    }
 }
 
 /// A member by key; the last one when a key is repeated, as `serde_json::Value` keeps it.
@@ -123,12 +128,30 @@ impl J<'_> {
     }
 }
 
-/// Parses a whole text as `serde_json::from_str` does (same errors, same positions).
-pub(crate) fn parse(text: &str) -> Result<Doc<'_>, serde_json::Error> {
+/// Why [`parse`] gave up.
+pub(crate) enum Failure {
+    /// Arrays and objects nest deeper than the limit before the text goes wrong, if it does.
+    TooDeep,
+    /// Not JSON, with serde_json's error (the nesting may still be too deep after it).
+    Syntax(serde_json::Error),
+}
+
+/// Parses a whole text as `serde_json::from_str` does (same errors, same positions), but
+/// stops as soon as arrays and objects nest more than `max_depth` deep.
+pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Doc<'_>, Failure> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut build = Build::default();
-    let root = Seed(&mut build).deserialize(&mut de)?;
-    de.end()?;
+    let mut build = Build {
+        depth_left: max_depth,
+        ..Build::default()
+    };
+    let parsed = Seed(&mut build)
+        .deserialize(&mut de)
+        .and_then(|root| de.end().map(|()| root));
+    // Whether or not the text reads to its end once the parser stopped descending.
+    if build.too_deep {
+        return Err(Failure::TooDeep);
+    }
+    let root = parsed.map_err(Failure::Syntax)?;
     // What the vectors grew by and do not use goes back to the allocator, for the feed.
     build.fields.shrink_to_fit();
     build.items.shrink_to_fit();
@@ -146,6 +169,26 @@ struct Build<'a> {
     items: Vec<J<'a>>,
     open_fields: Vec<(Cow<'a, str>, J<'a>)>,
     open_items: Vec<J<'a>>,
+    /// How many more arrays and objects may open inside the ones open now.
+    depth_left: usize,
+    /// Set when one more opened.
+    too_deep: bool,
+}
+
+impl Build<'_> {
+    /// Enters an array or an object; false (and `too_deep` set) when that nests too deep.
+    fn enter(&mut self) -> bool {
+        match self.depth_left.checked_sub(1) {
+            Some(left) => {
+                self.depth_left = left;
+                true
+            }
+            None => {
+                self.too_deep = true;
+                false
+            }
+        }
+    }
 }
 
 /// Moves the members read since `mark` to the end of `done`, and says where they lie there.
@@ -223,21 +266,30 @@ impl<'de> Visitor<'de> for Seed<'_, 'de> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<J<'de>, A::Error> {
+        // Too deep: read no further in (the text is refused, whatever the parser finds next).
+        if !self.0.enter() {
+            return Ok(J::Null);
+        }
         let mark = self.0.open_items.len();
         while let Some(v) = seq.next_element_seed(Seed(&mut *self.0))? {
             self.0.open_items.push(v);
         }
         let build = &mut *self.0;
+        build.depth_left += 1;
         Ok(J::Arr(close(&mut build.open_items, mark, &mut build.items)))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<J<'de>, A::Error> {
+        if !self.0.enter() {
+            return Ok(J::Null);
+        }
         let mark = self.0.open_fields.len();
         while let Some(Key(k)) = map.next_key()? {
             let v = map.next_value_seed(Seed(&mut *self.0))?;
             self.0.open_fields.push((k, v));
         }
         let build = &mut *self.0;
+        build.depth_left += 1;
         Ok(J::Obj(close(
             &mut build.open_fields,
             mark,

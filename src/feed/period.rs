@@ -79,8 +79,14 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..at)?, text.get(at + 2..)?))
 }
 
+/// `text.split_once('-')`, by bytes: a character pattern sets up a searcher on every period.
+fn split_dash(text: &str) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == b'-')?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
 fn year_month(text: &str) -> Option<(i32, u8)> {
-    let (y, m) = text.split_once('-')?;
+    let (y, m) = split_dash(text)?;
     Some((year(y)?, month(m)?))
 }
 
@@ -103,7 +109,7 @@ impl Period {
                 end,
             });
         }
-        let Some((y, rest)) = text.split_once('-') else {
+        let Some((y, rest)) = split_dash(text) else {
             let y = year(text)?;
             return Some(Period {
                 kind: PeriodKind::Year,

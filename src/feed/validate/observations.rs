@@ -2,7 +2,7 @@
 //! that finds two observations of the same thing.
 
 use super::number::{is_plain_number, number};
-use super::object::{given, text_at, Obj};
+use super::object::{given, text_at, KeyOrder, Obj};
 use super::report::Path;
 use super::table::{Ids, ObservationKey, Recent, Table};
 use super::Validator;
@@ -35,10 +35,14 @@ impl<'d> Validator<'d> {
         let source_ids = Recent::new(sources);
         let items = self.list(root, "observations");
         let mut seen_ids = Ids::default();
-        let mut seen_keys = Table::<ObservationKey>::default();
+        // Room at once for every observation that can reach the table (each has at least five
+        // members: metric, area, period, value, source): growing rehashes every key.
+        let most = items.len().min(self.doc.field_count() / 5);
+        let mut seen_keys = Table::<ObservationKey>::with_capacity(most);
         let mut out = Vec::with_capacity(items.len());
+        let mut order = KeyOrder::default();
         for (index, v) in items.iter().enumerate() {
-            let Some(o) = self.object(
+            let Some(o) = self.object_in_order(
                 v,
                 Path::Item("observations", index),
                 // In the order they are read.
@@ -56,6 +60,7 @@ impl<'d> Validator<'d> {
                     "agency",
                     "quote",
                 ],
+                &mut order,
             ) else {
                 continue;
             };

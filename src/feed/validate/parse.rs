@@ -3,7 +3,7 @@
 use super::report::kind_of;
 use super::{MAX_BYTES, MAX_DEPTH};
 use crate::feed::error::ParseError;
-use crate::feed::json::{self, Doc, Span, J};
+use crate::feed::json::{self, Doc, Failure, Span, J};
 use crate::feed::period::first_chars;
 
 /// Size, depth and syntax checks, then the version marker.
@@ -26,13 +26,15 @@ pub(super) fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
     if trimmed.starts_with('<') {
         return Err(ParseError::Html);
     }
-    if nesting_depth_exceeds(text, MAX_DEPTH) {
-        return Err(ParseError::TooDeep { limit: MAX_DEPTH });
-    }
-    let doc = json::parse(text).map_err(|e| ParseError::Syntax {
-        message: syntax_message(&e),
-        line: e.line(),
-        column: e.column(),
+    // Too deep anywhere in the text comes before a syntax error: the parser counts the depth
+    // as it goes (no scan of a good text first), and a text it finds wrong is scanned whole.
+    let doc = json::parse(text, MAX_DEPTH).map_err(|failure| match failure {
+        Failure::Syntax(e) if !nesting_depth_exceeds(text, MAX_DEPTH) => ParseError::Syntax {
+            message: syntax_message(&e),
+            line: e.line(),
+            column: e.column(),
+        },
+        Failure::Syntax(_) | Failure::TooDeep => ParseError::TooDeep { limit: MAX_DEPTH },
     })?;
     let J::Obj(root) = doc.root else {
         return Err(ParseError::NotAnObject);
@@ -88,4 +90,32 @@ pub fn nesting_depth_exceeds(text: &str, limit: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::feed::ParseError;
+
+    #[test]
+    fn too_deep_anywhere_comes_before_a_syntax_error() {
+        let deep = format!("{}{}", "[".repeat(17), "]".repeat(17));
+        let too_deep = Err(ParseError::TooDeep { limit: 16 });
+        // Deep nesting after the text has gone wrong, and before it does.
+        let after = format!(r#"{{"esep": "1.0", "a": x, "b": {deep}}}"#);
+        assert_eq!(super::parse_root(&after).map(|_| ()), too_deep);
+        let before = format!(r#"{{"esep": "1.0", "b": {deep}, "a": x}}"#);
+        assert_eq!(super::parse_root(&before).map(|_| ()), too_deep);
+        let unclosed = format!(r#"{{"esep": "1.0", "b": {}"#, "{\"a\":".repeat(16));
+        assert_eq!(super::parse_root(&unclosed).map(|_| ()), too_deep);
+        // Exactly as deep as allowed, then wrong: the syntax error.
+        let ok_depth = format!(
+            r#"{{"esep": "1.0", "b": {}x{}}}"#,
+            "[".repeat(15),
+            "]".repeat(15)
+        );
+        assert!(matches!(
+            super::parse_root(&ok_depth),
+            Err(ParseError::Syntax { .. })
+        ));
+    }
 }

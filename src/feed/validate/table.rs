@@ -9,12 +9,28 @@ use std::cell::Cell;
 /// validating a 10 MB feed.
 fn fx(bytes: &[u8]) -> u32 {
     let mut h = 0u64;
-    for chunk in bytes.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = fx_add(h, word(chunk));
+    }
+    if !chunks.remainder().is_empty() {
+        h = fx_add(h, word(chunks.remainder()));
     }
     (h >> 32) as u32
+}
+
+/// One step of FxHash.
+fn fx_add(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded.
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    if let Some(w) = word.get_mut(..bytes.len()) {
+        w.copy_from_slice(bytes);
+    }
+    u64::from_le_bytes(word)
 }
 
 /// A key of a [`Table`].
@@ -30,15 +46,23 @@ impl TableKey for &str {
 
 /// An observation's metric index, area index, the months of its span with its measure, and
 /// the months of its comparison span: small, so that a table of 100 000 observations is small.
+/// The third number holds the span's first month in bits 0–12, its last in bits 13–25 and the
+/// measure from bit 26 (`observations::spans`).
 pub(super) type ObservationKey = [u32; 4];
 
 impl TableKey for ObservationKey {
+    /// FxHash of the key with the first month's last four bits left out and made the hash's
+    /// own last four (and the span's length in place of its last month): the months of a
+    /// series then take sixteen slots in a row, two cache lines, rather than a cache line each
+    /// in a table of megabytes.
     fn hash(&self) -> u32 {
-        let mut bytes = [0u8; 16];
-        for (b, n) in bytes.chunks_mut(4).zip(self) {
-            b.copy_from_slice(&n.to_le_bytes());
-        }
-        fx(&bytes)
+        let [metric, area, span, vs] = *self;
+        let first = span & 0x1fff;
+        let length = (span >> 13).wrapping_sub(first) & 0x1fff;
+        let series = first >> 4 | length << 13 | span >> 26 << 26;
+        let [a, b, c, d] = [metric, area, series, vs].map(u64::from);
+        let h = fx_add(fx_add(0, a | b << 32), c | d << 32);
+        (h >> 32) as u32 & !15 | first & 15
     }
 }
 
@@ -89,6 +113,14 @@ fn grow(slots: &mut Vec<u64>) {
 }
 
 impl<K: TableKey> Table<K> {
+    /// A table that holds `n` keys without growing.
+    pub(super) fn with_capacity(n: usize) -> Self {
+        Table {
+            entries: Vec::with_capacity(n),
+            slots: vec![0; (n * 2 + 1).next_power_of_two().max(16)],
+        }
+    }
+
     /// Where in `entries` `key` is.
     fn position(&self, key: K) -> Option<usize> {
         let i = probe(&self.slots, key.hash(), &|e| {
@@ -178,5 +210,14 @@ mod tests {
         assert_eq!(keys.first_at([1, 2, 3, 4], 7), None);
         assert_eq!(keys.first_at([1, 2, 3, 5], 8), None);
         assert_eq!(keys.first_at([1, 2, 3, 4], 9), Some(7));
+        // Consecutive months of a series, in sixteen slots in a row.
+        let month = |m: u32| super::TableKey::hash(&[1, 2, m | m << 13, 0]);
+        assert_eq!(month(33), month(32) + 1);
+        assert_eq!(month(47), month(32) + 15);
+        let mut sized = super::Table::<super::ObservationKey>::with_capacity(3);
+        for i in 0..100u32 {
+            assert_eq!(sized.first_at([i, 0, 0, 0], i as usize), None);
+        }
+        assert_eq!(sized.get([42, 0, 0, 0]), Some(42));
     }
 }
