@@ -105,6 +105,24 @@ test('a feed that answers 404 shows a readable error with a retry, not a blank p
   await context.close();
 });
 
+test('when the words of the error panel cannot be fetched, it still says the data cannot be shown, with a retry', async () => {
+  // What went wrong is told by a split module (src/ui/status.rs): here it never arrives.
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.route(/split_[\w-]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  await page.goto(`${env.url}/t/404/?lang=en&sw=off`);
+  const panel = page.getByTestId('feed-error');
+  await panel.waitFor({ timeout: 20000 });
+  const text = await panel.innerText();
+  assert.match(text, /The data cannot be shown/);
+  assert.doesNotMatch(text, /The data file did not load/, 'the split module was refused');
+  assert.ok(await panel.getByRole('button', { name: 'Try again' }).isVisible());
+  assert.deepEqual(pageErrors, [], 'no panic');
+  await context.close();
+});
+
 test('an HTML page instead of the feed is reported as such, in Russian too', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/t/html/?lang=ru`);
   const panel = page.getByTestId('feed-error');
