@@ -108,8 +108,19 @@ fn lay_out(
 }
 
 thread_local! {
+    /// No chart has come near yet: the first is drawn without waiting for a task of its own.
+    static FIRST_NEAR: Cell<bool> = const { Cell::new(true) };
+    /// The report's column width, read before the charts of the batch were added (`column_width`).
+    static COLUMN: Cell<i32> = const { Cell::new(0) };
     /// Charts waiting for `reserve_soon`'s batch.
     static TO_RESERVE: RefCell<Vec<Rc<Chart>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The width of the report's column, which its charts fill, read by the report before it adds a
+/// section (the page is laid out then): the next batch reserves the section's charts at this
+/// width, without laying the page out again to read theirs.
+pub fn column_width(width: i32) {
+    COLUMN.set(width);
 }
 
 /// Reserves the heights of the charts just built, together: every width is read first, then
@@ -124,7 +135,23 @@ fn reserve_soon(c: Rc<Chart>) {
         // After the other charts' first tasks, already queued: they join this batch.
         spawn_local(async {
             let charts = TO_RESERVE.take();
-            let widths: Vec<i32> = charts.iter().map(|c| c.canvas.client_width()).collect();
+            let column = COLUMN.take();
+            let widths: Vec<i32> = (charts.iter())
+                .map(|c| match column {
+                    0 => c.canvas.client_width(),
+                    // A chart in a closed part has no width yet: it is reserved when drawn.
+                    w if c
+                        .canvas
+                        .closest("details:not([open])")
+                        .ok()
+                        .flatten()
+                        .is_none() =>
+                    {
+                        w
+                    }
+                    _ => 0,
+                })
+                .collect();
             for (c, width) in charts.iter().zip(widths) {
                 c.reserve(width);
             }
@@ -1039,15 +1066,11 @@ pub fn mount_chart(
     let near = {
         let c2 = c.clone();
         Nearness::observe(&c.canvas, "200% 0px", move |near| match near {
-            // Each chart that comes near is drawn in a task of its own: the charts of a screen
-            // drawn together made one long task on a slow phone.
-            true => {
-                let c = c2.clone();
-                spawn_local(async move {
-                    super::browser::next_task().await;
-                    c.restore();
-                });
-            }
+            // The page's first chart is drawn at once; each later one that comes near in a task
+            // of its own (the charts of a screen drawn together made one long task on a slow
+            // phone), which may wait behind a task of the report's build.
+            true if FIRST_NEAR.replace(false) => c2.restore(),
+            true => restore_in_next_task(c2.clone()),
             false => c2.release(),
         })
     };
@@ -1056,11 +1079,7 @@ pub fn mount_chart(
         // in the next task (in the page by then).
         c.released.set(true);
         if c.printing.get() {
-            let c = c.clone();
-            spawn_local(async move {
-                super::browser::next_task().await;
-                c.restore();
-            });
+            restore_in_next_task(c.clone());
         }
     }
     for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
@@ -1075,6 +1094,14 @@ pub fn mount_chart(
         let (c, observer, near) = built.take();
         drop((observer, near));
         c.listeners.clear();
+    });
+}
+
+/// Draws `c` in a task of its own, after the tasks already queued.
+fn restore_in_next_task(c: Rc<Chart>) {
+    spawn_local(async move {
+        super::browser::next_task().await;
+        c.restore();
     });
 }
 

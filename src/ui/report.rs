@@ -106,8 +106,8 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         // Each section, then the end of the report, in a task of its own after the top of the
         // report, in reading order: the browser paints and answers the reader in between (a
         // slow phone spent half a second in one task here). A part rebuilt meanwhile (another
-        // language) stops the rest.
-        // What the later tasks build belongs to this part, as if built now: dropped with it.
+        // language) stops the rest. What the later tasks build belongs to this part, as if
+        // built now: dropped with it.
         let owner = Owner::current();
         let alive = Rc::new(std::cell::Cell::new(true));
         let stop = send_wrapper::SendWrapper::new(alive.clone());
@@ -119,6 +119,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
                 if !alive.get() {
                     return;
                 }
+                super::chart_view::column_width(column_width(&root));
                 with_owner(&owner, || section(&root, s, &feed, l));
             }
             super::browser::next_task().await;
@@ -127,6 +128,26 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             }
         });
     });
+}
+
+/// The width of the column the report's charts fill: its `<main>`'s content box; 0 if unknown.
+/// Read before a section is added, when the page is laid out (the browser paints between the
+/// report's tasks), it costs no layout of its own.
+fn column_width(root: &web_sys::Element) -> i32 {
+    let Some(main) = root.closest("main").ok().flatten() else {
+        return 0;
+    };
+    let style = window().get_computed_style(&main).ok().flatten();
+    let padding = |side: &str| {
+        let value = style.as_ref().and_then(|s| s.get_property_value(side).ok());
+        let whole = value
+            .as_deref()
+            .unwrap_or_default()
+            .split(['.', 'p'])
+            .next();
+        whole.and_then(|n| n.parse::<i32>().ok()).unwrap_or(0)
+    };
+    main.client_width() - padding("padding-left") - padding("padding-right")
 }
 
 /// Runs `f` with `owner` as the reactive owner, where there is one.
