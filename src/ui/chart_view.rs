@@ -136,20 +136,16 @@ fn reserve_soon(c: Rc<Chart>) {
         spawn_local(async {
             let charts = TO_RESERVE.take();
             let column = COLUMN.take();
+            // A chart in a closed part has no width yet: it is reserved when drawn.
+            let closed = |c: &Chart| {
+                let part = c.canvas.closest("details:not([open])");
+                part.ok().flatten().is_some()
+            };
             let widths: Vec<i32> = (charts.iter())
                 .map(|c| match column {
                     0 => c.canvas.client_width(),
-                    // A chart in a closed part has no width yet: it is reserved when drawn.
-                    w if c
-                        .canvas
-                        .closest("details:not([open])")
-                        .ok()
-                        .flatten()
-                        .is_none() =>
-                    {
-                        w
-                    }
-                    _ => 0,
+                    _ if closed(c) => 0,
+                    w => w,
                 })
                 .collect();
             for (c, width) in charts.iter().zip(widths) {
