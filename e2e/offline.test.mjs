@@ -26,7 +26,7 @@ test('a second visit without network shows the saved report and an offline banne
   await chartDrawn(page);
   const banner = page.getByTestId('offline');
   await banner.waitFor();
-  assert.match(await banner.innerText(), /Offline: showing the report saved on this device — Data as of 2026-01/);
+  assert.match(await banner.innerText(), /Offline: showing the report saved on this device — Data as of January 2026/);
   assert.ok((await canvasColours(page, '[data-testid=chart-crime-by-gravity-changes]')) >= 4);
   // The download code is fetched only at a first download; the worker saved it at install, so
   // a download works offline although none was made online.

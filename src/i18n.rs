@@ -1,7 +1,7 @@
 //! The page's own words in Kazakh, Russian and English, and period names. Pure: tested natively.
 //! Numbers are formatted by the browser's `Intl` in `ui::format`, not here.
 
-use crate::feed::{Lang, Period, PeriodKind};
+use crate::feed::{Lang, PartialDate, Period, PeriodKind};
 
 pub mod kk;
 
@@ -203,6 +203,44 @@ fn month(m: u8, lang: Lang, short: bool) -> &'static str {
         .get(usize::from(m.clamp(1, 12)) - 1)
         .map(|msg| msg.get(lang))
         .unwrap_or("")
+}
+
+/// Russian months in the genitive, for a day's date ("16 октября 2025").
+const RU_MONTHS_OF: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// A publication date as a reader writes it, where the page shows one (the date of the data, a
+/// source's date); files and citations keep ISO dates. "2020", "January 2026", "16 October
+/// 2025"; "январь 2026", "16 октября 2025"; "2026 ж. қаңтар", "2025 ж. 16 қазан" (the month as
+/// `period_label` writes one; editor: please check the Kazakh day form).
+pub fn date_label(d: &PartialDate, lang: Lang) -> String {
+    let y = d.year;
+    let Some(m) = d.month else {
+        return y.to_string();
+    };
+    let name = month(m, lang, false);
+    match (d.day, lang) {
+        (None, Lang::Kk) => format!("{y} ж. {name}"),
+        (None, _) => format!("{name} {y}"),
+        (Some(day), Lang::Kk) => format!("{y} ж. {day} {name}"),
+        (Some(day), Lang::Ru) => {
+            let of = RU_MONTHS_OF[usize::from(m.clamp(1, 12)) - 1];
+            format!("{day} {of} {y}")
+        }
+        (Some(day), Lang::En) => format!("{day} {name} {y}"),
+    }
 }
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
@@ -480,6 +518,19 @@ mod tests {
         assert_eq!(label("2025-03", Lang::En), "March 2025");
         assert_eq!(label("2024-11..2025-02", Lang::En), "Nov 2024 – Feb 2025");
         assert_eq!(label("2025-H2", Lang::Ru), "2-е полугодие 2025");
+    }
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        let d = |t: &str, lang| date_label(&PartialDate::parse(t).unwrap(), lang);
+        assert_eq!(d("2020", Lang::Ru), "2020");
+        assert_eq!(d("2026-01", Lang::En), "January 2026");
+        assert_eq!(d("2026-01", Lang::Ru), "январь 2026");
+        assert_eq!(d("2026-01", Lang::Kk), "2026 ж. қаңтар");
+        assert_eq!(d("2025-10-16", Lang::En), "16 October 2025");
+        assert_eq!(d("2025-10-16", Lang::Ru), "16 октября 2025");
+        assert_eq!(d("2025-05-01", Lang::Ru), "1 мая 2025");
+        assert_eq!(d("2025-10-16", Lang::Kk), "2025 ж. 16 қазан");
     }
 
     #[test]

@@ -124,7 +124,7 @@ impl Ctx<'_> {
             i18n::SOURCE.get(self.lang),
             self.feed.agency_of(o, self.lang),
             s.publisher,
-            s.date
+            i18n::date_label(&s.date, self.lang)
         ))
     }
     /// "Aktobe Region · Jan–Sep 2025 vs Jan–Sep 2024 · Police Department of Aktobe Region":

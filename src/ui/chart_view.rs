@@ -242,7 +242,7 @@ fn credits(feed: &Feed, plan: &ChartPlan, lang: Lang) -> Vec<String> {
             i18n::SOURCE.get(lang),
             s.title,
             s.publisher,
-            s.date,
+            i18n::date_label(&s.date, lang),
             s.url
         )
     });
@@ -795,7 +795,7 @@ fn build(
         }
         sources = sources
             .child(link(&s.url, &s.publisher).attr("title", &s.title))
-            .text(&format!(", {}", s.date));
+            .text(&format!(", {}", i18n::date_label(&s.date, lang)));
     }
     // A rebuilt view may hand back the same `<figure>`: start from an empty one.
     figure.replace_children_with_node_0();

@@ -24,7 +24,11 @@ use crate::present::{compiled_by, credit_line};
 fn source_item(src: &Source, lang: Lang) -> El {
     el("li")
         .child(link(&src.url, &src.title))
-        .text(&format!(" — {}, {}", src.publisher, src.date))
+        .text(&format!(
+            " — {}, {}",
+            src.publisher,
+            i18n::date_label(&src.date, lang)
+        ))
         .child(
             el("span")
                 .class("grade")
@@ -66,7 +70,11 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
                 .attr("data-testid", "offline")
                 .text(i18n::OFFLINE.get(l));
             if let Some(d) = as_of {
-                note = note.text(&format!(" — {} {d}", i18n::DATA_AS_OF.get(l)));
+                note = note.text(&format!(
+                    " — {} {}",
+                    i18n::DATA_AS_OF.get(l),
+                    i18n::date_label(&d, l)
+                ));
             }
             root.append_with_node_1(&note.0).ok();
         }
@@ -227,11 +235,13 @@ fn header(f: &Feed, l: Lang, address: Option<&str>) -> El {
         meta = meta.text(&period_label(&p, l));
     }
     if let Some(d) = f.data_as_of {
-        meta = meta.text(" · ").child(
-            el("span")
-                .attr("data-testid", "data-as-of")
-                .text(&format!("{}: {d}", i18n::DATA_AS_OF.get(l))),
-        );
+        meta = meta
+            .text(" · ")
+            .child(el("span").attr("data-testid", "data-as-of").text(&format!(
+                "{}: {}",
+                i18n::DATA_AS_OF.get(l),
+                i18n::date_label(&d, l)
+            )));
     }
     el("header")
         .class("report-head")
