@@ -101,7 +101,7 @@ pub fn compare_app() {
 
 /// One chart for a news article (`embed.html?embed=<chart>`).
 pub fn embed_app() {
-    let (_, address, feed) = shell();
+    let (_, address, feed) = shell(|_| {});
     if let Some(body) = document().body() {
         let chart = param("embed").unwrap_or_default();
         super::embed::embed(&body, chart, feed, address);
@@ -110,19 +110,25 @@ pub fn embed_app() {
 
 /// Runs `on_loaded` when a feed arrives: the page takes the feed's language unless the reader
 /// chose one.
-fn follow_feed_lang(chosen: Option<Lang>) -> impl Fn(&crate::feed::Feed) + Copy + 'static {
+fn follow_feed_lang(
+    chosen: Option<Lang>,
+    ahead: fn(&crate::feed::Feed),
+) -> impl Fn(&crate::feed::Feed) + Copy + 'static {
     let lang = Page::get().lang;
     move |feed| {
         if chosen.is_none() {
             lang.set(feed.lang);
         }
+        ahead(feed);
     }
 }
 
 /// What every page sets up first: the shared state, theme, printing, offline note, `<html lang>`,
 /// back and forward, and the feed, which starts loading. Returns what to run when the feed
 /// arrives (again, after "try again"), the feed's address and the feed being loaded.
-fn shell() -> (
+fn shell(
+    ahead: fn(&crate::feed::Feed),
+) -> (
     impl Fn(&crate::feed::Feed) + Copy + 'static,
     String,
     Loading,
@@ -165,7 +171,7 @@ fn shell() -> (
     set_feed_address((!bundled).then(|| address.clone()));
     // `?feed=`, else a version a citation pinned (`?v=`), else the bundled feed.
     let address = super::version::feed_path();
-    let on_loaded = follow_feed_lang(chosen);
+    let on_loaded = follow_feed_lang(chosen, ahead);
     let feed = Loading::start_versioned(address.clone(), on_loaded);
     (on_loaded, address, feed)
 }
@@ -173,33 +179,42 @@ fn shell() -> (
 /// A report page in `<body>`: skip link, top bar, the report (or its loading and error states)
 /// and the footer.
 fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static) {
-    let (on_loaded, address, feed) = shell();
-    let Some(body) = document().body() else {
-        return;
-    };
-    let lang = Page::get().lang;
-    filled(&body, |root, l, _| {
-        el("a")
-            .class("skip")
-            .attr("href", "#main")
-            .text(i18n::SKIP_TO_CONTENT.get(l))
-            .append_to(root);
+    let (on_loaded, address, feed) = shell(super::report::plan_ahead);
+    // The page's own parts in the next task: the state and the feed's request above are a task
+    // of their own on a slow phone.
+    let owner = Owner::current().unwrap_or_default();
+    leptos::task::spawn_local(async move {
+        super::browser::next_task().await;
+        let build = move || {
+            let Some(body) = document().body() else {
+                return;
+            };
+            let lang = Page::get().lang;
+            filled(&body, |root, l, _| {
+                el("a")
+                    .class("skip")
+                    .attr("href", "#main")
+                    .text(i18n::SKIP_TO_CONTENT.get(l))
+                    .append_to(root);
+            });
+            let top = el("header")
+                .class("topbar")
+                .child(el("span").class("brand").text("esep"));
+            lang_switch(&top.0, lang);
+            let main = el("main").attr("id", "main").attr("tabindex", "-1");
+            body.append_with_node_2(&top.0, &main.0).ok();
+            feed_part(
+                &main.0,
+                feed,
+                address,
+                on_loaded,
+                |root| filled(root, |root, l, _| skeleton(l).append_to(root)),
+                ready,
+            );
+            filled(&body, |root, l, _| footer(l).append_to(root));
+        };
+        owner.with(build);
     });
-    let top = el("header")
-        .class("topbar")
-        .child(el("span").class("brand").text("esep"));
-    lang_switch(&top.0, lang);
-    let main = el("main").attr("id", "main").attr("tabindex", "-1");
-    body.append_with_node_2(&top.0, &main.0).ok();
-    feed_part(
-        &main.0,
-        feed,
-        address,
-        on_loaded,
-        |root| filled(root, |root, l, _| skeleton(l).append_to(root)),
-        ready,
-    );
-    filled(&body, |root, l, _| footer(l).append_to(root));
 }
 
 /// No tracking; made with esep; the feed checker.

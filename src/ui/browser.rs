@@ -37,6 +37,19 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// Resolves in a task after the browser's next paint (a frame, then `setTimeout` 0): what runs
+/// after it finds the page laid out, so reading a size costs no layout of its own. In a hidden
+/// tab, which paints no frames, a task of its own.
+pub async fn after_paint() {
+    if !leptos::prelude::document().hidden() {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            window().request_animation_frame(&resolve).ok();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.ok();
+    }
+    next_task().await;
+}
+
 thread_local! {
     /// Between `beforeprint` and `afterprint` (`set_printing`).
     static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

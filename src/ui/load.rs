@@ -181,10 +181,13 @@ impl Loading {
         self.state.set(None);
         leptos::task::spawn_local(async move {
             let result = load_feed(&url, self.versioned).await.map(Loaded::from);
-            // The feed was read and checked in this task; the page is built in the next.
+            // The feed was read and checked in this task; what comes of it, in the next ones.
             super::browser::next_task().await;
             if let Ok(loaded) = &result {
                 then(&loaded.feed);
+                // What `then` did (the report plans itself there) was a task; the page is built
+                // in the next.
+                super::browser::next_task().await;
             }
             self.state.set(Some(result));
         });

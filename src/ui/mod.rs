@@ -23,7 +23,13 @@ mod version;
 /// Installs the panic hook and mounts the report on `<body>` (`index.html`).
 pub fn mount() {
     install_panic_hook();
-    leptos::mount::mount_to_body(app::report_app);
+    // In a task of its own, after the one that compiled and started the module: on a slow phone
+    // each is tens of milliseconds, and the feed, preloaded, is often in before either.
+    // (Leptos's own executor starts with the mount.)
+    wasm_bindgen_futures::spawn_local(async {
+        browser::next_task().await;
+        leptos::mount::mount_to_body(app::report_app);
+    });
 }
 
 /// Mounts the report with a comparison (`compare.html`), a separate wasm.

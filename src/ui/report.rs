@@ -79,25 +79,23 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             root.append_with_node_1(&note.0).ok();
         }
     });
-    // The plan the header's reading path is built from, kept for the sections below it (built
-    // next, in the same language): planning the report once, not twice, at start-up.
-    let planned: Rc<RefCell<Option<Planned>>> = Rc::default();
     let top = {
         let feed = feed.clone();
-        let planned = planned.clone();
         move |root: &web_sys::Element, l: Lang, _: &Listeners| {
             header(&feed, l, address.as_deref()).append_to(root);
             if let Some(p) = problems(&errors, l) {
                 p.append_to(root);
             }
-            let sections = plan(&feed, l, &PageNumbers::new(l));
+            let sections = planned(&feed, l);
             // What changed, the key figures, then the sections' bar, which stays at the top of
             // the screen from there on (the part is laid out as if absent: `main` holds it).
             let (summary, nav) = reading_path(&feed, &sections, l);
             summary.append_to(root);
             headlines(&feed, l).append_to(root);
             nav.append_to(root);
-            *planned.borrow_mut() = Some((l, sections));
+            // Kept for the sections below (built next, in the same language): the report is
+            // planned once, not twice, at start-up.
+            PLANNED.set(Some((l, sections)));
         }
     };
     filled(parent, top);
@@ -109,11 +107,11 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     }
     let first = std::cell::Cell::new(true);
     filled(parent, move |root, l, _| {
-        let kept = planned.borrow_mut().take().filter(|(at, _)| *at == l);
-        let sections = plan_sections::<COMPARE>(&feed, l, kept.map(|(_, p)| p));
+        let sections = plan_sections::<COMPARE>(&feed, l);
         // Each section, then the end of the report, in a task of its own after the top of the
-        // report, in reading order: the browser paints and answers the reader in between (a
-        // slow phone spent half a second in one task here). A part rebuilt meanwhile (another
+        // report, in reading order, once the browser has painted what came before
+        // (`after_paint`): it answers the reader in between (a slow phone spent half a second
+        // in one task here), and each task finds the page laid out. A part rebuilt meanwhile (another
         // language) stops the rest. What the later tasks build belongs to this part, as if
         // built now: dropped with it.
         let owner = Owner::current();
@@ -123,7 +121,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
         leptos::task::spawn_local(async move {
             for s in sections {
-                super::browser::next_task().await;
+                super::browser::after_paint().await;
                 if !alive.get() {
                     return;
                 }
@@ -166,23 +164,25 @@ fn with_owner(owner: &Option<Owner>, f: impl FnOnce()) {
     }
 }
 
-/// After the sections: related reports, the glossary and the sources (their body from the
-/// split module `end`); the chart or card the address names brought into view.
+/// After the sections: the glossary and the sources (their body, and the related reports before
+/// them, from the split module `end`); the chart or card the address names brought into view.
 fn end_of_report(root: &web_sys::Element, feed: &Arc<Feed>, l: Lang, reveal_now: bool) {
     let listeners = super::browser::owned_listeners();
-    if let Some(r) = related(feed, l) {
-        r.append_to(root);
-    }
-    let dl = glossary(feed, l).map(|(g, dl)| {
+    let glossary = glossary(feed, l).map(|(g, dl)| {
+        let section = g.0.clone();
         g.append_to(root);
-        dl
+        (section, dl)
     });
-    let end = sources(feed, l, &listeners);
+    let end = sources(l);
     let section = end.0.clone();
     end.append_to(root);
-    let f = feed.clone();
+    let (f, owned) = (feed.clone(), listeners.clone());
     leptos::task::spawn_local(async move {
-        fill_end_matter(dl, section, f, l).await.ok();
+        fill_end_matter(glossary, section, f, l, owned).await.ok();
+        // The whole report is in the page (for the bench and the end-to-end tests).
+        if let Some(p) = window().performance() {
+            p.mark("esep:report-built").ok();
+        }
     });
     if reveal_now {
         spawn_reveal(feed.clone());
@@ -190,10 +190,6 @@ fn end_of_report(root: &web_sys::Element, feed: &Arc<Feed>, l: Lang, reveal_now:
     // A link to a chart or card in a closed "earlier years" part opens it.
     let feed = feed.clone();
     listeners.on(&window(), "hashchange", move |_| spawn_reveal(feed.clone()));
-    // The whole report is in the page (for the bench and the end-to-end tests).
-    if let Some(p) = window().performance() {
-        p.mark("esep:report-built").ok();
-    }
 }
 
 fn spawn_reveal(feed: Arc<Feed>) {
@@ -436,18 +432,36 @@ fn related(feed: &Feed, l: Lang) -> Option<El> {
 /// The report's sections, planned in a language.
 type Planned = (Lang, Vec<SectionPlan>);
 
-/// The report's sections in `l`: the plan already made for the header when there is one
-/// (`planned`), else made here; with rates per 100 000 residents on the comparison page.
-fn plan_sections<const RATES: bool>(
-    feed: &Arc<Feed>,
-    l: Lang,
-    planned: Option<Vec<SectionPlan>>,
-) -> Vec<SectionPlan> {
-    let nums = PageNumbers::new(l);
-    match (RATES, planned) {
-        (true, _) => crate::plan::plan_with_rates(feed, l, &nums),
-        (false, Some(p)) => p,
-        (false, None) => plan(feed, l, &nums),
+thread_local! {
+    /// The report's plan, made ahead in the language it is in: when the feed arrives
+    /// (`plan_ahead`), then kept by the report's first screen for the sections below it.
+    static PLANNED: RefCell<Option<Planned>> = const { RefCell::new(None) };
+}
+
+/// Plans the report of a feed that has just arrived, in the page's language, in a task of its
+/// own before the report's first screen is built (which takes the plan): on a slow phone the
+/// plan was most of that build (mostly the browser compiling the planning code on its first run).
+pub fn plan_ahead(feed: &Feed) {
+    let l = Page::get().lang.get_untracked();
+    PLANNED.take();
+    let sections = planned(feed, l);
+    PLANNED.set(Some((l, sections)));
+}
+
+/// The report's plan in `l`: the one made ahead (`PLANNED`) when there is one, else made now.
+fn planned(feed: &Feed, l: Lang) -> Vec<SectionPlan> {
+    match PLANNED.take() {
+        Some((at, sections)) if at == l => sections,
+        _ => plan(feed, l, &PageNumbers::new(l)),
+    }
+}
+
+/// The report's sections in `l` (`planned`); with rates per 100 000 residents on the
+/// comparison page.
+fn plan_sections<const RATES: bool>(feed: &Arc<Feed>, l: Lang) -> Vec<SectionPlan> {
+    match RATES {
+        true => crate::plan::plan_with_rates(feed, l, &PageNumbers::new(l)),
+        false => planned(feed, l),
     }
 }
 
@@ -528,18 +542,28 @@ fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
     Some((section, dl))
 }
 
-/// The glossary's terms, and the sources section's body (`sources`, after its heading and
-/// downloads): every source with title, publisher, date, grade and link, the method, the credit
-/// line, licence and contact, the feed's version and how to cite the report. From the split
-/// module `end`: the end of the report is not needed for its first screen.
+/// The related pages, the glossary's terms, and the sources section's body (`sources`, after
+/// its heading): the downloads of every figure, every source with title, publisher, date, grade
+/// and link, the method, the credit line, licence and contact, the feed's version and how to
+/// cite the report. From the split module `end`: the end of the report is not needed for its
+/// first screen.
 #[leptos::wasm_split::wasm_split(end, wasm_split_path = leptos::wasm_split, fallible)]
 fn fill_end_matter(
-    dl: Option<web_sys::Element>,
+    glossary: Option<(web_sys::Element, web_sys::Element)>,
     sources: web_sys::Element,
     feed: Arc<Feed>,
     l: Lang,
+    listeners: Rc<Listeners>,
 ) -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    if let Some(dl) = dl {
+    downloads(&feed, l, &listeners).append_to(&sources);
+    // The related pages go first, before the glossary or the sources.
+    if let Some(r) = related(&feed, l) {
+        let next = glossary.as_ref().map_or(&sources, |(section, _)| section);
+        if let Some(parent) = next.parent_node() {
+            parent.insert_before(&r.0, Some(next)).ok();
+        }
+    }
+    if let Some((_, dl)) = glossary {
         let mut seen: Vec<&str> = Vec::new();
         for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
             let term = feed.text(&m.label, l);
@@ -596,9 +620,20 @@ fn fill_end_matter(
     Ok(())
 }
 
-/// The sources section as the first screen makes it: its heading and the downloads of every
-/// figure (CSV, and the data bundle); `fill_end_matter` adds the rest.
-fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
+/// The sources section's heading; `fill_end_matter` adds the rest.
+fn sources(l: Lang) -> El {
+    el("section")
+        .attr("aria-labelledby", "h-sources")
+        .class("sources")
+        .child(
+            el("h2")
+                .attr("id", "h-sources")
+                .text(i18n::SOURCES_AND_METHOD.get(l)),
+        )
+}
+
+/// The downloads of every figure (CSV, and the data bundle), with their status line.
+fn downloads(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
     let status = el("span")
         .class("status")
         .attr("role", "status")
@@ -619,15 +654,7 @@ fn sources(feed: &Arc<Feed>, l: Lang, listeners: &Listeners) -> El {
         });
         downloads = downloads.child(b).text(" ");
     }
-    el("section")
-        .attr("aria-labelledby", "h-sources")
-        .class("sources")
-        .child(
-            el("h2")
-                .attr("id", "h-sources")
-                .text(i18n::SOURCES_AND_METHOD.get(l)),
-        )
-        .child(downloads.child(status))
+    downloads.child(status)
 }
 
 /// Every figure of the feed, by file index.
