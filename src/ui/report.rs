@@ -164,21 +164,16 @@ fn with_owner(owner: &Option<Owner>, f: impl FnOnce()) {
     }
 }
 
-/// After the sections: the glossary and the sources (their body, and the related reports before
-/// them, from the split module `end`); the chart or card the address names brought into view.
+/// After the sections: the sources' heading, then from the split module `end` their body, and
+/// the related reports and the glossary before them; the chart or card the address names brought into view.
 fn end_of_report(root: &web_sys::Element, feed: &Arc<Feed>, l: Lang, reveal_now: bool) {
     let listeners = super::browser::owned_listeners();
-    let glossary = glossary(feed, l).map(|(g, dl)| {
-        let section = g.0.clone();
-        g.append_to(root);
-        (section, dl)
-    });
     let end = sources(l);
     let section = end.0.clone();
     end.append_to(root);
     let (f, owned) = (feed.clone(), listeners.clone());
     leptos::task::spawn_local(async move {
-        fill_end_matter(glossary, section, f, l, owned).await.ok();
+        fill_end_matter(section, f, l, owned).await.ok();
         // The whole report is in the page (for the bench and the end-to-end tests).
         if let Some(p) = window().performance() {
             p.mark("esep:report-built").ok();
@@ -513,17 +508,21 @@ fn section(parent: &web_sys::Element, section: SectionPlan, feed: &Arc<Feed>, l:
     out.append_to(parent);
 }
 
-/// Definitions of the terms the feed uses, in the reader's language: a closed list, filled by
-/// `fill_end_matter`.
-fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
-    let terms = feed
-        .metrics
-        .iter()
-        .filter(|m| !m.definition.is_empty())
-        .count();
-    let list = el("dl");
-    let dl = list.0.clone();
-    let section = (terms > 0).then(|| {
+/// Definitions of the terms the feed uses, in the reader's language, in a closed list; none
+/// where the feed defines no term.
+fn glossary(feed: &Feed, l: Lang) -> Option<El> {
+    let mut list = el("dl");
+    let mut seen: Vec<&str> = Vec::new();
+    for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
+        let term = feed.text(&m.label, l);
+        if !seen.contains(&term) {
+            seen.push(term);
+            list = list
+                .child(el("dt").text(term))
+                .child(el("dd").text(feed.text(&m.definition, l)));
+        }
+    }
+    (!seen.is_empty()).then(|| {
         el("section")
             .attr("aria-labelledby", "h-glossary")
             .class("glossary")
@@ -538,8 +537,7 @@ fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
                     .child(el("summary").text(i18n::SHOW_ALL.get(l)))
                     .child(list),
             )
-    })?;
-    Some((section, dl))
+    })
 }
 
 /// The related pages, the glossary's terms, and the sources section's body (`sources`, after
@@ -549,29 +547,19 @@ fn glossary(feed: &Feed, l: Lang) -> Option<(El, web_sys::Element)> {
 /// first screen.
 #[leptos::wasm_split::wasm_split(end, wasm_split_path = leptos::wasm_split, fallible)]
 fn fill_end_matter(
-    glossary: Option<(web_sys::Element, web_sys::Element)>,
     sources: web_sys::Element,
     feed: Arc<Feed>,
     l: Lang,
     listeners: Rc<Listeners>,
 ) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     downloads(&feed, l, &listeners).append_to(&sources);
-    // The related pages go first, before the glossary or the sources.
-    if let Some(r) = related(&feed, l) {
-        let next = glossary.as_ref().map_or(&sources, |(section, _)| section);
-        if let Some(parent) = next.parent_node() {
-            parent.insert_before(&r.0, Some(next)).ok();
-        }
-    }
-    if let Some((_, dl)) = glossary {
-        let mut seen: Vec<&str> = Vec::new();
-        for m in feed.metrics.iter().filter(|m| !m.definition.is_empty()) {
-            let term = feed.text(&m.label, l);
-            if !seen.contains(&term) {
-                seen.push(term);
-                el("dt").text(term).append_to(&dl);
-                el("dd").text(feed.text(&m.definition, l)).append_to(&dl);
-            }
+    // The related pages, then the glossary, before the sources.
+    for part in [related(&feed, l), glossary(&feed, l)]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(parent) = sources.parent_node() {
+            parent.insert_before(&part.0, Some(&sources)).ok();
         }
     }
     let mut items = el("ol").attr("data-testid", "sources");
