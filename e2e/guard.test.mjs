@@ -26,8 +26,6 @@ function page({ search = '', languages = ['en-GB'], lang = 'kk', feed = FEED } =
       documentElement: { lang },
       body,
       createElement: node,
-      // The report's frame (`#boot`), which a panel takes the place of: none in this page.
-      getElementById: () => null,
       querySelector: (selector) => body.children.find((c) => selector.includes(`[data-testid=${c.dataset.testid}]`)) || null,
     },
     location: { search, reload() {} },

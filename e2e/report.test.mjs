@@ -54,29 +54,6 @@ test('headline cards show the office\'s lead figures with unit, period and sourc
   await context.close();
 });
 
-test('before the app arrives the page shows its frame and grey blocks, which the app replaces in place', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 390, height: 800 } });
-  const page = await context.newPage();
-  // A slow network: the wasm arrives two seconds late.
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto(`${env.url}/?lang=en&sw=off`);
-  const frame = page.locator('#boot');
-  await frame.locator('.topbar').waitFor({ state: 'visible' });
-  assert.equal(await frame.locator('.sk').count(), 5, 'the title, three cards and a chart, in grey');
-  const box = async (selector) => page.locator(selector).evaluate((e) => JSON.stringify(e.getBoundingClientRect()));
-  const before = { bar: await box('#boot .topbar'), chart: await box('#boot .sk-chart') };
-  release();
-  await page.getByTestId('loading').or(page.getByTestId('title')).first().waitFor();
-  assert.equal(await frame.count(), 0, 'the frame is gone');
-  assert.equal(await page.locator('.topbar').count(), 1, 'one top bar');
-  assert.equal(await box('.topbar'), before.bar, 'the app\'s top bar is where the frame\'s was');
-  if (await page.getByTestId('loading').count()) assert.equal(await box('.sk-chart'), before.chart, 'and so are its grey blocks');
-  await page.getByTestId('title').waitFor();
-  await context.close();
-});
-
 test('every source is listed with a working https link', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}/?lang=en`);
   await reportReady(page);

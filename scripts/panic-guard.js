@@ -76,9 +76,6 @@ const esepPanel = (id, title, text, link, reload) => {
     button.textContent = reload;
     button.addEventListener('click', () => location.reload());
   }
-  // The page's frame and grey blocks (index.html), which the app would have replaced.
-  const boot = document.getElementById('boot');
-  if (boot) boot.remove();
   document.body.prepend(panel);
 };
 

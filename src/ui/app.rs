@@ -182,21 +182,13 @@ fn report_page(ready: impl Fn(&web_sys::Element, super::load::Loaded) + 'static)
     let (on_loaded, address, feed) = shell(super::report::plan_ahead);
     // The page's own parts in the next task: the state and the feed's request above are a task
     // of their own on a slow phone.
-    // (Mounting made the owner, to which what is built belongs.)
-    let Some(owner) = Owner::current() else {
-        return;
-    };
+    let owner = Owner::current().unwrap_or_default();
     leptos::task::spawn_local(async move {
         super::browser::next_task().await;
         let build = move || {
             let Some(body) = document().body() else {
                 return;
             };
-            // The frame index.html painted while the app was on its way (`#boot`): the parts
-            // below replace it, alike, in this task.
-            if let Some(boot) = document().get_element_by_id("boot") {
-                boot.remove();
-            }
             let lang = Page::get().lang;
             filled(&body, |root, l, _| {
                 el("a")
