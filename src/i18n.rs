@@ -223,9 +223,9 @@ const RU_MONTHS_OF: [&str; 12] = [
 
 /// A publication date as a reader writes it: the date of the data and a source's date on the
 /// page and in the footers of a chart's PNG and SVG; CSV, data bundles and citations keep ISO
-/// dates. "2020", "January 2026", "16 October
-/// 2025"; "январь 2026", "16 октября 2025"; "2026 ж. қаңтар", "2025 ж. 16 қазан" (the month as
-/// `period_label` writes one; editor: please check the Kazakh day form).
+/// dates. "2020", "January 2026", "16 October 2025"; "январь 2026", "16 октября 2025";
+/// "2026 ж. қаңтар", "2025 ж. 16 қазан" (the month as `period_label` writes one; editor:
+/// please check the Kazakh day form).
 pub fn date_label(d: &PartialDate, lang: Lang) -> String {
     let y = d.year;
     let Some(m) = d.month else {

@@ -111,9 +111,9 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         // Each section, then the end of the report, in a task of its own after the top of the
         // report, in reading order, once the browser has painted what came before
         // (`after_paint`): it answers the reader in between (a slow phone spent half a second
-        // in one task here), and each task finds the page laid out. A part rebuilt meanwhile (another
-        // language) stops the rest. What the later tasks build belongs to this part, as if
-        // built now: dropped with it.
+        // in one task here), and each task finds the page laid out. A part rebuilt meanwhile
+        // (another language) stops the rest. What the later tasks build belongs to this part,
+        // as if built now: dropped with it.
         let owner = Owner::current();
         let alive = Rc::new(std::cell::Cell::new(true));
         let stop = send_wrapper::SendWrapper::new(alive.clone());
@@ -165,7 +165,8 @@ fn with_owner(owner: &Option<Owner>, f: impl FnOnce()) {
 }
 
 /// After the sections: the sources' heading, then from the split module `end` their body, and
-/// the related reports and the glossary before them; the chart or card the address names brought into view.
+/// the related reports and the glossary before them; the chart or card the address names
+/// brought into view.
 fn end_of_report(root: &web_sys::Element, feed: &Arc<Feed>, l: Lang, reveal_now: bool) {
     let listeners = super::browser::owned_listeners();
     let end = sources(l);
@@ -438,6 +439,8 @@ thread_local! {
 /// plan was most of that build (mostly the browser compiling the planning code on its first run).
 pub fn plan_ahead(feed: &Feed) {
     let l = Page::get().lang.get_untracked();
+    // Through `planned`, the report's one call of the planner (each call site is a copy of it
+    // in the page's wasm), with any earlier plan dropped first: this feed is planned anew.
     PLANNED.take();
     let sections = planned(feed, l);
     PLANNED.set(Some((l, sections)));
