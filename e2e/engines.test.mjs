@@ -262,8 +262,10 @@ for (const name of wanted) {
       assert.equal(rows.length, 4, rows.join('\n'));
       assert.ok(rows.some((r) => /observations\[2\]\.metric\s+unknown metric 'frod'/.test(r)), rows.join('\n'));
       assert.ok(rows.some((r) => /sources\[1\]\.url/.test(r)), rows.join('\n'));
-      // What is valid is previewed: two changes of different themes, a card each.
-      const cards = await b.waitFor(() => document.querySelectorAll('[data-testid=preview] [data-testid=figure-card]').length || null, [], { message: 'the preview cards' });
+      // What is valid is previewed: two changes of different themes, a card each. The preview is
+      // the report, built a section per frame: counted once it is whole.
+      const cards = await b.waitFor(() => (performance.getEntriesByName('esep:report-built').length
+        ? document.querySelectorAll('[data-testid=preview] [data-testid=figure-card]').length : null), [], { message: 'the preview cards' });
       assert.equal(cards, 2);
       assert.equal(await b.evaluate(() => typeof window.__pwned), 'undefined', 'no markup of the feed ran');
       assert.deepEqual(await b.errors(), []);
