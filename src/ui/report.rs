@@ -91,8 +91,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             // the screen from there on (the part is laid out as if absent: `main` holds it).
             let (summary, nav) = reading_path(&feed, &sections, l);
             summary.append_to(root);
-            headlines(&feed, l).append_to(root);
-            nav.append_to(root);
+            // The key figures and the bar are shown a frame later (`show_rest_of_top`): the
+            // browser lays the top out in two tasks, not one of 50-60 ms on a slow phone.
+            for rest in [headlines(&feed, l), nav] {
+                REST_OF_TOP.with_borrow_mut(|r| r.push(rest.0.clone()));
+                rest.attr("hidden", "").append_to(root);
+            }
             // Kept for the sections below (built next, in the same language): the report is
             // planned once, not twice, at start-up.
             PLANNED.set(Some((l, sections)));
@@ -120,6 +124,8 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         on_cleanup(move || stop.set(false));
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
         leptos::task::spawn_local(async move {
+            super::browser::after_paint().await;
+            show_rest_of_top();
             for s in sections {
                 super::browser::after_paint().await;
                 if !alive.get() {
@@ -134,6 +140,18 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             }
         });
     });
+}
+
+thread_local! {
+    /// The parts of the report's top built hidden, to be shown once the rest has been painted.
+    static REST_OF_TOP: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Shows the parts of the report's top built hidden (`REST_OF_TOP`).
+fn show_rest_of_top() {
+    for e in REST_OF_TOP.take() {
+        e.remove_attribute("hidden").ok();
+    }
 }
 
 /// The width of the column the report's charts fill: its `<main>`'s content box; 0 if unknown.
