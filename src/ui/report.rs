@@ -91,8 +91,9 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             // the screen from there on (the part is laid out as if absent: `main` holds it).
             let (summary, nav) = reading_path(&feed, &sections, l);
             summary.append_to(root);
-            // The key figures and the bar are shown a frame later (`show_rest_of_top`): the
-            // browser lays the top out in two tasks, not one of 50-60 ms on a slow phone.
+            // The key figures and the bar are shown a frame later, with the first section
+            // (`show_rest_of_top`): the browser lays the top out in two tasks, not one of
+            // 50-60 ms on a slow phone, and the first chart comes no later.
             for rest in [headlines(&feed, l), nav] {
                 REST_OF_TOP.with_borrow_mut(|r| r.push(rest.0.clone()));
                 rest.attr("hidden", "").append_to(root);
@@ -124,16 +125,16 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         on_cleanup(move || stop.set(false));
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
         leptos::task::spawn_local(async move {
-            super::browser::after_paint().await;
-            show_rest_of_top();
             for s in sections {
                 super::browser::after_paint().await;
                 if !alive.get() {
                     return;
                 }
                 super::chart_view::column_width(column_width(&root));
+                show_rest_of_top();
                 with_owner(&owner, || section(&root, s, &feed, l));
             }
+            show_rest_of_top();
             super::browser::next_task().await;
             if alive.get() {
                 with_owner(&owner, || end_of_report(&root, &feed, l, reveal_now));
