@@ -79,8 +79,10 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             root.append_with_node_1(&note.0).ok();
         }
     });
+    // The parts of the top built hidden, shown with the first section.
+    let rest_of_top: Rc<RefCell<Vec<web_sys::Element>>> = Rc::default();
     let top = {
-        let feed = feed.clone();
+        let (feed, rest_of_top) = (feed.clone(), rest_of_top.clone());
         move |root: &web_sys::Element, l: Lang, _: &Listeners| {
             header(&feed, l, address.as_deref()).append_to(root);
             if let Some(p) = problems(&errors, l) {
@@ -92,10 +94,10 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             let (summary, nav) = reading_path(&feed, &sections, l);
             summary.append_to(root);
             // The key figures and the bar are shown a frame later, with the first section
-            // (`show_rest_of_top`): the browser lays the top out in two tasks, not one of
-            // 50-60 ms on a slow phone, and the first chart comes no later.
+            // (`rest_of_top`): the browser lays the top out in two tasks, not one of 50-60 ms
+            // on a slow phone, and the first chart comes no later.
             for rest in [headlines(&feed, l), nav] {
-                REST_OF_TOP.with_borrow_mut(|r| r.push(rest.0.clone()));
+                rest_of_top.borrow_mut().push(rest.0.clone());
                 rest.attr("hidden", "").append_to(root);
             }
             // Kept for the sections below (built next, in the same language): the report is
@@ -124,6 +126,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         let stop = send_wrapper::SendWrapper::new(alive.clone());
         on_cleanup(move || stop.set(false));
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
+        let rest_of_top = rest_of_top.clone();
+        let show_rest_of_top = move || {
+            for e in rest_of_top.take() {
+                e.remove_attribute("hidden").ok();
+            }
+        };
         leptos::task::spawn_local(async move {
             for s in sections {
                 super::browser::after_paint().await;
@@ -141,18 +149,6 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             }
         });
     });
-}
-
-thread_local! {
-    /// The parts of the report's top built hidden, to be shown once the rest has been painted.
-    static REST_OF_TOP: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Shows the parts of the report's top built hidden (`REST_OF_TOP`).
-fn show_rest_of_top() {
-    for e in REST_OF_TOP.take() {
-        e.remove_attribute("hidden").ok();
-    }
 }
 
 /// The width of the column the report's charts fill: its `<main>`'s content box; 0 if unknown.
