@@ -37,6 +37,27 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// How long a run of work cut into tasks goes on in one task, in ms: about half a frame of a
+/// 60 Hz screen. On a fast computer, steps that each take a few ms then share a task and the
+/// first screen is not a frame per step away; on a slow phone each still has its own.
+const SLICE_MS: f64 = 8.0;
+
+/// When a task of a run of work started (`Date.now()`, in ms).
+#[derive(Clone, Copy)]
+pub struct Slice(f64);
+
+impl Slice {
+    /// From now.
+    pub fn start() -> Slice {
+        Slice(js_sys::Date::now())
+    }
+
+    /// The task has taken `SLICE_MS` (or the clock went back).
+    pub fn over(self) -> bool {
+        !(0.0..=SLICE_MS).contains(&(js_sys::Date::now() - self.0))
+    }
+}
+
 /// Resolves in a task after the browser's next paint (a frame, then `setTimeout` 0): what runs
 /// after it finds the page laid out, so reading a size costs no layout of its own. In a hidden
 /// tab, which paints no frames, a task of its own.

@@ -133,14 +133,27 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             }
         };
         leptos::task::spawn_local(async move {
+            // Up to the first chart on show, sections without one (text, cards, earlier
+            // years' charts in a closed part: quick to build) share a task with the next while
+            // it has time (`Slice`): on a fast screen the first chart is not a frame per
+            // section away. From there on, a task per section.
+            let mut task: Option<super::browser::Slice> = None;
+            let mut chart_shown = false;
             for s in sections {
-                super::browser::after_paint().await;
-                if !alive.get() {
-                    return;
+                if task.is_none_or(super::browser::Slice::over) {
+                    super::browser::after_paint().await;
+                    if !alive.get() {
+                        return;
+                    }
+                    super::chart_view::column_width(column_width(&root));
+                    show_rest_of_top();
+                    task = Some(super::browser::Slice::start());
                 }
-                super::chart_view::column_width(column_width(&root));
-                show_rest_of_top();
+                chart_shown |= s.charts.iter().any(|c| !c.earlier);
                 with_owner(&owner, || section(&root, s, &feed, l));
+                if chart_shown {
+                    task = None;
+                }
             }
             show_rest_of_top();
             super::browser::next_task().await;
