@@ -238,7 +238,7 @@ fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> 
         .or_else(|| feed.areas.iter().filter(own).find(|a| a.parent.is_none()))
         .map(|a| feed.text(&a.name, lang));
     for area in feed.areas.iter().filter(|a| a.context) {
-        let obs = select(&all, &|o| o.area == area.id);
+        let obs = select(&all, &|o| *o.area == *area.id);
         let (mut charts, cards) = charts_for(&cx, &area.id, &obs);
         // The feed's own areas beside this one per 100 000 residents, where both have a
         // population of the figures' year: the comparison the counts alone cannot make.
@@ -393,7 +393,7 @@ pub fn has_rates(feed: &Feed, area: &str) -> bool {
     let own = |o: &&Observation| feed.area(&o.area).is_some_and(|a| !a.context);
     feed.observations
         .iter()
-        .filter(|o| o.area == area)
+        .filter(|o| *o.area == *area)
         .filter(rate)
         .any(|b| {
             feed.observations
@@ -830,7 +830,7 @@ fn tile_map(cx: &Ctx, id: String, places: &[&Observation]) -> ChartPlan {
     {
         let name = cx.feed.text(&area.name, cx.lang);
         let key = (0, tiles.len());
-        let found = places.iter().find(|o| o.area == area.id);
+        let found = places.iter().find(|o| *o.area == *area.id);
         let value_label = match found {
             Some(o) => {
                 tips.push(cx.tip(key, o, Vec::new()));
@@ -1133,8 +1133,8 @@ fn trend_chart(cx: &Ctx, id: String, series: &[&[&Observation]]) -> ChartPlan {
         // The chart's own when one of its points has the annotation's metric (a renamed
         // indicator continues a series under another metric id) and area, where it names them.
         let ours = all.iter().any(|o| {
-            a.metric.as_deref().is_none_or(|m| o.metric == m)
-                && a.area.as_deref().is_none_or(|ar| o.area == ar)
+            a.metric.as_deref().is_none_or(|m| *o.metric == *m)
+                && a.area.as_deref().is_none_or(|ar| *o.area == *ar)
         });
         let at = periods.iter().position(|p| p.same_span(&a.period));
         if let (true, Some(ci)) = (ours, at) {

@@ -61,7 +61,7 @@ fn the_police_q1_2020_change_is_derived_from_levels_and_disagrees_with_the_publi
     let d = derive::derived_changes(&f);
     let q1 = d
         .iter()
-        .find(|c| c.period == Period::parse("2020-Q1").unwrap() && c.area == "aktobe-region")
+        .find(|c| c.period == Period::parse("2020-Q1").unwrap() && &*c.area == "aktobe-region")
         .expect("3180 → 2012 gives a derived change");
     assert!((q1.pct - (-36.73)).abs() < 0.01, "{}", q1.pct);
     let checked = feed::check(AKTOBE).unwrap();
@@ -127,7 +127,7 @@ fn the_national_yearly_series_2022_to_2025_is_one_metric_without_a_break() {
     assert_eq!(values, [157473.0, 140272.0, 132778.0, 123900.0]);
     assert!(yearly
         .iter()
-        .all(|o| o.metric == "registered-criminal-offences" && o.area == "kazakhstan"));
+        .all(|o| &*o.metric == "registered-criminal-offences" && &*o.area == "kazakhstan"));
     // No methodology break is annotated: the sources give one measure.
     assert!(f
         .annotations
@@ -136,7 +136,7 @@ fn the_national_yearly_series_2022_to_2025_is_one_metric_without_a_break() {
     // The published 2024 → 2025 change sits in the same metric as the levels it compares,
     // and agrees with them (132 778 → ≈ 123 900 is −6.7 %; −6.6 % as published).
     let change = f.observation("kz-registered-offences-2025-change").unwrap();
-    assert_eq!(change.metric, "registered-criminal-offences");
+    assert_eq!(&*change.metric, "registered-criminal-offences");
     let checked = feed::check(AKTOBE).unwrap();
     assert!(!checked.warnings().any(|w| w.message.contains("-6.6 %")));
     // No definition claims "crimes only" for a series whose sources do not say so.
@@ -154,7 +154,7 @@ fn the_january_october_figures_are_a_measure_of_their_own() {
     let f = feed();
     for id in ["kz-registered-10m2024", "kz-registered-10m2025"] {
         let o = f.observation(id).unwrap();
-        assert_eq!(o.metric, "registered-crimes-jan-oct", "{id}");
+        assert_eq!(&*o.metric, "registered-crimes-jan-oct", "{id}");
     }
     assert_eq!(
         f.observation("kz-registered-10m2025").unwrap().value,
@@ -171,8 +171,8 @@ fn the_january_october_figures_are_a_measure_of_their_own() {
     assert!(f
         .observations
         .iter()
-        .filter(|o| o.area == "kazakhstan" && o.period.months() == 10)
-        .all(|o| o.metric == "registered-crimes-jan-oct"));
+        .filter(|o| &*o.area == "kazakhstan" && o.period.months() == 10)
+        .all(|o| &*o.metric == "registered-crimes-jan-oct"));
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn credits_name_each_figures_agency_and_the_compiler_only_as_compiler() {
     let q1: Vec<usize> = f
         .observations
         .iter()
-        .filter(|o| o.source == "polisia-q1-2020")
+        .filter(|o| &*o.source == "polisia-q1-2020")
         .map(|o| o.index)
         .collect();
     assert_eq!(

@@ -78,8 +78,8 @@ pub fn computed_change(
 /// A year-on-year change computed from two published levels of the same metric and area.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DerivedChange {
-    pub metric: String,
-    pub area: String,
+    pub metric: std::sync::Arc<str>,
+    pub area: std::sync::Arc<str>,
     pub period: Period,
     pub vs: Period,
     pub before: f64,

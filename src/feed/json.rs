@@ -142,6 +142,11 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Doc<'_>, Failure> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut build = Build {
         depth_left: max_depth,
+        // Room at once for about as many members and elements as the text holds (the bench's
+        // 10 MB feed: a member in 14 bytes, an element in 73): the vectors do not grow by
+        // copying, and what they do not use was never written, so costs no memory pages.
+        fields: Vec::with_capacity(text.len() / 12),
+        items: Vec::with_capacity(text.len() / 48),
         ..Build::default()
     };
     let parsed = Seed(&mut build)

@@ -60,7 +60,7 @@ impl Bundle<'_> {
             .iter()
             .filter_map(|i| feed.observation_at(*i))
         {
-            if !metrics.contains(&o.metric.as_str()) {
+            if !metrics.contains(&&*o.metric) {
                 metrics.push(&o.metric);
             }
         }

@@ -14,8 +14,8 @@ impl<'d> Validator<'d> {
     pub(super) fn cross_checks(&mut self, feed: &Feed, metric_ids: &Ids) {
         let level = |metric: &str, area: &str, period: Period| {
             feed.observations.iter().find_map(|o| {
-                (o.metric == metric
-                    && o.area == area
+                (*o.metric == *metric
+                    && *o.area == *area
                     && o.period == period
                     && o.measure == Measure::Level)
                     .then_some(o.value)

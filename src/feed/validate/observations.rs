@@ -9,6 +9,7 @@ use super::Validator;
 use crate::feed::json::J;
 use crate::feed::model::{Measure, MeasureKind, Metric, Observation, Qualifier, Status, Unit};
 use crate::feed::period::Period;
+use std::sync::Arc;
 
 /// A span's first and last months as one number. Periods lie within 1900–2200
 /// (`Period::parse` refuses other years), so each month number is below 2^13.
@@ -25,11 +26,27 @@ struct Refs<'r, 'm> {
     source_ids: Recent<'r, 'm>,
 }
 
-/// What the observations read so far leave behind: their ids, their keys, their key order.
+/// The id an observation named last in one list, with its place there: the next observation
+/// that names the same (most do) shares its copy.
+#[derive(Default)]
+struct Shared(Option<(usize, Arc<str>)>);
+
+impl Shared {
+    fn get(&mut self, at: usize, id: &str) -> Arc<str> {
+        match &self.0 {
+            Some((last, name)) if *last == at => name.clone(),
+            _ => self.0.insert((at, Arc::from(id))).1.clone(),
+        }
+    }
+}
+
+/// What the observations read so far leave behind: their ids, their keys, their key order,
+/// and the metric, area and source ids they share.
 struct Seen<'d> {
     ids: Ids<'d>,
     keys: Table<ObservationKey>,
     order: KeyOrder,
+    names: [Shared; 3],
 }
 
 impl<'d> Validator<'d> {
@@ -59,6 +76,7 @@ impl<'d> Validator<'d> {
             ids: Ids::default(),
             keys: Table::with_capacity(most),
             order: KeyOrder::default(),
+            names: Default::default(),
         };
         let mut out = Vec::with_capacity(items.len());
         out.extend(
@@ -129,7 +147,7 @@ impl<'d> Validator<'d> {
             Some(id),
             Some((metric, metric_i)),
             Some((area, area_i)),
-            Some((source, _)),
+            Some((source, source_i)),
             Some(period),
             Some(measure),
             Some(value),
@@ -180,18 +198,19 @@ impl<'d> Validator<'d> {
             );
             return None;
         }
+        let [metrics, areas, sources] = &mut seen.names;
         Some(Observation {
             index,
             id: id.map(str::to_owned),
-            metric: metric.to_owned(),
-            area: area.to_owned(),
+            metric: metrics.get(metric_i, metric),
+            area: areas.get(area_i, area),
             period,
             measure,
             value,
             qualifier,
             status,
             agency,
-            source: source.to_owned(),
+            source: sources.get(source_i, source),
             quote,
         })
     }
