@@ -64,14 +64,15 @@ test('the report is built a section at a time after the first screen, and a lang
   const batches = await page.evaluate(() => window.__sectionBatches);
   const sections = batches.flat();
   assert.ok(sections.length >= 5, `sections: ${sections}`);
-  // The first screen first: the sections up to the first one with a chart on show (not in a
-  // closed "earlier years" part), which may share a task on a fast screen, and nothing after
-  // it; the others after it, not all in the same task.
+  // The first screen first: the first section, with those after it up to the first one with a
+  // chart on show (not in a closed "earlier years" part) while the task is short (8 ms: on a
+  // fast screen they share it, on a busy one each has its own), and nothing after that one;
+  // the others after it, not all in the same task.
   const firstChartSection = await page.$$eval('section.theme', (s) => s.find((x) => [...x.querySelectorAll('canvas')]
     .some((c) => !c.closest('details.earlier')))?.dataset.testid);
   assert.ok(firstChartSection, 'a section with a chart on show');
-  assert.equal(batches[0].at(-1), firstChartSection, `first batch: ${batches[0]}`);
-  assert.equal(sections.indexOf(firstChartSection), batches[0].length - 1, `first batch: ${batches[0]}`);
+  assert.ok(batches[0].length <= sections.indexOf(firstChartSection) + 1, `first batch: ${batches[0]}, first chart in ${firstChartSection}`);
+  assert.deepEqual(batches[0], sections.slice(0, batches[0].length), 'in reading order');
   assert.ok(batches.length >= 3, `batches: ${JSON.stringify(batches)}`);
   const ids = await page.$$eval('section.theme', (s) => s.map((x) => x.dataset.testid));
   // A switch to Russian while the report is still being built (slowed down 6 times).
