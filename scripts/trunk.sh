@@ -12,6 +12,15 @@
 # RUSTC_BOOTSTRAP=1 for this build only (the toolchain is pinned, so they cannot drift).
 # They use their own target folder, so native tests and clippy never rebuild because of them.
 # ESEP_BUILD_STD=0 builds with the stock standard library instead.
+#
+# Every page's wasm-opt runs at -O1 (data-wasm-opt="1", which inlines nothing) and then, from its
+# own parameters, `--no-inline=*>::observation -Oz`: at -Oz wasm-opt inlined the function that
+# validates one observation into the loop over them, and V8 runs a loop to its end in the code
+# it started with (Liftoff, the quick unoptimised tier: there is no on-stack replacement for
+# wasm), so all of a large feed's observations were validated unoptimised. Called once per
+# observation, the function is compiled optimised after a few hundred (BENCHMARKS.md,
+# 2026-12-05 second session). wasm-opt runs its passes in the order given and Trunk puts -O
+# first, hence -O1 there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
