@@ -81,6 +81,17 @@ impl<'a> Doc<'a> {
     }
 }
 
+impl Drop for Doc<'_> {
+    /// Drops the members a few thousand at a time: each piece is a call of its own, which V8
+    /// soon compiles optimised, where one call over all of them runs to its end in the code it
+    /// started with (a 10 MB feed's 700 000 members took 10 ms in a fresh page, 5 once warm).
+    fn drop(&mut self) {
+        while let Some(rest) = self.fields.len().checked_sub(4096).filter(|&n| n > 0) {
+            self.fields.truncate(rest);
+        }
+    }
+}
+
 /// A member by key; the last one when a key is repeated, as `serde_json::Value` keeps it.
 pub(crate) fn get<'f, 'a>(fields: &'f Fields<'a>, key: &str) -> Option<&'f J<'a>> {
     fields
