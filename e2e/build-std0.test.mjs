@@ -27,7 +27,11 @@ test('ESEP_BUILD_STD=0: the report draws its first chart, with no errors, and lo
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-all').click()]);
   assert.equal(dl.suggestedFilename(), 'aktobe-2025-all-en.csv');
   assert.deepEqual(problems.pageErrors, []);
-  assert.deepEqual(problems.console, []);
+  // Built by Trunk alone, without scripts/build.sh's publish step: the report asks the site for
+  // the version it published (share/version.txt, once the end of the report is built), is told
+  // there is none and does without; the browser logs the 404. Nothing else may be logged.
+  const logged = problems.console.filter((_, i) => !problems.consoleFrom[i].endsWith('/share/version.txt'));
+  assert.deepEqual(logged, []);
   assert.deepEqual(problems.requests, [], 'no third-party requests');
   await context.close();
 });

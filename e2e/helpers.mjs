@@ -63,9 +63,13 @@ export async function openPage(browser, url, { width = 1280, height = 900, devic
   // `init`: a script run in every page before the page's own (to break a browser API on purpose).
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  const problems = { console: [], pageErrors: [], requests: [] };
+  // `consoleFrom`: the address each console error is about (a failed request's), in step.
+  const problems = { console: [], consoleFrom: [], pageErrors: [], requests: [] };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.console.push(msg.text());
+    if (msg.type() === 'error') {
+      problems.console.push(msg.text());
+      problems.consoleFrom.push(msg.location()?.url ?? '');
+    }
   });
   page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
   page.on('request', (req) => {

@@ -14,7 +14,7 @@
 # ESEP_BUILD_STD=0 builds with the stock standard library instead.
 #
 # Every page's wasm-opt runs at -O1 (data-wasm-opt="1", which inlines nothing) and then, from its
-# own parameters, `--no-inline=*>::observation -Oz`: at -Oz wasm-opt inlined the function that
+# own parameters, `--no-inline=*Validator?::observation -Oz`: at -Oz wasm-opt inlined the function that
 # validates one observation into the loop over them, and V8 runs a loop to its end in the code
 # it started with (Liftoff, the quick unoptimised tier: there is no on-stack replacement for
 # wasm), so all of a large feed's observations were validated unoptimised. Called once per
