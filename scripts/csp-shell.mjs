@@ -49,11 +49,15 @@ export function pageFeedOf(html, bundledFeed) {
   return linked.length ? bundledFeed : '';
 }
 
-/** wasm-opt's settings, which Trunk reads from the page, for the split modules Trunk never sees. */
+/**
+ * wasm-opt's settings, which Trunk reads from the page, for the split modules Trunk never sees:
+ * the level first (`data-wasm-opt`, z when absent), then the page's parameters, as Trunk runs it.
+ */
 export function optParamsOf(html) {
   const params = /data-wasm-opt-params="([^"]*)"/.exec(html)?.[1];
   if (params === undefined) throw new Error('index.html has no data-wasm-opt-params="…" on its <link data-trunk rel="rust">');
-  return params.split(/\s+/);
+  const level = /data-wasm-opt="([^"]*)"/.exec(html)?.[1] ?? 'z';
+  return [`-O${level}`, ...params.split(/\s+/)];
 }
 
 /** The glue the loader imports and the wasm it starts (Trunk names both, hashed). */
@@ -209,7 +213,7 @@ export function run(dir, { root, optParams, targetDir, profile, log = console.lo
       let bytes = fs.readFileSync(path.join(from, file));
       if (profile !== 'debug') {
         const tmp = path.join(dir, `opt-${file}`);
-        const opt = spawnSync('wasm-opt', ['-Oz', ...optParams, path.join(from, file), '-o', tmp], { stdio: 'inherit' });
+        const opt = spawnSync('wasm-opt', [...optParams, path.join(from, file), '-o', tmp], { stdio: 'inherit' });
         if (opt.status !== 0) throw new Error(`wasm-opt failed on ${file}`);
         bytes = fs.readFileSync(tmp);
         fs.rmSync(tmp);

@@ -164,7 +164,9 @@ test('the feed: the app\'s, linked by a page whose <noscript> links it, none on 
 });
 
 test('wasm-opt\'s settings come from the page\'s rust link', () => {
-  assert.deepEqual(optParamsOf('<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--enable-sign-ext --low-memory-unused">'), ['--enable-sign-ext', '--low-memory-unused']);
+  assert.deepEqual(optParamsOf('<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--enable-sign-ext --low-memory-unused">'), ['-Oz', '--enable-sign-ext', '--low-memory-unused']);
+  // The level Trunk passes first, then the page's own passes in their order.
+  assert.deepEqual(optParamsOf('<link data-trunk rel="rust" data-wasm-opt="1" data-wasm-opt-params="--no-inline=*f -Oz">'), ['-O1', '--no-inline=*f', '-Oz']);
   assert.ok(OPT.includes('--enable-reference-types'), 'index.html\'s settings');
   assert.throws(() => optParamsOf('<link data-trunk rel="rust" data-wasm-opt="z">'), /index\.html has no data-wasm-opt-params="…"/);
 });
