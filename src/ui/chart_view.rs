@@ -149,7 +149,14 @@ fn reserve_soon(c: Rc<Chart>) {
                 })
                 .collect();
             for (c, width) in charts.iter().zip(widths) {
-                c.reserve(width);
+                // The page's first open chart belongs to the first screen: drawn now, at the
+                // width just read, rather than after the next rendering reports it near.
+                if width > 0 && c.released.get() && FIRST_NEAR.replace(false) {
+                    c.released.set(false);
+                    c.redraw_at(width);
+                } else {
+                    c.reserve(width);
+                }
             }
         });
     }
@@ -303,8 +310,12 @@ impl Chart {
     /// highlighted, and moves the tooltip to it. A chart that cannot be drawn gives way to its
     /// table (`fail`).
     fn redraw(&self) {
+        self.redraw_at(self.canvas.client_width());
+    }
+
+    /// `redraw` at `width` (CSS px), the canvas's width on the page.
+    fn redraw_at(&self, width: i32) {
         let dpr = window().device_pixel_ratio();
-        let width = self.canvas.client_width();
         self.drawn_at.set((width, dpr));
         let css_w = f64::from(width).max(160.0);
         let nums = PageNumbers::new(self.lang);
