@@ -46,16 +46,30 @@ const SLICE_MS: f64 = 8.0;
 #[derive(Clone, Copy)]
 pub struct Slice(f64);
 
+thread_local! {
+    /// When the last `Slice` started (NaN before any): see `task_has_time`.
+    static TASK_START: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NAN) };
+}
+
 impl Slice {
     /// From now.
     pub fn start() -> Slice {
-        Slice(js_sys::Date::now())
+        let now = js_sys::Date::now();
+        TASK_START.set(now);
+        Slice(now)
     }
 
     /// The task has taken `SLICE_MS` (or the clock went back).
     pub fn over(self) -> bool {
         !(0.0..=SLICE_MS).contains(&(js_sys::Date::now() - self.0))
     }
+}
+
+/// Whether the task that started the last `Slice` has taken under `SLICE_MS`, so that more
+/// work can join it (true where no `Slice` has started: a page without a build cut in tasks).
+pub fn task_has_time() -> bool {
+    let elapsed = js_sys::Date::now() - TASK_START.get();
+    elapsed.is_nan() || elapsed <= SLICE_MS
 }
 
 /// Resolves in a task after the browser's next paint (a frame, then `setTimeout` 0): what runs

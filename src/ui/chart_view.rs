@@ -149,13 +149,19 @@ fn reserve_soon(c: Rc<Chart>) {
                 })
                 .collect();
             for (c, width) in charts.iter().zip(widths) {
-                // The page's first open chart belongs to the first screen: drawn now, at the
-                // width just read, rather than after the next rendering reports it near.
-                if width > 0 && c.released.get() && FIRST_NEAR.replace(false) {
+                // The page's first open chart belongs to the first screen: drawn without
+                // waiting for the next rendering to report it near. In this task while the task
+                // is short (a fast screen: before the browser lays the section out), otherwise
+                // in the next (a slow phone: its draw would lengthen a task already long).
+                let first = width > 0 && c.released.get() && FIRST_NEAR.replace(false);
+                if first && super::browser::task_has_time() {
                     c.released.set(false);
                     c.redraw_at(width);
-                } else {
-                    c.reserve(width);
+                    continue;
+                }
+                c.reserve(width);
+                if first {
+                    restore_in_next_task(c.clone());
                 }
             }
         });
