@@ -1,10 +1,11 @@
 // Issue 21: the bundled feed is preloaded while the wasm is fetched, and the app's request takes
 // the preloaded answer; pages that load another feed (?feed=, ?compare=, a pinned ?v=) preload
 // nothing. The report is built in short tasks after the first screen, and a rebuild (another
-// language) stops the one under way.
+// language) stops the one under way. The first chart on show is drawn without waiting for the
+// browser's nearness report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, chartDrawn } from './helpers.mjs';
+import { launch, openPage, chartDrawn, canvasColours } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -115,5 +116,24 @@ test('on a slow phone the report is built part by part without moving what is on
   // The key figures and the sections' bar, built hidden with the top, are shown.
   await assert.doesNotReject(page.locator('.key-figures').waitFor({ state: 'visible', timeout: 1000 }));
   await assert.doesNotReject(page.getByTestId('toc').waitFor({ state: 'visible', timeout: 1000 }));
+  await context.close();
+});
+
+test('the first chart on show is drawn with its section, without waiting for the browser to report it near; later charts wait', async () => {
+  // An IntersectionObserver that never reports: only what is drawn without it shows.
+  const init = `window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } };`;
+  const { page, context, problems } = await openPage(env.browser, `${env.url}/?lang=en&sw=off`, { init });
+  await page.waitForFunction(() => performance.getEntriesByName('esep:report-built').length > 0, null, { timeout: 20000 });
+  const open = await page.$$eval('canvas[data-testid^=chart-]', (cs) => cs
+    .filter((c) => !c.closest('details:not([open])') && !c.closest('[hidden]'))
+    .map((c) => c.dataset.testid));
+  assert.ok(open.length >= 3, `charts on show: ${open}`);
+  const sel = (id) => `[data-testid="${id}"]`;
+  assert.ok(await canvasColours(page, sel(open[0])) >= 4, `${open[0]}, the first chart on show, is drawn`);
+  // A chart further down is reserved (its height set) but not drawn until it comes near.
+  const last = open.at(-1);
+  assert.ok(await canvasColours(page, sel(last)) < 4, `${last} is not drawn before it comes near`);
+  assert.ok(await page.$eval(sel(last), (c) => c.clientHeight) > 40, `${last} has its height reserved`);
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
