@@ -122,3 +122,24 @@ fn a_count_must_be_whole_and_a_number_may_be_written_with_an_exponent() {
         ["error: observations[0].value: expected a number, found text '12' (write the number without quotes)"]
     );
 }
+
+#[test]
+fn a_list_longer_than_a_reading_chunk_keeps_every_element_in_order() {
+    // The tree reads a list 1024 elements per call (`json::some_elements`): lengths around
+    // the chunk, with lists nested in the elements, come back whole and in order.
+    for n in [1023, 1024, 1025, 3000] {
+        let areas: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id": "a{i}", "kind": "district", "name": {{"en": "A{i}"}}, "x": [[{i}], []]}}"#))
+            .collect();
+        let text = format!(r#"{{{HEAD}, "id": "x", "areas": [{}]}}"#, areas.join(","));
+        let checked = feed::check(&text).unwrap();
+        let ids: Vec<&str> = checked.feed.areas.iter().map(|a| a.id.as_str()).collect();
+        let want: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+        assert_eq!(ids, want, "{n} areas");
+        let unknown = checked.problems.iter().filter(|p| {
+            p.to_string()
+                .ends_with("x: unknown field (ignored; check the spelling)")
+        });
+        assert_eq!(unknown.count(), n, "{n} areas' unknown field");
+    }
+}
