@@ -47,16 +47,16 @@ const SLICE_MS: f64 = 8.0;
 pub struct Slice(f64);
 
 thread_local! {
-    /// When the last `Slice` started (NaN before any): see `task_has_time`.
-    static TASK_START: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NAN) };
+    /// The last `Slice` started, if any: see `task_has_time`.
+    static LAST_SLICE: std::cell::Cell<Option<Slice>> = const { std::cell::Cell::new(None) };
 }
 
 impl Slice {
     /// From now.
     pub fn start() -> Slice {
-        let now = js_sys::Date::now();
-        TASK_START.set(now);
-        Slice(now)
+        let slice = Slice(js_sys::Date::now());
+        LAST_SLICE.set(Some(slice));
+        slice
     }
 
     /// The task has taken `SLICE_MS` (or the clock went back).
@@ -65,11 +65,10 @@ impl Slice {
     }
 }
 
-/// Whether the task that started the last `Slice` has taken under `SLICE_MS`, so that more
-/// work can join it (true where no `Slice` has started: a page without a build cut in tasks).
+/// Whether the task that started the last `Slice` is not `over`, so that more work can join it
+/// (true where no `Slice` has started: a page without a build cut in tasks).
 pub fn task_has_time() -> bool {
-    let elapsed = js_sys::Date::now() - TASK_START.get();
-    elapsed.is_nan() || elapsed <= SLICE_MS
+    LAST_SLICE.get().is_none_or(|s| !s.over())
 }
 
 /// Resolves in a task after the browser's next paint (a frame, then `setTimeout` 0): what runs
