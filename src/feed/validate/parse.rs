@@ -2,7 +2,7 @@
 
 use super::report::kind_of;
 use super::{MAX_BYTES, MAX_DEPTH};
-use crate::feed::error::ParseError;
+use crate::feed::error::{ParseError, SyntaxMessage};
 use crate::feed::json::{self, Doc, Failure, Span, J};
 use crate::feed::period::first_chars;
 
@@ -30,9 +30,9 @@ pub(super) fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
     // as it goes (no scan of a good text first), and a text it finds wrong is scanned whole.
     let doc = json::parse(text, MAX_DEPTH).map_err(|failure| match failure {
         Failure::Syntax(e) if !nesting_depth_exceeds(text, MAX_DEPTH) => ParseError::Syntax {
-            message: syntax_message(&e),
             line: e.line(),
             column: e.column(),
+            message: SyntaxMessage(e.into()),
         },
         Failure::Syntax(_) | Failure::TooDeep => ParseError::TooDeep { limit: MAX_DEPTH },
     })?;
@@ -49,16 +49,6 @@ pub(super) fn parse_root(text: &str) -> Result<(Doc<'_>, Span), ParseError> {
             found: kind_of(other).to_owned(),
         }),
     }
-}
-
-/// serde_json's message without its own " at line X column Y" tail (we print those apart).
-fn syntax_message(e: &serde_json::Error) -> String {
-    let mut full = e.to_string();
-    // By hand: `rfind` with a text pattern brings a substring search of 1 KB into the page.
-    if let Some(i) = full.as_bytes().windows(9).rposition(|w| w == b" at line ") {
-        full.truncate(i);
-    }
-    full
 }
 
 /// Scans brackets outside strings, so that a hostile file is refused before it is parsed.
