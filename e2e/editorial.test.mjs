@@ -36,8 +36,16 @@ test('what changed: a sentence per key figure, each a link to where it is shown;
     return [top('[data-testid=title]'), top('[data-testid=what-changed]'), top('[data-testid=headline]')].map((t) => t < innerHeight);
   });
   assert.deepEqual(inView, [true, true, true]);
-  // The section bar stays at the top and its links change the address.
+  // The section bar lists every section, in the page's order, once each: the report plans and
+  // adds them one by one, and each brings its entry.
+  await page.waitForFunction(() => performance.getEntriesByName('esep:report-built').length > 0, null, { timeout: 20000 });
   const nav = page.getByTestId('toc');
+  const listed = await nav.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const sections = await page.$$eval('section[data-testid^=section-] > h2', (hs) => hs.map((h) => `#${h.id}`));
+  assert.ok(sections.length >= 8, `sections: ${sections}`);
+  assert.deepEqual(listed, sections);
+  assert.equal(await nav.locator('a').first().innerText(), 'Crime overall');
+  // The section bar stays at the top and its links change the address.
   await nav.locator('a', { hasText: 'Drugs' }).click();
   await page.waitForFunction(() => location.hash === '#h-drugs');
   const navTop = await nav.evaluate((n) => n.getBoundingClientRect().top);

@@ -104,3 +104,31 @@ fn explain(panel: web_sys::Element, error: FeedError, l: Lang) -> Result<(), Spl
         .append_to(&panel);
     Ok(())
 }
+
+/// What is wrong in the feed, for the publisher, into its `section` under the report's header
+/// (the valid rest still renders): its errors, in a closed list. From the split module `failed`.
+#[wasm_split(failed, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn problems(
+    section: web_sys::Element,
+    problems: std::sync::Arc<[crate::feed::Problem]>,
+    l: Lang,
+) -> Result<(), SplitLoaderError> {
+    let items = el("ul");
+    let mut n = 0;
+    for p in problems
+        .iter()
+        .filter(|p| p.severity == crate::feed::Severity::Error)
+    {
+        el("li").text(&p.to_string()).append_to(&items.0);
+        n += 1;
+    }
+    el("p")
+        .text(i18n::PROBLEMS_TITLE.get(l))
+        .append_to(&section);
+    details()
+        .child(el("summary").text(&format!("{} ({n})", i18n::DETAILS.get(l))))
+        .child(items)
+        .append_to(&section);
+    section.set_attribute("data-testid", "problems").ok();
+    Ok(())
+}
