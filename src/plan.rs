@@ -193,27 +193,6 @@ pub fn plan_with_rates(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<Secti
 }
 
 fn plan_with<const RATES: bool>(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<SectionPlan> {
-    let mut sections = Vec::new();
-    for part in 0..parts(feed) {
-        sections.extend(plan_part::<RATES>(feed, lang, nums, part));
-    }
-    sections
-}
-
-/// How many parts the plan has (`plan_part`): a theme group each, then each comparison area.
-pub fn parts(feed: &Feed) -> usize {
-    Group::ALL.len() + feed.areas.iter().filter(|a| a.context).count()
-}
-
-/// Part `part` of the plan (`parts`) on its own: its section, `None` where it shows nothing.
-/// The report plans a part just before it builds it, so the first chart waits for its own
-/// planning only; `plan` is every part in turn.
-pub fn plan_part<const RATES: bool>(
-    feed: &Feed,
-    lang: Lang,
-    nums: &dyn Numbers,
-    part: usize,
-) -> Option<SectionPlan> {
     let changes = published_changes(feed);
     let cx = Ctx {
         feed,
@@ -222,103 +201,90 @@ pub fn plan_part<const RATES: bool>(
         changes: &changes,
     };
     let is_context = |o: &Observation| feed.area(&o.area).is_some_and(|a| a.context);
+    let mut sections = Vec::new();
     // The publisher's views; what they show leaves the automatic plan.
-    let views = views::placed(feed);
+    let mut views = views::view_charts(&cx);
     let mut all = Vec::new();
     for o in &feed.observations {
         if !views
             .iter()
-            .any(|(_, _, _, obs)| obs.iter().any(|x| x.index == o.index))
+            .any(|(_, _, c)| c.observations.contains(&o.index))
         {
             all.push(o);
         }
     }
-    let (context, id, title, note, obs) = match Group::ALL.get(part) {
-        Some(&g) => (
-            false,
-            g.name(),
-            i18n::group_title(g, lang).to_owned(),
-            None,
-            select(&all, &|o| {
-                !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
-            }),
-        ),
-        None => {
-            let area = feed
-                .areas
-                .iter()
-                .filter(|a| a.context)
-                .nth(part - Group::ALL.len())?;
-            // The feed's own area, named in the comparison's note: its region, else its
-            // first area that lies in no other.
-            let own = |a: &&crate::feed::Area| !a.context;
-            let home = (feed.areas.iter().filter(own))
-                .find(|a| a.kind == AreaKind::Region)
-                .or_else(|| feed.areas.iter().filter(own).find(|a| a.parent.is_none()))
-                .map(|a| feed.text(&a.name, lang));
-            let name = feed.text(&area.name, lang);
-            (
-                true,
-                area.id.as_str(),
-                format!("{name} — {}", i18n::FOR_COMPARISON.get(lang)),
-                Some(i18n::context_note(name, home, lang)),
-                select(&all, &|o| *o.area == *area.id),
-            )
-        }
-    };
-    let (mut charts, cards) = charts_for(&cx, id, &obs);
-    // The feed's own areas beside a comparison area per 100 000 residents, where both have a
-    // population of the figures' year: the comparison the counts alone cannot make.
-    if let Some(rates) = (RATES && context)
-        .then(|| rates_chart(&cx, id, &select(&all, &|o| !is_context(o)), &obs))
-        .flatten()
-    {
-        // First among the current charts, or among the earlier ones.
-        let at = match rates.earlier {
-            true => charts
-                .iter()
-                .position(|c| c.earlier)
-                .unwrap_or(charts.len()),
-            false => 0,
-        };
-        charts.insert(at, rates);
-    }
-    let mut mine = Vec::new();
-    for (c, section, v, obs) in views {
-        if c == context && section == id {
-            mine.push((c, section, views::view_chart(&cx, v, obs)));
+    for g in Group::ALL {
+        let obs = select(&all, &|o| {
+            !is_context(o) && feed.metric(&o.metric).is_some_and(|m| m.group == g)
+        });
+        let (charts, cards) = charts_for(&cx, g.name(), &obs);
+        let charts = views::place(&mut views, false, g.name(), charts, feed);
+        if !charts.is_empty() || !cards.is_empty() {
+            sections.push(SectionPlan {
+                id: g.name().to_owned(),
+                title: i18n::group_title(g, lang).to_owned(),
+                context: false,
+                note: None,
+                charts,
+                cards,
+            });
         }
     }
-    let charts = views::place(&mut mine, context, id, charts, feed);
-    (!charts.is_empty() || !cards.is_empty()).then(|| SectionPlan {
-        id: id.to_owned(),
-        title,
-        context,
-        note,
-        charts,
-        cards,
-    })
+    // The feed's own area, named in each comparison's note: its region, else its first area
+    // that lies in no other.
+    let own = |a: &&crate::feed::Area| !a.context;
+    let home = (feed.areas.iter().filter(own))
+        .find(|a| a.kind == AreaKind::Region)
+        .or_else(|| feed.areas.iter().filter(own).find(|a| a.parent.is_none()))
+        .map(|a| feed.text(&a.name, lang));
+    for area in feed.areas.iter().filter(|a| a.context) {
+        let obs = select(&all, &|o| *o.area == *area.id);
+        let (mut charts, cards) = charts_for(&cx, &area.id, &obs);
+        // The feed's own areas beside this one per 100 000 residents, where both have a
+        // population of the figures' year: the comparison the counts alone cannot make.
+        let own: Vec<&Observation> = select(&all, &|o| !is_context(o));
+        if let Some(rates) = RATES
+            .then(|| rates_chart(&cx, &area.id, &own, &obs))
+            .flatten()
+        {
+            // First among the current charts, or among the earlier ones.
+            let at = match rates.earlier {
+                true => charts
+                    .iter()
+                    .position(|c| c.earlier)
+                    .unwrap_or(charts.len()),
+                false => 0,
+            };
+            charts.insert(at, rates);
+        }
+        let charts = views::place(&mut views, true, &area.id, charts, feed);
+        if !charts.is_empty() || !cards.is_empty() {
+            sections.push(SectionPlan {
+                id: area.id.clone(),
+                title: format!(
+                    "{} — {}",
+                    feed.text(&area.name, lang),
+                    i18n::FOR_COMPARISON.get(lang)
+                ),
+                context: true,
+                note: Some(i18n::context_note(feed.text(&area.name, lang), home, lang)),
+                charts,
+                cards,
+            });
+        }
+    }
+    sections
 }
 
 /// "What changed": one sentence per headline figure (the first three: a phone's first screen
-/// still shows a key figure under them), each with the id of the chart or card that shows it,
-/// for the summary under the report's title.
+/// still shows a key figure under them), each with the id of the
+/// chart or card that shows it, for the summary under the report's title.
 pub fn what_changed(
     feed: &Feed,
     sections: &[SectionPlan],
     lang: Lang,
     nums: &dyn Numbers,
 ) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (sentence, o) in headline_sentences(feed, lang, nums) {
-        let shown = sections.iter().find_map(|s| shown_in(s, o));
-        out.push((sentence, shown.unwrap_or_default().to_owned()));
-    }
-    out
-}
-
-/// The sentences of `what_changed`, each with its figure (by file index).
-pub fn headline_sentences(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<(String, usize)> {
     let cx = Ctx {
         feed,
         lang,
@@ -347,19 +313,14 @@ pub fn headline_sentences(feed: &Feed, lang: Lang, nums: &dyn Numbers) -> Vec<(S
                 ),
             }
         });
-        out.push((sentence, o.index));
+        let shown = sections.iter().find_map(|s| {
+            let chart = s.charts.iter().find(|c| c.observations.contains(&o.index));
+            let card = s.cards.iter().find(|c| c.observation == o.index);
+            chart.map(|c| &c.id).or(card.map(|c| &c.id))
+        });
+        out.push((sentence, shown.cloned().unwrap_or_default()));
     }
     out
-}
-
-/// The id of the chart or card of `section` that shows the figure `o` (by file index).
-pub fn shown_in(section: &SectionPlan, o: usize) -> Option<&str> {
-    let chart = section.charts.iter().find(|c| c.observations.contains(&o));
-    let card = section.cards.iter().find(|c| c.observation == o);
-    chart
-        .map(|c| &c.id)
-        .or(card.map(|c| &c.id))
-        .map(|id| id.as_str())
 }
 
 /// Charts of the bundled feed that were split into cards or renamed, by the feed's id: the id
@@ -1308,29 +1269,6 @@ mod tests {
         crate::feed::check(include_str!("../public/feeds/aktobe-2025.json"))
             .unwrap()
             .feed
-    }
-
-    #[test]
-    fn each_part_planned_alone_and_in_any_order_is_its_section_of_the_whole_plan() {
-        let views = crate::feed::check(include_str!("../tests/feeds/good/views.json"))
-            .unwrap()
-            .feed;
-        for feed in [aktobe(), views] {
-            let whole = plan_with_rates(&feed, Lang::Kk, &PlainNumbers);
-            let n = parts(&feed);
-            let mut alone = Vec::new();
-            for part in (0..n).rev() {
-                alone.extend(plan_part::<true>(&feed, Lang::Kk, &PlainNumbers, part));
-            }
-            alone.reverse();
-            assert_eq!(alone, whole);
-            assert!(
-                whole.len() >= 3 && whole.len() <= n,
-                "{} of {n}",
-                whole.len()
-            );
-            assert_eq!(plan_part::<true>(&feed, Lang::Kk, &PlainNumbers, n), None);
-        }
     }
 
     #[test]

@@ -16,14 +16,10 @@ use crate::feed::{ChartHint, Feed, Observation, View};
 /// (the theme group's name or the comparison area's id).
 pub(super) type Placed<'f> = (bool, &'f str, ChartPlan);
 
-/// A view with its section (whether a comparison area's, and the section's id) and its figures
-/// that have a value: what `view_chart` draws.
-pub(super) type PlacedView<'f> = (bool, &'f str, &'f View, Vec<&'f Observation>);
-
-/// The feed's views, in the feed's order, with their sections and figures, before any is
-/// drawn. A view with fewer than two figures that have a value (`null` is drawn nowhere) is
-/// left out, and its figures to the automatic plan.
-pub(super) fn placed(feed: &Feed) -> Vec<PlacedView<'_>> {
+/// The charts of the feed's views, in the feed's order. A view with fewer than two figures that
+/// have a value (`null` is drawn nowhere) is left out, and its figures to the automatic plan.
+pub(super) fn view_charts<'f>(cx: &Ctx<'f>) -> Vec<Placed<'f>> {
+    let feed: &'f Feed = cx.feed;
     let mut out = Vec::new();
     for v in &feed.views {
         let mut obs = Vec::new();
@@ -35,19 +31,19 @@ pub(super) fn placed(feed: &Feed) -> Vec<PlacedView<'_>> {
         let (Some(&first), true) = (obs.first(), obs.len() > 1) else {
             continue;
         };
-        let (context, section) = match feed.area(&first.area) {
+        let place = match feed.area(&first.area) {
             Some(a) if a.context => (true, a.id.as_str()),
             _ => (
                 false,
                 feed.metric(&first.metric).map_or("", |m| m.group.name()),
             ),
         };
-        out.push((context, section, v, obs));
+        out.push((place.0, place.1, view_chart(cx, v, obs)));
     }
     out
 }
 
-pub(super) fn view_chart(cx: &Ctx, v: &View, mut obs: Vec<&Observation>) -> ChartPlan {
+fn view_chart(cx: &Ctx, v: &View, mut obs: Vec<&Observation>) -> ChartPlan {
     let id = v.id.clone();
     // `auto` follows the metrics' hints, as the automatic plan does.
     let bars = |o: &&Observation| {

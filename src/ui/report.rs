@@ -17,7 +17,7 @@ use super::format::PageNumbers;
 use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
-use crate::plan::SectionPlan;
+use crate::plan::{plan, SectionPlan};
 use crate::present::{compiled_by, credit_line};
 
 /// A source as the report lists it: linked title, publisher, date and grade.
@@ -74,10 +74,10 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             root.append_with_node_1(&note.0).ok();
         }
     });
-    // What the top leaves to the sections below it.
-    let path: Rc<RefCell<Path>> = Rc::default();
+    // The parts of the top built hidden, shown with the first section.
+    let rest_of_top: Rc<RefCell<Vec<web_sys::Element>>> = Rc::default();
     let top = {
-        let (feed, path) = (feed.clone(), path.clone());
+        let (feed, rest_of_top) = (feed.clone(), rest_of_top.clone());
         move |root: &web_sys::Element, l: Lang, _: &Listeners| {
             header(&feed, l, address.as_deref()).append_to(root);
             // What is wrong in the feed, for the publisher, from the split module `failed`
@@ -90,25 +90,21 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
                     super::status::problems(at, problems, l).await.ok();
                 });
             }
+            let sections = planned(&feed, l);
             // What changed, the key figures, then the sections' bar, which stays at the top of
             // the screen from there on (the part is laid out as if absent: `main` holds it).
-            // The report is planned a section at a time, as each is built: the summary's
-            // links and the bar's entries come with their sections (`Path::add`).
-            let (summary, nav, links) = reading_path(&feed, l);
+            let (summary, nav) = reading_path(&feed, &sections, l);
             summary.append_to(root);
             // The key figures and the bar are shown a frame later, with the first section
-            // (`Path::hidden`): the browser lays the top out in two tasks, not one of 50-60 ms
+            // (`rest_of_top`): the browser lays the top out in two tasks, not one of 50-60 ms
             // on a slow phone, and the first chart comes no later.
-            let mut path = path.borrow_mut();
-            *path = Path {
-                hidden: Vec::new(),
-                nav: nav.0.first_element_child(),
-                links,
-            };
             for rest in [headlines(&feed, l), nav] {
-                path.hidden.push(rest.0.clone());
+                rest_of_top.borrow_mut().push(rest.0.clone());
                 rest.attr("hidden", "").append_to(root);
             }
+            // Kept for the sections below (built next, in the same language): the report is
+            // planned once, not twice, at start-up.
+            PLANNED.set(Some((l, sections)));
         }
     };
     filled(parent, top);
@@ -120,6 +116,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
     }
     let first = std::cell::Cell::new(true);
     filled(parent, move |root, l, _| {
+        let sections = plan_sections::<COMPARE>(&feed, l);
         // Each section, then the end of the report, in a task of its own after the top of the
         // report, in reading order, once the browser has painted what came before
         // (`after_paint`): it answers the reader in between (a slow phone spent half a second
@@ -131,7 +128,12 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         let stop = send_wrapper::SendWrapper::new(alive.clone());
         on_cleanup(move || stop.set(false));
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
-        let path = path.clone();
+        let rest_of_top = rest_of_top.clone();
+        let show_rest_of_top = move || {
+            for e in rest_of_top.take() {
+                e.remove_attribute("hidden").ok();
+            }
+        };
         leptos::task::spawn_local(async move {
             // Up to the first chart on show, sections without one (text, cards, earlier
             // years' charts in a closed part: quick to build) share a task with the next while
@@ -139,33 +141,23 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             // section away. From there on, a task per section.
             let mut task: Option<super::browser::Slice> = None;
             let mut chart_shown = false;
-            let mut ahead = planned_ahead::<COMPARE>(l);
-            let mut parts = 0..crate::plan::parts(&feed);
-            loop {
+            for s in sections {
                 if task.is_none_or(super::browser::Slice::over) {
                     super::browser::after_paint().await;
                     if !alive.get() {
                         return;
                     }
                     super::chart_view::column_width(column_width(&root));
-                    path.borrow_mut().show();
+                    show_rest_of_top();
                     task = Some(super::browser::Slice::start());
                 }
-                // Planned here, in the task that builds it.
-                let Some(s) = parts.find_map(|part| match ahead.get_mut(part) {
-                    Some(s) => s.take(),
-                    None => plan_part::<COMPARE>(&feed, l, part),
-                }) else {
-                    break;
-                };
-                path.borrow_mut().add(&s);
                 chart_shown |= s.charts.iter().any(|c| !c.earlier);
                 with_owner(&owner, || section(&root, s, &feed, l));
                 if chart_shown {
                     task = None;
                 }
             }
-            path.borrow_mut().show();
+            show_rest_of_top();
             super::browser::next_task().await;
             if alive.get() {
                 with_owner(&owner, || end_of_report(&root, &feed, l, reveal_now));
@@ -306,19 +298,18 @@ fn header(f: &Feed, l: Lang, address: Option<&str>) -> El {
         )
 }
 
-/// Under the title: what changed, a sentence per headline figure, and the sections as a
-/// navigation bar that stays at the top of the screen, both without their targets: the
-/// sentences' links (with their figures, by file index) get theirs, and the bar its entries,
-/// as the sections are planned and built (`Path::add`).
-fn reading_path(feed: &Feed, l: Lang) -> (El, El, Vec<(usize, web_sys::Element)>) {
-    let said = el("ul")
+/// Under the title: what changed, a sentence per headline figure linking to where it is shown,
+/// and the sections as a navigation bar that stays at the top of the screen.
+fn reading_path(feed: &Feed, sections: &[crate::plan::SectionPlan], l: Lang) -> (El, El) {
+    let mut said = el("ul")
         .class("what-changed")
         .attr("data-testid", "what-changed");
-    let mut links = Vec::new();
-    for (sentence, o) in crate::plan::headline_sentences(feed, l, &PageNumbers::new(l)) {
-        let a = el("a").text(&sentence);
-        links.push((o, a.0.clone()));
-        el("li").child(a).append_to(&said.0);
+    for (sentence, id) in crate::plan::what_changed(feed, sections, l, &PageNumbers::new(l)) {
+        said = said.child(el("li").child(anchor(&id, &sentence)));
+    }
+    let mut nav = el("ul");
+    for s in sections {
+        nav = nav.child(el("li").child(anchor(&format!("h-{}", s.id), &s.title)));
     }
     let summary = el("section")
         .attr("aria-labelledby", "h-what-changed")
@@ -332,42 +323,8 @@ fn reading_path(feed: &Feed, l: Lang) -> (El, El, Vec<(usize, web_sys::Element)>
         .class("toc")
         .attr("aria-label", i18n::SECTIONS.get(l))
         .attr("data-testid", "toc")
-        .child(el("ul"));
-    (summary, nav, links)
-}
-
-/// What the report's top leaves to the sections below it, in the language it was built in.
-#[derive(Default)]
-struct Path {
-    /// The parts of the top built hidden (the key figures, the sections' bar), shown with the
-    /// first section.
-    hidden: Vec<web_sys::Element>,
-    /// The sections' bar's list.
-    nav: Option<web_sys::Element>,
-    /// The summary's links, with their figures.
-    links: Vec<(usize, web_sys::Element)>,
-}
-
-impl Path {
-    /// A section about to be built: its entry in the bar, and the summary's links to it.
-    fn add(&mut self, s: &SectionPlan) {
-        if let Some(nav) = &self.nav {
-            el("li")
-                .child(anchor(&format!("h-{}", s.id), &s.title))
-                .append_to(nav);
-        }
-        for (o, a) in &self.links {
-            if let Some(id) = crate::plan::shown_in(s, *o) {
-                a.set_attribute("href", &format!("#{id}")).ok();
-            }
-        }
-    }
-
-    fn show(&mut self) {
-        for e in self.hidden.drain(..) {
-            e.remove_attribute("hidden").ok();
-        }
-    }
+        .child(nav);
+    (summary, nav)
 }
 
 /// A link to a part of this page.
@@ -476,45 +433,42 @@ fn related(feed: &Feed, l: Lang) -> Option<El> {
     )
 }
 
+/// The report's sections, planned in a language.
+type Planned = (Lang, Vec<SectionPlan>);
+
 thread_local! {
-    /// The report's first parts (`plan::plan_part`), up to its first chart, planned ahead in a
-    /// language (`plan_ahead`), for the report's first section to take.
-    static PLANNED: RefCell<Option<(Lang, Vec<Option<SectionPlan>>)>> = const { RefCell::new(None) };
+    /// The report's plan, made ahead in the language it is in: when the feed arrives
+    /// (`plan_ahead`), then kept by the report's first screen for the sections below it.
+    static PLANNED: RefCell<Option<Planned>> = const { RefCell::new(None) };
 }
 
-/// Plans the first parts of a feed that has just arrived, up to the first with a chart of this
-/// year, in the page's language, in a task of its own before the report's first screen is built:
-/// on a slow phone, planning was a long part of the first section's task (mostly the browser
-/// compiling the planning code on its first run). The rest of the report is planned a section
-/// at a time, as each is built.
+/// Plans the report of a feed that has just arrived, in the page's language, in a task of its
+/// own before the report's first screen is built (which takes the plan): on a slow phone the
+/// plan was most of that build (mostly the browser compiling the planning code on its first run).
 pub fn plan_ahead(feed: &Feed) {
     let l = Page::get().lang.get_untracked();
-    let mut ahead = Vec::new();
-    for part in 0..crate::plan::parts(feed) {
-        let s = plan_part::<false>(feed, l, part);
-        let chart = s
-            .as_ref()
-            .is_some_and(|s| s.charts.iter().any(|c| !c.earlier));
-        ahead.push(s);
-        if chart {
-            break;
-        }
-    }
-    PLANNED.set(Some((l, ahead)));
+    // Through `planned`, the report's one call of the planner (each call site is a copy of it
+    // in the page's wasm), with any earlier plan dropped first: this feed is planned anew.
+    PLANNED.take();
+    let sections = planned(feed, l);
+    PLANNED.set(Some((l, sections)));
 }
 
-/// The parts planned ahead in `l` (none on the comparison page, which plans its own with
-/// rates per 100 000 residents), taken: a report rebuilt later plans anew.
-fn planned_ahead<const RATES: bool>(l: Lang) -> Vec<Option<SectionPlan>> {
+/// The report's plan in `l`: the one made ahead (`PLANNED`) when there is one, else made now.
+fn planned(feed: &Feed, l: Lang) -> Vec<SectionPlan> {
     match PLANNED.take() {
-        Some((at, ahead)) if at == l && !RATES => ahead,
-        _ => Vec::new(),
+        Some((at, sections)) if at == l => sections,
+        _ => plan(feed, l, &PageNumbers::new(l)),
     }
 }
 
-/// Part `part` of the report in `l`.
-fn plan_part<const RATES: bool>(feed: &Feed, l: Lang, part: usize) -> Option<SectionPlan> {
-    crate::plan::plan_part::<RATES>(feed, l, &PageNumbers::new(l), part)
+/// The report's sections in `l` (`planned`); with rates per 100 000 residents on the
+/// comparison page.
+fn plan_sections<const RATES: bool>(feed: &Arc<Feed>, l: Lang) -> Vec<SectionPlan> {
+    match RATES {
+        true => crate::plan::plan_with_rates(feed, l, &PageNumbers::new(l)),
+        false => planned(feed, l),
+    }
 }
 
 /// One section into `parent`: its heading and note, this year's charts and cards, then the
