@@ -143,8 +143,8 @@ fn reserve_soon(c: Rc<Chart>) {
             };
             let widths: Vec<i32> = (charts.iter())
                 .map(|c| match column {
-                    0 => c.canvas.client_width(),
                     _ if closed(c) => 0,
+                    0 => c.canvas.client_width(),
                     w => w,
                 })
                 .collect();

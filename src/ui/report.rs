@@ -17,7 +17,7 @@ use super::format::PageNumbers;
 use super::state::{feed_address, Page};
 use crate::feed::{Feed, Lang, Severity, Source};
 use crate::i18n::{self, period_label};
-use crate::plan::{plan, SectionPlan};
+use crate::plan::{plan, CardPlan, ChartPlan, SectionPlan};
 use crate::present::{compiled_by, credit_line};
 
 /// A source as the report lists it: linked title, publisher, date and grade.
@@ -83,7 +83,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             // What is wrong in the feed, for the publisher, from the split module `failed`
             // (`super::status::problems`): a feed without errors never needs its code.
             if problems.iter().any(|p| p.severity == Severity::Error) {
-                let section = el("section").class("problems").attr("role", "status");
+                let section = el("section");
                 let (at, problems) = (section.0.clone(), problems.clone());
                 section.append_to(root);
                 leptos::task::spawn_local(async move {
@@ -135,12 +135,15 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             }
         };
         leptos::task::spawn_local(async move {
-            // Up to the first chart on show, sections without one (text, cards, earlier
-            // years' charts in a closed part: quick to build) share a task with the next while
-            // it has time (`Slice`): on a fast screen the first chart is not a frame per
+            // Up to the first chart on show, sections without one (text and cards; their
+            // closed "earlier years" parts come after that chart) share a task with the next
+            // while it has time (`Slice`): on a fast screen the first chart is not a frame per
             // section away. From there on, a task per section.
             let mut task: Option<super::browser::Slice> = None;
             let mut chart_shown = false;
+            // The closed "earlier years" parts of the sections up to the first chart, added
+            // after the last section, with the end of the report.
+            let mut pending = Vec::new();
             for s in sections {
                 if task.is_none_or(super::browser::Slice::over) {
                     super::browser::after_paint().await;
@@ -151,8 +154,16 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
                     show_rest_of_top();
                     task = Some(super::browser::Slice::start());
                 }
-                chart_shown |= s.charts.iter().any(|c| !c.earlier);
-                with_owner(&owner, || section(&root, s, &feed, l));
+                let has_chart = s.charts.iter().any(|c| !c.earlier);
+                with_owner(&owner, || {
+                    let earlier = section(&root, s, &feed, l);
+                    // Below the first chart, a closed part comes with its section.
+                    match chart_shown {
+                        true => earlier.into_iter().for_each(|fill| fill()),
+                        false => pending.extend(earlier),
+                    }
+                });
+                chart_shown |= has_chart;
                 if chart_shown {
                     task = None;
                 }
@@ -160,7 +171,10 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             show_rest_of_top();
             super::browser::next_task().await;
             if alive.get() {
-                with_owner(&owner, || end_of_report(&root, &feed, l, reveal_now));
+                with_owner(&owner, || {
+                    pending.drain(..).for_each(|fill| fill());
+                    end_of_report(&root, &feed, l, reveal_now);
+                });
             }
         });
     });
@@ -472,8 +486,15 @@ fn plan_sections<const RATES: bool>(feed: &Arc<Feed>, l: Lang) -> Vec<SectionPla
 }
 
 /// One section into `parent`: its heading and note, this year's charts and cards, then the
-/// earlier years' in a closed part of their own.
-fn section(parent: &web_sys::Element, section: SectionPlan, feed: &Arc<Feed>, l: Lang) {
+/// earlier years' closed part, whose charts and cards the function returned adds: the report
+/// adds those of the sections above its first chart after the last section (closed, they are
+/// not on the first screen, and a chart costs as much to build closed as open).
+fn section(
+    parent: &web_sys::Element,
+    section: SectionPlan,
+    feed: &Arc<Feed>,
+    l: Lang,
+) -> Option<impl FnOnce()> {
     let heading = format!("h-{}", section.id);
     let mut out = el("section")
         .class(if section.context {
@@ -486,37 +507,58 @@ fn section(parent: &web_sys::Element, section: SectionPlan, feed: &Arc<Feed>, l:
         .child(el("h2").attr("id", &heading).text(&section.title))
         .opt(section.note.map(|n| el("p").class("note").text(&n)));
     // The plan puts current charts and cards before earlier ones.
-    let mut charts = section.charts.into_iter().peekable();
-    let mut cards = section.cards.iter().peekable();
-    for earlier in [false, true] {
-        let mut part = match earlier {
-            false => el("div").class("current"),
-            true => details()
-                .class("earlier")
-                .attr("data-testid", &format!("earlier-{}", section.id))
-                .child(el("summary").child(el("h3").text(i18n::EARLIER_YEARS.get(l)))),
-        };
-        let mut empty = true;
-        while let Some(c) = charts.next_if(|c| c.earlier == earlier) {
-            part = part.child(El(chart_figure(c, feed.clone(), l, false)));
-            empty = false;
-        }
-        let mut grid = el("ul").class("cards figure-cards");
-        let mut none = true;
-        while let Some(c) = cards.next_if(|c| c.earlier == earlier) {
-            if let Some(o) = feed.observation_at(c.observation) {
-                grid = grid.child(figure_card(feed, o, l, false).attr("id", &c.id));
-                none = false;
-            }
-        }
-        if !none {
-            part = part.child(grid);
-        }
-        if !(empty && none) {
-            out = out.child(part);
-        }
+    let (mut charts, cards) = (section.charts, section.cards);
+    let earlier = charts.split_off(
+        charts
+            .iter()
+            .position(|c| c.earlier)
+            .unwrap_or(charts.len()),
+    );
+    let at = cards.iter().position(|c| c.earlier).unwrap_or(cards.len());
+    if !charts.is_empty() || at > 0 {
+        let part = el("div").class("current");
+        figures(&part.0, charts, &cards[..at], feed, l);
+        out = out.child(part);
+    }
+    let mut later = None;
+    if !earlier.is_empty() || at < cards.len() {
+        let part = details()
+            .class("earlier")
+            .attr("data-testid", &format!("earlier-{}", section.id))
+            .child(el("summary").child(el("h3").text(i18n::EARLIER_YEARS.get(l))));
+        let (into, feed) = (part.0.clone(), feed.clone());
+        out = out.child(part);
+        later = Some(move || figures(&into, earlier, &cards[at..], &feed, l));
     }
     out.append_to(parent);
+    later
+}
+
+/// Charts, then cards in a grid of their own, into `part`.
+fn figures(
+    part: &web_sys::Element,
+    charts: Vec<ChartPlan>,
+    cards: &[CardPlan],
+    feed: &Arc<Feed>,
+    l: Lang,
+) {
+    for c in charts {
+        part.append_with_node_1(&chart_figure(c, feed.clone(), l, false))
+            .ok();
+    }
+    let grid = el("ul").class("cards figure-cards");
+    let mut none = true;
+    for c in cards {
+        if let Some(o) = feed.observation_at(c.observation) {
+            figure_card(feed, o, l, false)
+                .attr("id", &c.id)
+                .append_to(&grid.0);
+            none = false;
+        }
+    }
+    if !none {
+        grid.append_to(part);
+    }
 }
 
 /// Definitions of the terms the feed uses, in the reader's language, in a closed list; none

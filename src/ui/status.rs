@@ -105,8 +105,9 @@ fn explain(panel: web_sys::Element, error: FeedError, l: Lang) -> Result<(), Spl
     Ok(())
 }
 
-/// What is wrong in the feed, for the publisher, into its `section` under the report's header
-/// (the valid rest still renders): its errors, in a closed list. From the split module `failed`.
+/// What is wrong in the feed, for the publisher, into its `section` (empty, unstyled) under the
+/// report's header (the valid rest still renders): its errors, in a closed list. From the split
+/// module `failed`.
 #[wasm_split(failed, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn problems(
     section: web_sys::Element,
@@ -122,13 +123,15 @@ pub fn problems(
         el("li").text(&p.to_string()).append_to(&items.0);
         n += 1;
     }
-    el("p")
-        .text(i18n::PROBLEMS_TITLE.get(l))
-        .append_to(&section);
-    details()
-        .child(el("summary").text(&format!("{} ({n})", i18n::DETAILS.get(l))))
-        .child(items)
-        .append_to(&section);
-    section.set_attribute("data-testid", "problems").ok();
+    super::dom::El(section)
+        .class("problems")
+        .attr("role", "status")
+        .child(el("p").text(i18n::PROBLEMS_TITLE.get(l)))
+        .child(
+            details()
+                .child(el("summary").text(&format!("{} ({n})", i18n::DETAILS.get(l))))
+                .child(items),
+        )
+        .attr("data-testid", "problems");
     Ok(())
 }
