@@ -36,8 +36,8 @@ test('what changed: a sentence per key figure, each a link to where it is shown;
     return [top('[data-testid=title]'), top('[data-testid=what-changed]'), top('[data-testid=headline]')].map((t) => t < innerHeight);
   });
   assert.deepEqual(inView, [true, true, true]);
-  // The section bar lists every section, in the page's order, once each: the report plans and
-  // adds them one by one, and each brings its entry.
+  // The section bar lists every section, in the page's order, once each, once the whole report
+  // is built.
   await page.waitForFunction(() => performance.getEntriesByName('esep:report-built').length > 0, null, { timeout: 20000 });
   const nav = page.getByTestId('toc');
   const listed = await nav.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
