@@ -95,9 +95,9 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
             // the screen from there on (the part is laid out as if absent: `main` holds it).
             let (summary, nav) = reading_path(&feed, &sections, l);
             summary.append_to(root);
-            // The key figures and the bar are shown a frame later, with the first section
-            // (`rest_of_top`): the browser lays the top out in two tasks, not one of 50-60 ms
-            // on a slow phone, and the first chart comes no later.
+            // The key figures and the bar are shown a frame later, in a task of their own
+            // (`rest_of_top`): the browser lays the top out in two renderings, not one of
+            // 50-60 ms on a slow phone.
             for rest in [headlines(&feed, l), nav] {
                 rest_of_top.borrow_mut().push(rest.0.clone());
                 rest.attr("hidden", "").append_to(root);
@@ -129,31 +129,28 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
         on_cleanup(move || stop.set(false));
         let (root, feed, reveal_now) = (root.clone(), feed.clone(), first.replace(false));
         let rest_of_top = rest_of_top.clone();
-        let show_rest_of_top = move || {
+        leptos::task::spawn_local(async move {
+            // The key figures and the sections' bar, then each section, each in a task of its
+            // own once the browser has painted what came before. At CPU x4 the bar and key
+            // figures shown with the first section, or a section sharing its task with the
+            // first chart's, made tasks and renderings of 50-90 ms; on a fast screen the first
+            // chart now comes two frames later. (The first chart's draw may still join its
+            // section's task: `Slice`, `chart_view::reserve_soon`.)
+            super::browser::after_paint().await;
             for e in rest_of_top.take() {
                 e.remove_attribute("hidden").ok();
             }
-        };
-        leptos::task::spawn_local(async move {
-            // Up to the first chart on show, sections without one (text and cards; their
-            // closed "earlier years" parts come after that chart) share a task with the next
-            // while it has time (`Slice`): on a fast screen the first chart is not a frame per
-            // section away. From there on, a task per section.
-            let mut task: Option<super::browser::Slice> = None;
             let mut chart_shown = false;
             // The closed "earlier years" parts of the sections up to the first chart, added
             // after the last section, with the end of the report.
             let mut pending = Vec::new();
             for s in sections {
-                if task.is_none_or(super::browser::Slice::over) {
-                    super::browser::after_paint().await;
-                    if !alive.get() {
-                        return;
-                    }
-                    super::chart_view::column_width(column_width(&root));
-                    show_rest_of_top();
-                    task = Some(super::browser::Slice::start());
+                super::browser::after_paint().await;
+                if !alive.get() {
+                    return;
                 }
+                super::chart_view::column_width(column_width(&root));
+                super::browser::Slice::start();
                 let has_chart = s.charts.iter().any(|c| !c.earlier);
                 with_owner(&owner, || {
                     let earlier = section(&root, s, &feed, l);
@@ -164,11 +161,7 @@ fn report_with<const COMPARE: bool>(parent: &web_sys::Element, loaded: super::lo
                     }
                 });
                 chart_shown |= has_chart;
-                if chart_shown {
-                    task = None;
-                }
             }
-            show_rest_of_top();
             super::browser::next_task().await;
             if alive.get() {
                 with_owner(&owner, || {
