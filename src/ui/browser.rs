@@ -37,9 +37,9 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
-/// How long a run of work cut into tasks goes on in one task, in ms: about half a frame of a
-/// 60 Hz screen. On a fast computer, steps that each take a few ms then share a task and the
-/// first screen is not a frame per step away; on a slow phone each still has its own.
+/// How long a task may go on with more work, in ms: about half a frame of a 60 Hz screen. On
+/// a fast computer the report's first chart is drawn in the task that built its section; on a
+/// slow phone in the next (`chart_view::reserve_soon`).
 const SLICE_MS: f64 = 8.0;
 
 /// When a task of a run of work started (`Date.now()`, in ms).
